@@ -1,0 +1,312 @@
+package org.osecscreener.rules;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Loads and validates rule bundles from YAML or JSON files.
+ *
+ * <p>A file is read in four steps, and every problem of every step is collected, so one run
+ * reports all the errors of a file (each with file, line, column, detector id, field and
+ * what is accepted):
+ * <ol>
+ *   <li>safety limits: at most {@link #MAX_BYTES} bytes, nesting at most 10 deep, no YAML
+ *       anchors, aliases or explicit tags, no duplicate keys;</li>
+ *   <li>the JSON Schema {@code rule-bundle.schema.json} (draft 2020-12, shipped in this
+ *       package and as {@code docs/rule-bundle.schema.json}): types, ranges, required and
+ *       unknown properties, unknown detector types;</li>
+ *   <li>semantic checks: bands ordered and not overlapping, {@code review < alert},
+ *       referenced keyword and id lists exist, an FX rate for every currency named, ISO
+ *       country and currency codes, saturation counts at least their minimums, ...;</li>
+ *   <li>binding to the typed records with Jackson ({@code FAIL_ON_UNKNOWN_PROPERTIES}, no
+ *       polymorphic typing, no class names).</li>
+ * </ol>
+ * A file whose name ends in {@code .json} is parsed as JSON; any other as YAML.
+ *
+ * <p>Thread-safety: instances are immutable after construction and may be shared; every
+ * {@code load} call works on its own state. Construction compiles the schema, so reuse an
+ * instance.
+ */
+public final class RuleBundleLoader {
+    /** Largest accepted rule file, in bytes (1 MiB). */
+    public static final int MAX_BYTES = 1 << 20;
+    /** Deepest accepted nesting of mappings and lists. */
+    public static final int MAX_DEPTH = TreeReader.MAX_DEPTH;
+    /** Classpath resource (next to this class) of the default rule pack. */
+    public static final String DEFAULT_BUNDLE_RESOURCE = "default-bundle.yaml";
+
+    private final ObjectMapper mapper;
+    private final JsonFactory jsonFactory;
+    private final YAMLFactory yamlFactory;
+    private final SchemaCheck schema;
+
+    /**
+     * Creates a loader: configures the parsers and compiles the schema.
+     *
+     * @throws IllegalStateException if the schema resource is missing from the classpath (a broken build)
+     */
+    public RuleBundleLoader() {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(64)
+                .maxStringLength(64 * 1024)
+                .maxNumberLength(64)
+                .maxNameLength(1024)
+                .maxDocumentLength(MAX_BYTES + 1L)
+                .build();
+        jsonFactory = JsonFactory.builder()
+                .streamReadConstraints(limits)
+                .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .build();
+        LoaderOptions yamlOptions = new LoaderOptions();
+        yamlOptions.setMaxAliasesForCollections(10);
+        yamlOptions.setAllowRecursiveKeys(false);
+        yamlOptions.setCodePointLimit(MAX_BYTES + 1);
+        yamlOptions.setNestingDepthLimit(64);
+        yamlOptions.setAllowDuplicateKeys(true); // TreeReader reports duplicates itself, with both lines, and goes on
+        yamlOptions.setProcessComments(false);
+        yamlFactory = YAMLFactory.builder()
+                .loaderOptions(yamlOptions)
+                .streamReadConstraints(limits)
+                .build();
+        SimpleModule types = new SimpleModule("osec-rule-types");
+        types.addDeserializer(LocalDate.class, new LocalDateDeserializer());
+        types.addSerializer(LocalDate.class, ToStringSerializer.instance);
+        types.addSerializer(Currency.class, ToStringSerializer.instance);
+        mapper = JsonMapper.builder(jsonFactory)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .addModule(types)
+                .build();
+        schema = new SchemaCheck(mapper);
+    }
+
+    /**
+     * Loads a rule file from disk. The file name (not the full path) names it in errors.
+     *
+     * @param file a {@code .yaml}, {@code .yml} or {@code .json} file
+     * @return the validated bundle
+     * @throws RuleBundleException if the file is too large or not a valid bundle (every error listed)
+     * @throws IOException         if the file cannot be read
+     */
+    public RuleBundle load(Path file) throws RuleBundleException, IOException {
+        Objects.requireNonNull(file, "file");
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw tooLarge(name, size);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(name, in);
+        }
+    }
+
+    /**
+     * Loads a rule file from a stream, reading at most {@link #MAX_BYTES} + 1 bytes. The stream
+     * is not closed.
+     *
+     * @param name the file name to report in errors; {@code .json} selects JSON, else YAML
+     * @param in   the content
+     * @return the validated bundle
+     * @throws RuleBundleException if the content is too large or not a valid bundle
+     * @throws IOException         if the stream cannot be read
+     */
+    public RuleBundle load(String name, InputStream in) throws RuleBundleException, IOException {
+        Objects.requireNonNull(in, "in");
+        byte[] content = in.readNBytes(MAX_BYTES + 1);
+        if (content.length > MAX_BYTES) {
+            throw tooLarge(name, -1);
+        }
+        return load(name, content);
+    }
+
+    /**
+     * Loads a rule file from bytes (UTF-8).
+     *
+     * @param name    the file name to report in errors; {@code .json} selects JSON, else YAML
+     * @param content the content
+     * @return the validated bundle
+     * @throws RuleBundleException if the content is too large or not a valid bundle (every error listed)
+     */
+    public RuleBundle load(String name, byte[] content) throws RuleBundleException {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(content, "content");
+        if (content.length > MAX_BYTES) {
+            throw tooLarge(name, content.length);
+        }
+        Problems problems = new Problems(name);
+        RuleBundle bundle = null;
+        try {
+            Located tree = parse(name, content, problems);
+            if (tree != null) {
+                problems.located(tree);
+                schema.check(tree.root(), problems);
+                SemanticCheck.check(tree.root(), problems);
+                if (problems.isEmpty()) {
+                    bundle = bind(tree, problems);
+                }
+            }
+        } catch (Problems.Abort stop) {
+            // the reason is already among the problems
+        }
+        if (!problems.isEmpty() || bundle == null) {
+            List<ValidationError> errors = problems.errors();
+            if (errors.isEmpty()) {
+                errors = List.of(new ValidationError(name, 0, 0, null, null, "not a rule bundle"));
+            }
+            throw new RuleBundleException(errors);
+        }
+        return bundle;
+    }
+
+    /**
+     * The default rule pack shipped in this jar ({@value #DEFAULT_BUNDLE_RESOURCE}, id
+     * {@code osec-default}), loaded once and cached.
+     *
+     * @return the default bundle
+     * @throws IllegalStateException if the shipped pack does not load (a broken build)
+     */
+    public static RuleBundle defaultBundle() {
+        return DefaultHolder.BUNDLE;
+    }
+
+    /**
+     * Writes a bundle as JSON in the rule-file format; loading the text gives an equal bundle.
+     *
+     * @param bundle the bundle
+     * @return pretty-printed JSON
+     */
+    public String toJson(RuleBundle bundle) {
+        try {
+            return mapper.writeValueAsString(bundle);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write rule bundle " + bundle.id(), e);
+        }
+    }
+
+    private static final class DefaultHolder {
+        static final RuleBundle BUNDLE = loadDefault();
+
+        private static RuleBundle loadDefault() {
+            try (InputStream in = RuleBundleLoader.class.getResourceAsStream(DEFAULT_BUNDLE_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(DEFAULT_BUNDLE_RESOURCE + " is missing from the classpath");
+                }
+                return new RuleBundleLoader().load(DEFAULT_BUNDLE_RESOURCE, in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (RuleBundleException e) {
+                throw new IllegalStateException("the shipped default rule bundle is invalid: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static RuleBundleException tooLarge(String name, long size) {
+        return new RuleBundleException(List.of(new ValidationError(name, 0, 0, null, null,
+                "the file is " + (size < 0 ? "more than " + MAX_BYTES : String.valueOf(size))
+                        + " bytes; at most " + MAX_BYTES + " bytes (1 MiB) are accepted")));
+    }
+
+    private Located parse(String name, byte[] content, Problems problems) {
+        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
+        try (JsonParser parser = json ? jsonFactory.createParser(content) : yamlFactory.createParser(content)) {
+            return new TreeReader(parser, problems).read();
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            problems.atPosition(null, Math.max(line, 0), Math.max(col, 0), "syntax error: " + clean(e.getOriginalMessage()));
+            return null;
+        } catch (YAMLException e) {
+            problems.file("syntax error: " + clean(e.getMessage()));
+            return null;
+        } catch (IOException e) {
+            problems.file("cannot read: " + clean(e.getMessage()));
+            return null;
+        }
+    }
+
+    /** One line of parser message, without SnakeYAML's snippets and repeated positions. */
+    private static String clean(String message) {
+        if (message == null) {
+            return "unreadable content";
+        }
+        String m = message.replaceAll("(?s)\\s*in 'reader', line \\d+, column \\d+:.*?(\\n\\s*\\^|$)", "")
+                .replaceAll("\\s+", " ").trim();
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+    }
+
+    private RuleBundle bind(Located tree, Problems problems) {
+        try {
+            return mapper.treeToValue(tree.root(), RuleBundle.class);
+        } catch (JsonMappingException e) {
+            StringBuilder pointer = new StringBuilder();
+            for (JsonMappingException.Reference r : e.getPath()) {
+                pointer.append('/').append(r.getFieldName() != null ? Located.escape(r.getFieldName())
+                        : String.valueOf(r.getIndex()));
+            }
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root instanceof IllegalArgumentException || root instanceof NullPointerException
+                    ? root.getMessage() : e.getOriginalMessage();
+            problems.at(pointer.toString(), clean(message));
+            return null;
+        } catch (IllegalArgumentException e) {
+            problems.at("", clean(e.getMessage()));
+            return null;
+        } catch (JsonProcessingException e) {
+            problems.at("", clean(e.getOriginalMessage()));
+            return null;
+        }
+    }
+
+    private static final class LocalDateDeserializer extends StdScalarDeserializer<LocalDate> {
+        private static final long serialVersionUID = 1L;
+
+        LocalDateDeserializer() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = p.getValueAsString();
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException | NullPointerException e) {
+                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "expected yyyy-mm-dd");
+            }
+        }
+    }
+}

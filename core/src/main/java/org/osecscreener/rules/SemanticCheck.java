@@ -1,0 +1,304 @@
+package org.osecscreener.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.osecscreener.model.Countries;
+
+/**
+ * The rules of a bundle that a JSON Schema cannot say (or cannot say well): references
+ * between sections, ordering of bands and thresholds, codes that must exist in ISO lists.
+ *
+ * <p>Works on the raw tree, after the schema check, and is defensive: a node of the wrong
+ * type was already reported by the schema, so it is skipped here rather than reported twice.
+ * That is what lets one run report every error of a file. Stateless and thread-safe.
+ */
+final class SemanticCheck {
+    private static final Pattern THREE_UPPER = Pattern.compile("[A-Z]{3}");
+    private static final Pattern TWO_UPPER = Pattern.compile("[A-Z]{2}");
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    private SemanticCheck() {
+    }
+
+    static void check(JsonNode root, Problems p) {
+        if (!root.isObject()) {
+            return; // the schema reported it
+        }
+        JsonNode id = root.path("id");
+        if (id.isTextual() && Names.BUNDLE_ID.matcher(id.asText()).matches() && id.asText().contains("..")) {
+            p.at("/id", "'" + id.asText() + "' is not accepted: ids must not contain '..' (no paths)");
+        }
+        date(root.path("effectiveFrom"), "/effectiveFrom", p);
+
+        String base = null;
+        JsonNode baseNode = root.path("baseCurrency");
+        if (baseNode.isTextual() && THREE_UPPER.matcher(baseNode.asText()).matches()) {
+            if (Names.isCurrency(baseNode.asText())) {
+                base = baseNode.asText();
+            } else {
+                p.at("/baseCurrency", "'" + baseNode.asText() + "' is not an ISO 4217 currency code");
+            }
+        }
+
+        JsonNode fx = root.path("fxRates");
+        Set<String> rated = new TreeSet<>();
+        if (fx.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = fx.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String ptr = "/fxRates/" + Located.escape(e.getKey());
+                if (!Names.isCurrency(e.getKey())) {
+                    p.at(ptr, "'" + e.getKey() + "' is not an ISO 4217 currency code (three upper-case letters)");
+                    continue;
+                }
+                rated.add(e.getKey());
+                if (e.getKey().equals(base) && e.getValue().isNumber() && e.getValue().asDouble() != 1.0) {
+                    p.at(ptr, e.getKey() + " is the base currency; its rate is 1 by definition (was "
+                            + e.getValue() + "); remove the entry or set it to 1");
+                }
+            }
+        }
+
+        JsonNode countries = root.path("countries");
+        JsonNode demand = countries.path("demandSide");
+        if (demand.isArray()) {
+            for (int i = 0; i < demand.size(); i++) {
+                JsonNode c = demand.get(i);
+                if (c.isTextual() && TWO_UPPER.matcher(c.asText()).matches() && !Countries.isValid(c.asText())) {
+                    p.at("/countries/demandSide/" + i, "'" + c.asText()
+                            + "' is not an ISO 3166-1 alpha-2 country code");
+                }
+            }
+        }
+        JsonNode source = countries.path("sourceSide");
+        if (source.isObject()) {
+            source.fieldNames().forEachRemaining(c -> {
+                if (!Countries.isValid(c)) {
+                    p.at("/countries/sourceSide/" + Located.escape(c), "'" + c
+                            + "' is not an ISO 3166-1 alpha-2 country code (two upper-case letters)");
+                }
+            });
+        }
+
+        List<String> keywordLists = listNames(root.path("keywords"), "/keywords", p);
+        List<String> idLists = listNames(root.path("idLists"), "/idLists", p);
+        JsonNode ids = root.path("idLists");
+        if (ids.isObject()) {
+            ids.fields().forEachRemaining(e -> {
+                JsonNode arr = e.getValue();
+                for (int i = 0; arr.isArray() && i < arr.size(); i++) {
+                    if (arr.get(i).isTextual() && Names.PARTY_ID.matcher(arr.get(i).asText()).matches()
+                            && arr.get(i).asText().contains("..")) {
+                        p.at("/idLists/" + Located.escape(e.getKey()) + "/" + i, "'" + arr.get(i).asText()
+                                + "' is not accepted: ids must not contain '..' (no paths)");
+                    }
+                }
+            });
+        }
+
+        JsonNode d = root.path("detectors");
+        if (d.isObject()) {
+            bands(d.path(SmallAmountConfig.TYPE).path("bands"), p);
+            saturation(d, RecurringSmallToClusterConfig.TYPE, "saturationCount", "minCount",
+                    RecurringSmallToClusterConfig.DEFAULT_SATURATION_COUNT,
+                    RecurringSmallToClusterConfig.DEFAULT_MIN_COUNT, p);
+            saturation(d, SenderFanOutConfig.TYPE, "saturationClusters", "minClusters",
+                    SenderFanOutConfig.DEFAULT_SATURATION_CLUSTERS, SenderFanOutConfig.DEFAULT_MIN_CLUSTERS, p);
+            saturation(d, ClusterFanInConfig.TYPE, "saturationSenders", "minSenders",
+                    ClusterFanInConfig.DEFAULT_SATURATION_SENDERS, ClusterFanInConfig.DEFAULT_MIN_SENDERS, p);
+            hours(d.path(OddHoursConfig.TYPE), p);
+            coverLists(d.path(CoverKeywordsConfig.TYPE), keywordLists, p);
+            allowList(d.path(ClusterFanInConfig.TYPE), idLists, p);
+            perCurrency(d.path(RoundAmountConfig.TYPE).path("perCurrency"), base, rated, fx.isObject(), p);
+        }
+
+        JsonNode scoring = root.path("scoring");
+        JsonNode review = scoring.path("review");
+        JsonNode alert = scoring.path("alert");
+        if (review.isNumber() && alert.isNumber() && review.asDouble() >= alert.asDouble()) {
+            p.at("/scoring/review", "review (" + review + ") must be below alert (" + alert
+                    + "); accepted: 0 < review < alert < 1");
+        }
+
+        JsonNode sup = root.path("suppressions");
+        if (sup.isArray()) {
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < sup.size(); i++) {
+                JsonNode s = sup.get(i);
+                String ptr = "/suppressions/" + i;
+                JsonNode sid = s.path("id");
+                if (sid.isTextual() && Names.PARTY_ID.matcher(sid.asText()).matches() && sid.asText().contains("..")) {
+                    p.at(ptr + "/id", "'" + sid.asText() + "' is not accepted: ids must not contain '..' (no paths)");
+                }
+                date(s.path("expires"), ptr + "/expires", p);
+                if (s.path("kind").isTextual() && sid.isTextual()) {
+                    String key = s.path("kind").asText() + " " + sid.asText();
+                    Integer first = seen.putIfAbsent(key, i);
+                    if (first != null) {
+                        p.at(ptr, "suppresses " + key + " again (already suppressions[" + first
+                                + "]); list each party once");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void date(JsonNode n, String ptr, Problems p) {
+        if (n.isTextual() && DATE.matcher(n.asText()).matches()) {
+            try {
+                LocalDate.parse(n.asText());
+            } catch (DateTimeParseException e) {
+                p.at(ptr, "'" + n.asText() + "' is not a calendar date; accepted: yyyy-mm-dd");
+            }
+        }
+    }
+
+    private static List<String> listNames(JsonNode lists, String ptr, Problems p) {
+        List<String> names = new ArrayList<>();
+        if (lists.isObject()) {
+            lists.fieldNames().forEachRemaining(n -> {
+                if (Names.isListName(n)) {
+                    names.add(n);
+                } else {
+                    p.at(ptr + "/" + Located.escape(n), "list name '" + n + "' is not accepted; "
+                            + Names.LIST_NAME_RULE);
+                }
+            });
+        }
+        return names;
+    }
+
+    private static void bands(JsonNode bands, Problems p) {
+        if (!bands.isArray()) {
+            return;
+        }
+        String base = "/detectors/" + SmallAmountConfig.TYPE + "/bands/";
+        double prevMin = Double.NaN;
+        double prevMax = Double.NaN;
+        for (int i = 0; i < bands.size(); i++) {
+            JsonNode min = bands.get(i).path("min");
+            JsonNode max = bands.get(i).path("max");
+            if (!min.isNumber() || !max.isNumber()) {
+                prevMin = Double.NaN;
+                continue;
+            }
+            double lo = min.asDouble();
+            double hi = max.asDouble();
+            if (lo >= hi) {
+                p.at(base + i + "/max", "band max (" + max + ") must be above its min (" + min + ")");
+            }
+            if (!Double.isNaN(prevMin)) {
+                if (lo < prevMin) {
+                    p.at(base + i + "/min", "bands are not ordered: this band starts at " + min
+                            + ", before the band above it (starts at " + num(prevMin)
+                            + "); list bands by increasing min");
+                } else if (lo < prevMax) {
+                    p.at(base + i + "/min", "band [" + min + ", " + max + ") overlaps the band above it ["
+                            + num(prevMin) + ", " + num(prevMax) + "); bands must not overlap (min inclusive, max exclusive)");
+                }
+            }
+            prevMin = lo;
+            prevMax = hi;
+        }
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static void saturation(JsonNode detectors, String type, String satField, String minField,
+                                   int satDefault, int minDefault, Problems p) {
+        JsonNode c = detectors.path(type);
+        if (!c.isObject()) {
+            return;
+        }
+        JsonNode sat = c.path(satField);
+        JsonNode min = c.path(minField);
+        if ((!sat.isMissingNode() && !sat.isInt()) || (!min.isMissingNode() && !min.isInt())) {
+            return;
+        }
+        int s = sat.isMissingNode() ? satDefault : sat.asInt();
+        int m = min.isMissingNode() ? minDefault : min.asInt();
+        if (s < m) {
+            p.at("/detectors/" + type + "/" + (sat.isMissingNode() ? minField : satField), satField + " (" + s
+                    + (sat.isMissingNode() ? ", the default" : "") + ") must be at least " + minField + " (" + m + ")");
+        }
+    }
+
+    private static void hours(JsonNode c, Problems p) {
+        if (!c.isObject()) {
+            return;
+        }
+        JsonNode start = c.path("startHour");
+        JsonNode end = c.path("endHour");
+        if ((!start.isMissingNode() && !start.isInt()) || (!end.isMissingNode() && !end.isInt())) {
+            return;
+        }
+        int s = start.isMissingNode() ? OddHoursConfig.DEFAULT_START_HOUR : start.asInt();
+        int e = end.isMissingNode() ? OddHoursConfig.DEFAULT_END_HOUR : end.asInt();
+        if (s == e) {
+            p.at("/detectors/" + OddHoursConfig.TYPE + "/" + (end.isMissingNode() ? "startHour" : "endHour"),
+                    "startHour and endHour are both " + s + "; the odd period would be empty. Accepted: two "
+                            + "different hours 0..23 (start > end wraps midnight, e.g. 22 to 5)");
+        }
+    }
+
+    private static void coverLists(JsonNode c, List<String> defined, Problems p) {
+        if (!c.isObject()) {
+            return;
+        }
+        String ptr = "/detectors/" + CoverKeywordsConfig.TYPE;
+        JsonNode lists = c.path("lists");
+        if (lists.isMissingNode()) {
+            for (String name : CoverKeywordsConfig.DEFAULT_LISTS) {
+                if (!defined.contains(name)) {
+                    p.at(ptr, "the default keyword list '" + name + "' is not defined; define it under keywords"
+                            + " or set lists; " + defined(defined));
+                }
+            }
+            return;
+        }
+        for (int i = 0; lists.isArray() && i < lists.size(); i++) {
+            JsonNode n = lists.get(i);
+            if (n.isTextual() && Names.isListName(n.asText()) && !defined.contains(n.asText())) {
+                p.at(ptr + "/lists/" + i, "keyword list '" + n.asText() + "' is not defined; " + defined(defined));
+            }
+        }
+    }
+
+    private static void allowList(JsonNode c, List<String> defined, Problems p) {
+        JsonNode a = c.path("allowList");
+        if (a.isTextual() && Names.isListName(a.asText()) && !defined.contains(a.asText())) {
+            p.at("/detectors/" + ClusterFanInConfig.TYPE + "/allowList", "id list '" + a.asText()
+                    + "' is not defined; " + defined(defined).replace("defined lists", "defined idLists"));
+        }
+    }
+
+    private static String defined(List<String> names) {
+        return names.isEmpty() ? "no lists are defined" : "defined lists: " + String.join(", ", names);
+    }
+
+    private static void perCurrency(JsonNode per, String base, Set<String> rated, boolean haveFx, Problems p) {
+        if (!per.isObject()) {
+            return;
+        }
+        per.fieldNames().forEachRemaining(code -> {
+            String ptr = "/detectors/" + RoundAmountConfig.TYPE + "/perCurrency/" + Located.escape(code);
+            if (!Names.isCurrency(code)) {
+                p.at(ptr, "'" + code + "' is not an ISO 4217 currency code (three upper-case letters)");
+            } else if (!code.equals(base) && !rated.contains(code)) {
+                p.at(ptr, "no FX rate for " + code + ": every currency the bundle names needs an entry in fxRates"
+                        + (base == null ? "" : " (units of " + base + " per 1 " + code + ")")
+                        + (haveFx ? "; rated: " + (rated.isEmpty() ? "none" : String.join(", ", rated)) : ""));
+            }
+        });
+    }
+}
