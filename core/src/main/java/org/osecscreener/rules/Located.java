@@ -40,9 +40,9 @@ record Located(JsonNode root, Map<String, int[]> positions) {
         JsonNode node = root;
         for (String raw : pointer.substring(1).split("/", -1)) {
             String seg = unescape(raw);
-            if (node != null && node.isArray()) {
+            if (node != null ? node.isArray() : seg.matches("[0-9]+")) {
                 sb.append('[').append(seg).append(']');
-                node = node.path(parseIndex(seg));
+                node = node == null ? null : node.path(parseIndex(seg));
             } else {
                 if (sb.length() > 0) {
                     sb.append('.');

@@ -63,6 +63,12 @@ final class Problems {
         add(new Pending(pointer, pos[0], pos[1], ruleId, message));
     }
 
+    /** A problem about {@code fieldPointer} (e.g. a missing property) shown at the position of {@code positionPointer}. */
+    void atField(String positionPointer, String fieldPointer, String message) {
+        int[] pos = located.positionOf(positionPointer);
+        add(new Pending(fieldPointer, pos[0], pos[1], Located.ruleIdOf(fieldPointer), message));
+    }
+
     private void add(Pending p) {
         if (pending.size() >= MAX_ERRORS) {
             truncated = true;
@@ -75,7 +81,7 @@ final class Problems {
         List<ValidationError> out = new ArrayList<>(pending.size() + 1);
         for (Pending p : pending) {
             String field = p.pointer() == null ? null
-                    : located != null ? located.dotted(p.pointer()) : p.pointer();
+                    : (located != null ? located : new Located(null, java.util.Map.of())).dotted(p.pointer());
             out.add(new ValidationError(file, p.line(), p.column(), p.ruleId(), field, p.message()));
         }
         out.sort(Comparator.comparingInt(ValidationError::line).thenComparingInt(ValidationError::column));

@@ -79,8 +79,8 @@ final class SchemaCheck {
                     problems.at(child, "unknown property '" + prop + "'; accepted: " + String.join(", ", accepted));
                 }
             }
-            case "required" -> problems.at(pointer.isEmpty() ? "/" + Located.escape(m.getProperty()) : pointer,
-                    Located.ruleIdOf(pointer), missingMessage(m.getProperty(), pointer));
+            case "required" -> problems.atField(pointer, pointer + "/" + Located.escape(m.getProperty()),
+                    "missing required property '" + m.getProperty() + "'");
             case "type" -> problems.at(pointer, "expected " + describeType(keywordSchema) + " but found "
                     + describeValue(value) + (value.isBoolean() && "string".equals(keywordSchema.asText())
                     ? " (YAML reads unquoted yes/no/on/off/true/false as booleans, e.g. Norway's NO: quote it, \"NO\")"
@@ -109,10 +109,6 @@ final class SchemaCheck {
             }
             default -> problems.at(pointer, stripPointer(m.getMessage(), pointer));
         }
-    }
-
-    private static String missingMessage(String prop, String pointer) {
-        return "missing required property '" + prop + "'";
     }
 
     /** The schema node of the failing keyword, from the message's schema location. */
