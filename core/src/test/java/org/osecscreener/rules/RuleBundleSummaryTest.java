@@ -1,0 +1,56 @@
+package org.osecscreener.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RuleBundleSummaryTest {
+
+    @Test
+    void validBundle_summaryNamesIdVersionApprovalDetectorsAndThresholds() {
+        String text = RuleBundleSummary.describe(RuleBundleLoader.defaultBundle());
+
+        assertThat(text).startsWith("rule bundle osec-default version 1 is valid\n")
+                .contains("approved by:", "effective from: 2026-01-01", "base currency:  USD")
+                .contains("12 enabled: small_amount (weight 0.35), corridor_risk (weight 0.3)")
+                .contains("family_support (mitigation 0.6)")
+                .contains("thresholds:     review at 0.45, alert at 0.7 with at least 2 indicators")
+                .contains("longest window: 93 days")
+                .doesNotContain("disabled:");
+    }
+
+    @Test
+    void disabledDetectors_areListedSeparately() throws Exception {
+        String yaml = """
+                id: s
+                version: 2
+                approvedBy: me
+                effectiveFrom: 2026-01-01
+                baseCurrency: USD
+                countries: {}
+                detectors:
+                  corridor_risk: {weight: 0.3}
+                  escalation: {enabled: false, weight: 0.3}
+                scoring: {review: 0.4, alert: 0.6, minIndicatorsForAlert: 3}
+                """;
+        RuleBundle b = new RuleBundleLoader().load("s.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(RuleBundleSummary.describe(b)).contains("1 enabled: corridor_risk (weight 0.3)")
+                .contains("disabled:       escalation").contains("at least 3 indicators");
+    }
+
+    @Test
+    void errors_areListedOnePerLine_afterACount() {
+        RuleBundleException e = catchThrowableOfType(RuleBundleException.class, () -> new RuleBundleLoader()
+                .load("bad.yaml", "id: x\nversion: 0\n".getBytes(StandardCharsets.UTF_8)));
+
+        String text = RuleBundleSummary.describe(e.errors());
+
+        assertThat(text).startsWith(e.errors().size() + " errors in bad.yaml\n")
+                .contains("bad.yaml:2:1 version: 0 is out of range")
+                .contains("missing required property 'scoring'");
+        assertThat(text.lines().count()).isEqualTo(e.errors().size() + 1L);
+    }
+}
