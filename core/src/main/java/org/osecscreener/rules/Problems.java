@@ -28,6 +28,7 @@ final class Problems {
 
     private final String file;
     private final List<Pending> pending = new ArrayList<>();
+    private final java.util.Set<String> ignored = new java.util.HashSet<>();
     private Located located;
     private boolean truncated;
 
@@ -58,7 +59,26 @@ final class Problems {
         at(pointer, Located.ruleIdOf(pointer), message);
     }
 
+    /** Later errors at or under {@code pointer} are dropped (its value is a placeholder, already reported). */
+    void ignoreUnder(String pointer) {
+        ignored.add(pointer);
+    }
+
+    private boolean isIgnored(String pointer) {
+        for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
+            if (ignored.contains(p)) {
+                return true;
+            }
+            if (p.isEmpty()) {
+                return false;
+            }
+        }
+    }
+
     void at(String pointer, String ruleId, String message) {
+        if (!ignored.isEmpty() && isIgnored(pointer)) {
+            return;
+        }
         int[] pos = located.positionOf(pointer);
         add(new Pending(pointer, pos[0], pos[1], ruleId, message));
     }

@@ -71,7 +71,11 @@ final class TreeReader {
         if (record) {
             positions.putIfAbsent(pointer, new int[] {loc.getLineNr(), loc.getColumnNr()});
         }
-        checkYamlFeatures(pointer, loc);
+        if (checkYamlFeatures(pointer, loc)) {
+            // an alias: a unique placeholder, and no further errors about this value
+            problems.ignoreUnder(pointer);
+            return nodes.textNode("*" + yaml.getText() + " (alias at " + loc.getLineNr() + ":" + loc.getColumnNr() + ")");
+        }
         switch (t) {
             case START_OBJECT:
                 return object(pointer, depth + 1, loc, record);
@@ -100,14 +104,15 @@ final class TreeReader {
         }
     }
 
-    private void checkYamlFeatures(String pointer, JsonLocation loc) throws IOException {
+    /** Reports anchors, aliases and tags; returns whether the current token is an alias. */
+    private boolean checkYamlFeatures(String pointer, JsonLocation loc) throws IOException {
         if (yaml == null) {
-            return;
+            return false;
         }
         if (yaml.isCurrentAlias()) {
             problems.atPosition(pointer, loc.getLineNr(), loc.getColumnNr(), "YAML alias '*" + yaml.getText()
                     + "' is not accepted; rule files use no anchors or aliases (write the value out)");
-            return;
+            return true;
         }
         String anchor = yaml.getObjectId();
         if (anchor != null) {
@@ -120,6 +125,7 @@ final class TreeReader {
             problems.atPosition(pointer, loc.getLineNr(), loc.getColumnNr(), "explicit YAML tag '" + shown
                     + "' is not accepted; a rule file is plain data (remove the tag)");
         }
+        return false;
     }
 
     private JsonNode object(String pointer, int depth, JsonLocation start, boolean record) throws IOException {
