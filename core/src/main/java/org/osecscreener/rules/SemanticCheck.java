@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +51,7 @@ final class SemanticCheck {
         JsonNode fx = root.path("fxRates");
         Set<String> rated = new TreeSet<>();
         if (fx.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = fx.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : fx.properties()) {
                 String ptr = "/fxRates/" + Located.escape(e.getKey());
                 if (!Names.isCurrency(e.getKey())) {
                     p.at(ptr, "'" + e.getKey() + "' is not an ISO 4217 currency code (three upper-case letters)");
@@ -92,7 +90,7 @@ final class SemanticCheck {
         List<String> idLists = listNames(root.path("idLists"), "/idLists", p);
         JsonNode ids = root.path("idLists");
         if (ids.isObject()) {
-            ids.fields().forEachRemaining(e -> {
+            ids.properties().forEach(e -> {
                 JsonNode arr = e.getValue();
                 for (int i = 0; arr.isArray() && i < arr.size(); i++) {
                     if (arr.get(i).isTextual() && Names.PARTY_ID.matcher(arr.get(i).asText()).matches()

@@ -35,7 +35,7 @@ final class TreeReader {
     private final YAMLParser yaml;
     private final Problems problems;
     private final Map<String, int[]> positions = new HashMap<>();
-    private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(false);
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
     TreeReader(JsonParser parser, Problems problems) {
         this.parser = parser;
