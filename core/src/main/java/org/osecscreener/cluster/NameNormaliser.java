@@ -103,7 +103,8 @@ public final class NameNormaliser {
     }
 
     private static String middle(String token) {
-        return token.length() <= 1 || PARTICLES.contains(token) ? "" : token;
+        // "Ma." abbreviates the given name Maria, never a middle name
+        return token.length() <= 1 || token.equals("ma") || PARTICLES.contains(token) ? "" : token;
     }
 
     private static String join(List<String> tokens) {
