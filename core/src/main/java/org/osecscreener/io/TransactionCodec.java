@@ -102,6 +102,10 @@ public final class TransactionCodec {
         } catch (IOException e) {
             // Parsing from a byte array does no I/O: any IOException is a format problem.
             return reject(buf, off, len, lineNumber, null, "malformed JSON: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Safety net: a model constructor refused a value the checks above let through.
+            // The reader must never throw on a bad record.
+            return reject(buf, off, len, lineNumber, null, "invalid record: " + e.getMessage());
         }
     }
 
@@ -201,6 +205,9 @@ public final class TransactionCodec {
             throw new Bad(null, "unexpected content after the JSON object: a line holds exactly one object");
         }
         require(id, "id");
+        if (id.isBlank()) {
+            throw new Bad("id", "'id' must not be blank");
+        }
         require(timestampText, "timestamp");
         require(amountText, "amount");
         require(currencyCode, "currency");

@@ -1,0 +1,77 @@
+package org.osecscreener.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code osec-screener} command line: {@code java -jar osec-screener.jar <command>}.
+ *
+ * <p>Exit codes are the same for every command: {@value #OK} success, {@value #FINDINGS}
+ * findings or invalid input (rejected lines, invalid rules, alerts where a command says so),
+ * {@value #USAGE_OR_IO} a usage error or an I/O failure.
+ */
+@Command(name = "osec-screener",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Screens remittance and bank transactions for the payment patterns of online sexual"
+                + " exploitation of children (OSEC).",
+        subcommands = {
+                ValidateInputCommand.class,
+                CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:findings or invalid input",
+                "2:usage error or I/O failure"
+        })
+public final class Main implements Runnable {
+    /** Success. */
+    public static final int OK = 0;
+    /** Findings or invalid input. */
+    public static final int FINDINGS = 1;
+    /** Usage error or I/O failure. */
+    public static final int USAGE_OR_IO = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the CLI and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the CLI without exiting, for tests and embedding.
+     *
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return USAGE_OR_IO;
+        });
+        cli.setParameterExceptionHandler((ex, a) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("error: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return USAGE_OR_IO;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        // No command given: show the commands.
+        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}
