@@ -38,13 +38,33 @@ public class ClusterResolverBenchmark {
     @Param({"1000000", "200000"})
     int maxBeneficiaries;
 
-    private PayeePopulation population;
     private ClusterConfig config;
     private ClusterResolver resolver;
 
+    /** The population with identifiers already normalised (no raw parties on the heap). */
+    @State(Scope.Benchmark)
+    public static class Normalised {
+        PayeePopulation population;
+
+        @Setup(Level.Trial)
+        public void generate() {
+            population = new PayeePopulation(SIZE, false);
+        }
+    }
+
+    /** The population as raw parties, for the benchmarks that normalise. */
+    @State(Scope.Benchmark)
+    public static class Raw {
+        PayeePopulation population;
+
+        @Setup(Level.Trial)
+        public void generate() {
+            population = new PayeePopulation(SIZE, true);
+        }
+    }
+
     @Setup(Level.Trial)
-    public void population() {
-        population = new PayeePopulation(SIZE, true);
+    public void configure() {
         config = ClusterConfig.builder().maxBeneficiaries(maxBeneficiaries).maxIdentifiers(4 * maxBeneficiaries).build();
     }
 
@@ -55,19 +75,19 @@ public class ClusterResolverBenchmark {
 
     /** Identifiers already normalised: the resolver alone. */
     @Benchmark
-    public ClusterResolver resolveNormalised() {
-        return population.resolveAll(resolver);
+    public ClusterResolver resolveNormalised(Normalised s) {
+        return s.population.resolveAll(resolver);
     }
 
-    /** Normalisation (libphonenumber, address and name folding) plus resolution. */
+    /** Normalisation (libphonenumber, address folding) plus resolution. */
     @Benchmark
-    public ClusterResolver normaliseAndResolve() {
-        return population.normaliseAndResolveAll(resolver);
+    public ClusterResolver normaliseAndResolve(Raw s) {
+        return s.population.normaliseAndResolveAll(resolver);
     }
 
     /** Normalisation alone. */
     @Benchmark
-    public int normaliseOnly() {
-        return population.normaliseAll(resolver.normaliser());
+    public int normaliseOnly(Raw s) {
+        return s.population.normaliseAll(resolver.normaliser());
     }
 }

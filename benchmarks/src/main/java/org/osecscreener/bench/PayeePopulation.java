@@ -22,7 +22,7 @@ import org.osecscreener.model.Party;
 final class PayeePopulation {
     final int size;
     final String[] ids;
-    final PayeeIdentifiers[] normalised;
+    final PayeeIdentifiers[] normalised; // null entries when the population is raw parties
     final Party[] parties;
 
     PayeePopulation(int size, boolean withParties) {
@@ -32,7 +32,7 @@ final class PayeePopulation {
         this.parties = withParties ? new Party[size] : null;
         for (int i = 0; i < size; i++) {
             ids[i] = id(i);
-            normalised[i] = normalised(i, size);
+            normalised[i] = withParties ? null : normalised(i, size);
             if (withParties) {
                 parties[i] = party(i, size);
             }

@@ -162,7 +162,7 @@ public final class ClusterResolver {
         for (int i = 0, n = identifiers.size(); i < n; i++) {
             Identifier key = identifiers.get(i);
             if (linkOn[key.type().ordinal()]) {
-                link(b, key);
+                link(b, key, n);
             }
         }
         if (b.clusterId == null && b.parent == b) {
@@ -177,7 +177,7 @@ public final class ClusterResolver {
         return new Resolution(beneficiaryId, clusterId, size, merges, isNew);
     }
 
-    private void link(Node b, Identifier key) {
+    private void link(Node b, Identifier key, int hint) {
         Entry e = entries.get(key);
         if (e == null) {
             e = new Entry(key);
@@ -185,7 +185,7 @@ public final class ClusterResolver {
             entryAddHead(e);
             e.holders = 1;
             e.anchor = b;
-            b.add(e, MAX_ENTRIES_PER_BENEFICIARY);
+            b.add(e, MAX_ENTRIES_PER_BENEFICIARY, hint);
             return;
         }
         entryTouch(e);
@@ -198,7 +198,7 @@ public final class ClusterResolver {
             return;
         }
         e.holders++;
-        b.add(e, MAX_ENTRIES_PER_BENEFICIARY);
+        b.add(e, MAX_ENTRIES_PER_BENEFICIARY, hint);
         Node a = e.anchor;
         Node ra = a == null ? null : find(a);
         if (ra == null || ra.size == 0) {
@@ -665,7 +665,7 @@ public final class ClusterResolver {
             Node n = new Node(in.readUTF());
             int held = count(in, "identifiers held");
             for (int k = 0; k < held; k++) {
-                n.add(es[index(in.readInt(), entryCount)], MAX_ENTRIES_PER_BENEFICIARY);
+                n.add(es[index(in.readInt(), entryCount)], MAX_ENTRIES_PER_BENEFICIARY, held);
             }
             int edges = count(in, "links");
             for (int k = 0; k < edges; k++) {

@@ -50,8 +50,10 @@ final class Node {
     }
 
     /** Adds an identifier held, pruning evicted ones first when full; drops it at the cap. */
-    void add(Entry e, int cap) {
-        if (entryCount == entries.length) {
+    void add(Entry e, int cap, int hint) {
+        if (entries.length == 0) {
+            entries = new Entry[Math.min(cap, Math.max(2, hint))];
+        } else if (entryCount == entries.length) {
             prune();
             if (entryCount == entries.length) {
                 if (entries.length >= cap) {

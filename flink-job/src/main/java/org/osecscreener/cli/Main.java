@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 + " exploitation of children (OSEC).",
         subcommands = {
                 ValidateInputCommand.class,
+                ClustersCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
