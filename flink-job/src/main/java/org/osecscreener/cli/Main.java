@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ValidateInputCommand.class,
                 ValidateRulesCommand.class,
+                ClustersCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

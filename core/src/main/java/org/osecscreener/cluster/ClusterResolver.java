@@ -1,0 +1,767 @@
+package org.osecscreener.cluster;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.osecscreener.model.Party;
+
+/**
+ * Incremental entity resolution of beneficiaries into payee clusters.
+ *
+ * <h2>What it does</h2>
+ * Each {@link #resolve(String, PayeeIdentifiers)} call records a beneficiary's normalised
+ * identifiers and links it with every tracked beneficiary that shares one of them, if that
+ * identifier's type is switched on and the identifier is not a hub. Linked beneficiaries form
+ * a cluster: the connected components of the "shares an identifier" graph. Clusters only
+ * merge; they never split (not even when members are evicted).
+ *
+ * <h2>Cluster ids</h2>
+ * A beneficiary that links to nobody starts a new cluster {@code "C-" + n}, where {@code n}
+ * counts the clusters created so far by this resolver (1, 2, 3, ...). Ids are therefore
+ * deterministic for a given input order and configuration, and never reused. A new beneficiary
+ * that links to an existing cluster joins it without creating an id. When one call links two
+ * existing clusters, the <b>older</b> one (smaller {@code n}) survives and the younger is
+ * absorbed: the call's {@link Resolution#merges()} names both, and anyone keeping state by
+ * cluster id (profiles, keyed Flink state) must fold the absorbed id's state into the
+ * survivor's. A cluster id stays valid until it is reported absorbed, or until every member
+ * has been evicted.
+ *
+ * <h2>Hubs</h2>
+ * An identifier links at most {@link ClusterConfig#hubThreshold()} distinct beneficiaries.
+ * The next distinct beneficiary to present it turns it into a {@link Hub}: that beneficiary is
+ * not linked, and nor is anyone after. Links made before stay.
+ *
+ * <h2>Bounded memory</h2>
+ * At most {@link ClusterConfig#maxBeneficiaries()} beneficiaries and
+ * {@link ClusterConfig#maxIdentifiers()} identifiers are tracked; past either bound the least
+ * recently active one is evicted (activity is being resolved, or being presented). An evicted
+ * beneficiary leaves its cluster (the size drops, the cluster keeps its id); if seen again it
+ * is new. An evicted identifier is forgotten, hub status included. Measured footprint:
+ * see {@code docs/clustering.md}.
+ *
+ * <h2>Algorithm</h2>
+ * Union-find over beneficiaries with union by size and path halving (a one-pass form of path
+ * compression), so each call costs a few hash lookups and near-constant pointer work. Each
+ * identifier keeps an anchor node in the cluster its holders were linked into; linking a new
+ * holder is a union with the anchor's root. Each cluster's live members form a circular list,
+ * which makes merging O(1) and lets {@link #explain} list members. An evicted node stays behind
+ * as a ghost inside the tree (so finds through it still work) until path compression drops it.
+ *
+ * <h2>Assumptions and guarantees</h2>
+ * <ul>
+ *   <li><b>Single writer.</b> Not thread-safe: every call, reads included, must come from one
+ *       thread or be serialized by the caller (the Screener and the Flink operator do so).</li>
+ *   <li>Calls never throw on data: unknown types are ignored, a disabled type does not link.</li>
+ *   <li>{@link #snapshot} then {@link #restore} yields a resolver whose later calls return
+ *       exactly what the original's would.</li>
+ *   <li>Raw identifiers are never logged or shown: merges, links, hubs and explanations carry
+ *       masked values.</li>
+ * </ul>
+ */
+public final class ClusterResolver {
+    /** The snapshot format version written by {@link #snapshot(DataOutput)}. */
+    public static final int SNAPSHOT_VERSION = 1;
+    private static final int MAGIC = 0x4F534343; // "OSCC"
+    /** Identifiers remembered per beneficiary; more still link but are not remembered as held. */
+    static final int MAX_ENTRIES_PER_BENEFICIARY = 32;
+
+    private final ClusterConfig config;
+    private final IdentifierNormaliser normaliser;
+    private final boolean[] linkOn = new boolean[IdentifierType.values().length];
+    private final int hubThreshold;
+    private final HashMap<String, Node> nodes;
+    private final HashMap<Identifier, Entry> entries;
+    private final ArrayList<Entry> hubs = new ArrayList<>();
+    private Node lruHead;
+    private Node lruTail;
+    private Entry entryHead;
+    private Entry entryTail;
+    private long clustersCreated;
+    private int clusterCount;
+    private long mergeCount;
+    private long evictedBeneficiaries;
+    private long evictedIdentifiers;
+    private ArrayList<Merge> pending;
+
+    private ClusterResolver(ClusterConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.normaliser = new IdentifierNormaliser(config);
+        for (IdentifierType t : config.linkTypes()) {
+            linkOn[t.ordinal()] = true;
+        }
+        this.hubThreshold = config.hubThreshold();
+        this.nodes = new HashMap<>(initialCapacity(config.maxBeneficiaries()));
+        this.entries = new HashMap<>(initialCapacity(config.maxIdentifiers()));
+    }
+
+    /**
+     * An empty resolver.
+     *
+     * @param config the configuration
+     * @return the resolver
+     */
+    public static ClusterResolver create(ClusterConfig config) {
+        return new ClusterResolver(config);
+    }
+
+    /** The configuration. */
+    public ClusterConfig config() {
+        return config;
+    }
+
+    /** The normaliser this resolver uses in {@link #resolve(Party)}; thread-safe, usable on other threads. */
+    public IdentifierNormaliser normaliser() {
+        return normaliser;
+    }
+
+    /**
+     * Normalises and resolves a beneficiary: {@code resolve(b.id(), normaliser().normalise(b))}.
+     *
+     * @param beneficiary the beneficiary of a transaction
+     * @return the resolution
+     */
+    public Resolution resolve(Party beneficiary) {
+        return resolve(beneficiary.id(), normaliser.normalise(beneficiary));
+    }
+
+    /**
+     * Resolves a beneficiary with already-normalised identifiers: records them, links the
+     * beneficiary to the clusters it shares a (non-hub, switched-on) identifier with, and
+     * reports the merges this caused. Marks the beneficiary and its identifiers as active, then
+     * evicts past the bounds (never this beneficiary).
+     *
+     * @param beneficiaryId the beneficiary's id, not {@code null}
+     * @param identifiers   its normalised (or pseudonymised) identifiers
+     * @return the beneficiary's cluster id and size after the call, and the merges it caused
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public Resolution resolve(String beneficiaryId, PayeeIdentifiers identifiers) {
+        Objects.requireNonNull(beneficiaryId, "beneficiaryId");
+        Node b = nodes.get(beneficiaryId);
+        boolean isNew = b == null;
+        if (isNew) {
+            b = new Node(beneficiaryId);
+            nodes.put(beneficiaryId, b);
+            lruAddHead(b);
+        } else {
+            lruTouch(b);
+        }
+        pending = null;
+        for (int i = 0, n = identifiers.size(); i < n; i++) {
+            Identifier key = identifiers.get(i);
+            if (linkOn[key.type().ordinal()]) {
+                link(b, key, n);
+            }
+        }
+        if (b.clusterId == null && b.parent == b) {
+            newCluster(b);
+        }
+        Node root = find(b);
+        String clusterId = root.clusterId;
+        int size = root.size;
+        List<Merge> merges = pending == null ? List.of() : pending;
+        pending = null;
+        evict(b);
+        return new Resolution(beneficiaryId, clusterId, size, merges, isNew);
+    }
+
+    private void link(Node b, Identifier key, int hint) {
+        Entry e = entries.get(key);
+        if (e == null) {
+            e = new Entry(key);
+            entries.put(key, e);
+            entryAddHead(e);
+            e.holders = 1;
+            e.anchor = b;
+            b.add(e, MAX_ENTRIES_PER_BENEFICIARY, hint);
+            return;
+        }
+        entryTouch(e);
+        if (e.hub || b.holds(e)) {
+            return;
+        }
+        if (e.holders >= hubThreshold) {
+            e.hub = true;
+            hubs.add(e);
+            return;
+        }
+        e.holders++;
+        b.add(e, MAX_ENTRIES_PER_BENEFICIARY, hint);
+        Node a = e.anchor;
+        Node ra = a == null ? null : find(a);
+        if (ra == null || ra.size == 0) {
+            e.anchor = b;
+            return;
+        }
+        union(b, a, ra, key);
+    }
+
+    /** Links b with the cluster rooted at ra (reached through anchor a, which shares key). */
+    private void union(Node b, Node a, Node ra, Identifier key) {
+        if (b.clusterId == null && b.parent == b) {
+            // b is new and unclustered: it joins ra's cluster, no id is created or retired
+            b.parent = ra;
+            ra.size++;
+            spliceRings(ra.ringHead, b);
+            b.addEdge(a.id, key);
+            return;
+        }
+        Node rb = find(b);
+        if (rb == ra) {
+            return;
+        }
+        Node survivor = ra.clusterSeq < rb.clusterSeq ? ra : rb;
+        Node absorbed = survivor == ra ? rb : ra;
+        String survivorId = survivor.clusterId;
+        String absorbedId = absorbed.clusterId;
+        long survivorSeq = survivor.clusterSeq;
+        Node big = ra.size >= rb.size ? ra : rb;
+        Node small = big == ra ? rb : ra;
+        small.parent = big;
+        big.size += small.size;
+        spliceRings(big.ringHead, small.ringHead);
+        big.clusterSeq = survivorSeq;
+        big.clusterId = survivorId;
+        small.clusterId = null;
+        small.ringHead = null;
+        clusterCount--;
+        mergeCount++;
+        b.addEdge(a.id, key);
+        if (pending == null) {
+            pending = new ArrayList<>(2);
+        }
+        pending.add(new Merge(survivorId, absorbedId, b.id, a.id, key.type(), key.masked()));
+    }
+
+    private void newCluster(Node b) {
+        long seq = ++clustersCreated;
+        b.clusterSeq = seq;
+        b.clusterId = "C-" + seq;
+        b.size = 1;
+        b.ringHead = b;
+        clusterCount++;
+    }
+
+    private static void spliceRings(Node x, Node y) {
+        Node xn = x.ringNext;
+        Node yn = y.ringNext;
+        x.ringNext = yn;
+        yn.ringPrev = x;
+        y.ringNext = xn;
+        xn.ringPrev = y;
+    }
+
+    private static Node find(Node x) {
+        while (x.parent != x) {
+            Node p = x.parent;
+            x.parent = p.parent;
+            x = p.parent;
+        }
+        return x;
+    }
+
+    // ---- eviction ---------------------------------------------------------------------------
+
+    private void evict(Node keep) {
+        while (nodes.size() > config.maxBeneficiaries() && lruTail != null && lruTail != keep) {
+            evictNode(lruTail);
+        }
+        while (entries.size() > config.maxIdentifiers() && entryTail != null) {
+            evictEntry(entryTail);
+        }
+    }
+
+    private void evictNode(Node v) {
+        nodes.remove(v.id);
+        lruUnlink(v);
+        evictedBeneficiaries++;
+        Node r = find(v);
+        if (v.ringNext == v) {
+            r.ringHead = null;
+            r.size = 0;
+            clusterCount--;
+        } else {
+            v.ringPrev.ringNext = v.ringNext;
+            v.ringNext.ringPrev = v.ringPrev;
+            if (r.ringHead == v) {
+                r.ringHead = v.ringNext;
+            }
+            r.size--;
+        }
+        v.ringNext = v;
+        v.ringPrev = v;
+        v.ghost = true;
+        v.entries = Node.NO_ENTRIES;
+        v.entryCount = 0;
+        v.edges = null;
+    }
+
+    private void evictEntry(Entry e) {
+        entries.remove(e.key);
+        entryUnlink(e);
+        evictedIdentifiers++;
+        e.dead = true;
+        e.anchor = null;
+    }
+
+    // ---- activity lists ---------------------------------------------------------------------
+
+    private void lruAddHead(Node n) {
+        n.lruPrev = null;
+        n.lruNext = lruHead;
+        if (lruHead != null) {
+            lruHead.lruPrev = n;
+        } else {
+            lruTail = n;
+        }
+        lruHead = n;
+    }
+
+    private void lruUnlink(Node n) {
+        if (n.lruPrev != null) {
+            n.lruPrev.lruNext = n.lruNext;
+        } else {
+            lruHead = n.lruNext;
+        }
+        if (n.lruNext != null) {
+            n.lruNext.lruPrev = n.lruPrev;
+        } else {
+            lruTail = n.lruPrev;
+        }
+        n.lruPrev = null;
+        n.lruNext = null;
+    }
+
+    private void lruTouch(Node n) {
+        if (lruHead != n) {
+            lruUnlink(n);
+            lruAddHead(n);
+        }
+    }
+
+    private void entryAddHead(Entry e) {
+        e.lruPrev = null;
+        e.lruNext = entryHead;
+        if (entryHead != null) {
+            entryHead.lruPrev = e;
+        } else {
+            entryTail = e;
+        }
+        entryHead = e;
+    }
+
+    private void entryUnlink(Entry e) {
+        if (e.lruPrev != null) {
+            e.lruPrev.lruNext = e.lruNext;
+        } else {
+            entryHead = e.lruNext;
+        }
+        if (e.lruNext != null) {
+            e.lruNext.lruPrev = e.lruPrev;
+        } else {
+            entryTail = e.lruPrev;
+        }
+        e.lruPrev = null;
+        e.lruNext = null;
+    }
+
+    private void entryTouch(Entry e) {
+        if (entryHead != e) {
+            entryUnlink(e);
+            entryAddHead(e);
+        }
+    }
+
+    // ---- queries ----------------------------------------------------------------------------
+
+    /**
+     * The cluster id of a tracked beneficiary. Does not count as activity.
+     *
+     * @param beneficiaryId the beneficiary
+     * @return its cluster id, or {@code null} if the beneficiary is not tracked
+     */
+    public String clusterOf(String beneficiaryId) {
+        Node n = nodes.get(beneficiaryId);
+        return n == null ? null : find(n).clusterId;
+    }
+
+    /**
+     * The size of a tracked beneficiary's cluster. Does not count as activity.
+     *
+     * @param beneficiaryId the beneficiary
+     * @return the number of tracked members of its cluster, or 0 if the beneficiary is not tracked
+     */
+    public int clusterSizeOf(String beneficiaryId) {
+        Node n = nodes.get(beneficiaryId);
+        return n == null ? 0 : find(n).size;
+    }
+
+    /**
+     * Explains a tracked beneficiary's cluster: its members and the chain of links from the
+     * beneficiary to each. Costs time linear in the cluster's size; not for the hot path.
+     *
+     * @param beneficiaryId the beneficiary
+     * @return the explanation, or {@code null} if the beneficiary is not tracked
+     */
+    public Explanation explain(String beneficiaryId) {
+        Node b = nodes.get(beneficiaryId);
+        if (b == null) {
+            return null;
+        }
+        Node root = find(b);
+        List<String> members = new ArrayList<>(root.size);
+        List<Link> links = new ArrayList<>();
+        Map<String, List<Link>> adjacent = new HashMap<>();
+        Node m = root.ringHead;
+        do {
+            members.add(m.id);
+            List<Link> mine = new ArrayList<>();
+            for (Node.EdgeList e = m.edges; e != null; e = e.next) {
+                mine.add(new Link(m.id, e.to, e.via.type(), e.via.masked()));
+            }
+            for (int i = mine.size() - 1; i >= 0; i--) {
+                Link l = mine.get(i);
+                links.add(l);
+                adjacent.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l);
+                adjacent.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l);
+            }
+            m = m.ringNext;
+        } while (m != root.ringHead);
+        members.sort(null);
+        Map<String, List<Link>> via = new HashMap<>();
+        via.put(beneficiaryId, List.of());
+        ArrayDeque<String> queue = new ArrayDeque<>();
+        queue.add(beneficiaryId);
+        while (!queue.isEmpty()) {
+            String x = queue.poll();
+            for (Link l : adjacent.getOrDefault(x, List.of())) {
+                String y = l.from().equals(x) ? l.to() : l.from();
+                if (!via.containsKey(y)) {
+                    List<Link> chain = new ArrayList<>(via.get(x));
+                    chain.add(l);
+                    via.put(y, chain);
+                    queue.add(y);
+                }
+            }
+        }
+        Map<String, List<Link>> chains = new HashMap<>();
+        for (String member : members) {
+            if (!member.equals(beneficiaryId)) {
+                chains.put(member, via.getOrDefault(member, List.of()));
+            }
+        }
+        return new Explanation(beneficiaryId, root.clusterId, members, links, chains);
+    }
+
+    /** The hubs tracked now, in the order they became hubs. */
+    public List<Hub> hubs() {
+        List<Hub> out = new ArrayList<>();
+        for (Entry e : hubs) {
+            if (!e.dead) {
+                Node r = e.anchor == null ? null : find(e.anchor);
+                out.add(new Hub(e.key.type(), e.key.masked(), r == null || r.size == 0 ? null : r.clusterId));
+            }
+        }
+        return out;
+    }
+
+    /** The number of beneficiaries tracked. */
+    public int beneficiaryCount() {
+        return nodes.size();
+    }
+
+    /** The number of identifiers tracked (hubs included). */
+    public int identifierCount() {
+        return entries.size();
+    }
+
+    /** The number of clusters with at least one tracked member. */
+    public int clusterCount() {
+        return clusterCount;
+    }
+
+    /** The number of merges since creation (restores included). */
+    public long mergeCount() {
+        return mergeCount;
+    }
+
+    /** The number of beneficiaries evicted since creation. */
+    public long evictedBeneficiaries() {
+        return evictedBeneficiaries;
+    }
+
+    /** The number of identifiers evicted since creation. */
+    public long evictedIdentifiers() {
+        return evictedIdentifiers;
+    }
+
+    // ---- snapshot ---------------------------------------------------------------------------
+
+    /**
+     * Writes the resolver's state: a header ({@code OSCC} magic, {@link #SNAPSHOT_VERSION}),
+     * counters, identifiers and beneficiaries in activity order, clusters and anchors. The
+     * configuration is not written: pass it to {@link #restore}. The snapshot holds the
+     * identifiers as the resolver holds them (normalised, or pseudonyms if it was fed those):
+     * protect it like the data it came from.
+     *
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
+    public void snapshot(DataOutput out) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(SNAPSHOT_VERSION);
+        out.writeLong(clustersCreated);
+        out.writeLong(mergeCount);
+        out.writeLong(evictedBeneficiaries);
+        out.writeLong(evictedIdentifiers);
+        // identifiers, least recently active first
+        out.writeInt(entries.size());
+        Map<Entry, Integer> entryIndex = new HashMap<>(initialCapacity(entries.size()));
+        int i = 0;
+        for (Entry e = entryTail; e != null; e = e.lruPrev) {
+            entryIndex.put(e, i++);
+            out.writeByte(e.key.type().ordinal());
+            out.writeUTF(e.key.value());
+            out.writeInt(e.holders);
+            out.writeBoolean(e.hub);
+        }
+        // beneficiaries, least recently active first
+        out.writeInt(nodes.size());
+        i = 0;
+        for (Node n = lruTail; n != null; n = n.lruPrev) {
+            n.index = i++;
+            out.writeUTF(n.id);
+            int held = 0;
+            for (int k = 0; k < n.entryCount; k++) {
+                held += n.entries[k].dead ? 0 : 1;
+            }
+            out.writeInt(held);
+            for (int k = 0; k < n.entryCount; k++) {
+                if (!n.entries[k].dead) {
+                    out.writeInt(entryIndex.get(n.entries[k]));
+                }
+            }
+            List<Node.EdgeList> edges = new ArrayList<>();
+            for (Node.EdgeList e = n.edges; e != null; e = e.next) {
+                edges.add(e);
+            }
+            out.writeInt(edges.size());
+            for (int k = edges.size() - 1; k >= 0; k--) {
+                Node.EdgeList e = edges.get(k);
+                out.writeUTF(e.to);
+                out.writeByte(e.via.type().ordinal());
+                out.writeUTF(e.via.value());
+            }
+        }
+        // clusters: sequence number, then members in ring order from the ring head
+        out.writeInt(clusterCount);
+        for (Node n = lruTail; n != null; n = n.lruPrev) {
+            Node r = find(n);
+            if (r.ringHead == n) {
+                out.writeLong(r.clusterSeq);
+                out.writeInt(r.size);
+                Node m = n;
+                do {
+                    out.writeInt(m.index);
+                    m = m.ringNext;
+                } while (m != n);
+            }
+        }
+        // anchors, in identifier order: 0 none, 1 live beneficiary, 2 evicted beneficiary in a live cluster
+        for (Entry e = entryTail; e != null; e = e.lruPrev) {
+            Node a = e.anchor;
+            Node r = a == null ? null : find(a);
+            if (r == null || r.size == 0) {
+                out.writeByte(0);
+            } else if (!a.ghost) {
+                out.writeByte(1);
+                out.writeInt(a.index);
+            } else {
+                out.writeByte(2);
+                out.writeUTF(a.id);
+                out.writeInt(r.ringHead.index);
+            }
+        }
+        // hubs in the order they became hubs
+        int liveHubs = 0;
+        for (Entry e : hubs) {
+            liveHubs += e.dead ? 0 : 1;
+        }
+        out.writeInt(liveHubs);
+        for (Entry e : hubs) {
+            if (!e.dead) {
+                out.writeInt(entryIndex.get(e));
+            }
+        }
+    }
+
+    /**
+     * The state as bytes, as {@link #snapshot(DataOutput)} writes it.
+     *
+     * @return the snapshot
+     */
+    public byte[] snapshot() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + nodes.size() * 48 + entries.size() * 40);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            snapshot(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A resolver with the state of a snapshot. Later calls return exactly what the
+     * snapshotted resolver's would, given the same configuration. With a smaller bound in
+     * {@code config}, the excess is evicted on the next call.
+     *
+     * @param config the configuration
+     * @param in     the snapshot
+     * @return the restored resolver
+     * @throws IOException if reading fails, or the data is not a snapshot of a supported version
+     */
+    public static ClusterResolver restore(ClusterConfig config, DataInput in) throws IOException {
+        int magic = in.readInt();
+        if (magic != MAGIC) {
+            throw new IOException("not a payee-cluster snapshot: header 0x" + Integer.toHexString(magic)
+                    + ", expected 0x" + Integer.toHexString(MAGIC));
+        }
+        int version = in.readInt();
+        if (version != SNAPSHOT_VERSION) {
+            throw new IOException("payee-cluster snapshot version " + version + " is not supported; this build reads "
+                    + SNAPSHOT_VERSION);
+        }
+        ClusterResolver r = new ClusterResolver(config);
+        r.clustersCreated = in.readLong();
+        r.mergeCount = in.readLong();
+        r.evictedBeneficiaries = in.readLong();
+        r.evictedIdentifiers = in.readLong();
+        IdentifierType[] types = IdentifierType.values();
+        int entryCount = count(in, "identifiers");
+        Entry[] es = new Entry[entryCount];
+        for (int i = 0; i < entryCount; i++) {
+            Entry e = new Entry(new Identifier(type(types, in.readByte()), in.readUTF()));
+            e.holders = in.readInt();
+            e.hub = in.readBoolean();
+            es[i] = e;
+            r.entries.put(e.key, e);
+            r.entryAddHead(e);
+        }
+        int nodeCount = count(in, "beneficiaries");
+        Node[] ns = new Node[nodeCount];
+        for (int i = 0; i < nodeCount; i++) {
+            Node n = new Node(in.readUTF());
+            int held = count(in, "identifiers held");
+            for (int k = 0; k < held; k++) {
+                n.add(es[index(in.readInt(), entryCount)], MAX_ENTRIES_PER_BENEFICIARY, held);
+            }
+            int edges = count(in, "links");
+            for (int k = 0; k < edges; k++) {
+                String to = in.readUTF();
+                n.addEdge(to, new Identifier(type(types, in.readByte()), in.readUTF()));
+            }
+            ns[i] = n;
+            r.nodes.put(n.id, n);
+            r.lruAddHead(n);
+        }
+        int clusters = count(in, "clusters");
+        for (int c = 0; c < clusters; c++) {
+            long seq = in.readLong();
+            int size = count(in, "cluster size");
+            Node root = ns[index(in.readInt(), nodeCount)];
+            root.clusterSeq = seq;
+            root.clusterId = "C-" + seq;
+            root.size = size;
+            root.ringHead = root;
+            Node last = root;
+            for (int k = 1; k < size; k++) {
+                Node m = ns[index(in.readInt(), nodeCount)];
+                m.parent = root;
+                m.ringPrev = last;
+                last.ringNext = m;
+                last = m;
+            }
+            last.ringNext = root;
+            root.ringPrev = last;
+        }
+        r.clusterCount = clusters;
+        for (Entry e : es) {
+            byte kind = in.readByte();
+            if (kind == 1) {
+                e.anchor = ns[index(in.readInt(), nodeCount)];
+            } else if (kind == 2) {
+                Node ghost = new Node(in.readUTF());
+                ghost.ghost = true;
+                ghost.parent = find(ns[index(in.readInt(), nodeCount)]);
+                e.anchor = ghost;
+            } else if (kind != 0) {
+                throw new IOException("corrupt payee-cluster snapshot: anchor kind " + kind);
+            }
+        }
+        int hubCount = count(in, "hubs");
+        for (int i = 0; i < hubCount; i++) {
+            r.hubs.add(es[index(in.readInt(), entryCount)]);
+        }
+        return r;
+    }
+
+    /**
+     * A resolver with the state of a snapshot in bytes.
+     *
+     * @param config   the configuration
+     * @param snapshot bytes from {@link #snapshot()}
+     * @return the restored resolver
+     * @throws IllegalArgumentException if the bytes are not a readable snapshot
+     */
+    public static ClusterResolver restore(ClusterConfig config, byte[] snapshot) {
+        try {
+            return restore(config, new DataInputStream(new ByteArrayInputStream(snapshot)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot restore payee clusters: " + e.getMessage(), e);
+        }
+    }
+
+    private static int count(DataInput in, String what) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("corrupt payee-cluster snapshot: " + what + " count " + n);
+        }
+        return n;
+    }
+
+    private static int index(int i, int bound) throws IOException {
+        if (i < 0 || i >= bound) {
+            throw new IOException("corrupt payee-cluster snapshot: index " + i + " outside 0.." + (bound - 1));
+        }
+        return i;
+    }
+
+    private static IdentifierType type(IdentifierType[] types, byte ordinal) throws IOException {
+        if (ordinal < 0 || ordinal >= types.length) {
+            throw new IOException("corrupt payee-cluster snapshot: identifier type " + ordinal);
+        }
+        return types[ordinal];
+    }
+
+    private static int initialCapacity(int expected) {
+        return (int) Math.min(1 << 16, expected / 0.75f + 1);
+    }
+
+    @Override
+    public String toString() {
+        return "ClusterResolver[beneficiaries=" + nodes.size() + ", identifiers=" + entries.size()
+                + ", clusters=" + clusterCount + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package org.osecscreener.cluster;
+
+/**
+ * A tracked beneficiary: a union-find node, a member of its cluster's ring, an entry of the
+ * activity (LRU) list, and the holder of its identifiers and the links it made.
+ *
+ * <p>Root-only fields ({@code size}, {@code clusterSeq}, {@code clusterId}, {@code ringHead})
+ * describe the cluster; they are meaningless on other nodes. An evicted node becomes a
+ * <em>ghost</em>: it leaves the maps, the ring and the LRU list but keeps its parent pointer
+ * and id, so that finds through it still work and links to it still name it. Path compression
+ * drops ghosts over time.
+ */
+final class Node {
+    static final Entry[] NO_ENTRIES = new Entry[0];
+
+    String id;
+    Node parent;
+    // cluster (root only)
+    int size;
+    long clusterSeq;
+    String clusterId;
+    Node ringHead;
+    // ring of live members
+    Node ringNext;
+    Node ringPrev;
+    // activity list
+    Node lruPrev;
+    Node lruNext;
+    // identifiers held and links made
+    Entry[] entries = NO_ENTRIES;
+    int entryCount;
+    EdgeList edges;
+    boolean ghost;
+    int index;
+
+    Node(String id) {
+        this.id = id;
+        this.parent = this;
+        this.ringNext = this;
+        this.ringPrev = this;
+    }
+
+    boolean holds(Entry e) {
+        for (int i = 0; i < entryCount; i++) {
+            if (entries[i] == e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds an identifier held, pruning evicted ones first when full; drops it at the cap. */
+    void add(Entry e, int cap, int hint) {
+        if (entries.length == 0) {
+            entries = new Entry[Math.min(cap, Math.max(2, hint))];
+        } else if (entryCount == entries.length) {
+            prune();
+            if (entryCount == entries.length) {
+                if (entries.length >= cap) {
+                    return;
+                }
+                entries = java.util.Arrays.copyOf(entries, Math.min(cap, Math.max(2, entries.length * 2)));
+            }
+        }
+        entries[entryCount++] = e;
+    }
+
+    private void prune() {
+        int j = 0;
+        for (int i = 0; i < entryCount; i++) {
+            if (!entries[i].dead) {
+                entries[j++] = entries[i];
+            }
+        }
+        for (int i = j; i < entryCount; i++) {
+            entries[i] = null;
+        }
+        entryCount = j;
+    }
+
+    void addEdge(String to, Identifier via) {
+        edges = new EdgeList(to, via, edges);
+    }
+
+    /** A link this node made, most recent first. */
+    static final class EdgeList {
+        final String to;
+        final Identifier via;
+        final EdgeList next;
+
+        EdgeList(String to, Identifier via, EdgeList next) {
+            this.to = to;
+            this.via = via;
+            this.next = next;
+        }
+    }
+}
