@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ValidateInputCommand.class,
                 ValidateRulesCommand.class,
                 ClustersCommand.class,
+                ScreenCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,119 @@
+package org.osecscreener.detect;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Currency;
+
+import org.osecscreener.rules.Detectors;
+import org.osecscreener.rules.RuleBundle;
+import org.osecscreener.rules.Suppression;
+
+/**
+ * A rule bundle turned into lookup tables once per version: FX rates by currency, country tables,
+ * the keyword automaton, allow lists, suppressions, and the detectors in rule order.
+ */
+final class CompiledRules {
+    final RuleBundle bundle;
+    final String baseCurrency;
+    private final Map<Currency, Double> fx = new IdentityHashMap<>();
+    private final boolean[] demand = new boolean[26 * 26];
+    private final double[] sourceRisk = new double[26 * 26];
+    final List<Detector> detectors;
+    final int fanInWindowDays;
+    final int nightStart;
+    final int nightEnd;
+    final boolean trackNight;
+    private final Map<String, List<Suppression>> suppressions = new HashMap<>();
+
+    CompiledRules(RuleBundle b) {
+        this.bundle = b;
+        this.baseCurrency = b.baseCurrency().getCurrencyCode();
+        fx.put(b.baseCurrency(), 1.0);
+        b.fxRates().forEach((code, rate) -> fx.put(Currency.getInstance(code), rate));
+        for (String c : b.countries().demandSide()) {
+            demand[code(c)] = true;
+        }
+        b.countries().sourceSide().forEach((c, risk) -> sourceRisk[code(c)] = risk);
+        for (Suppression s : b.suppressions()) {
+            suppressions.computeIfAbsent(s.kind() + "/" + s.id(), k -> new ArrayList<>()).add(s);
+        }
+        Detectors d = b.detectors();
+        List<Detector> list = new ArrayList<>();
+        if (on(d.smallAmount())) list.add(new SmallAmountDetector(d.smallAmount(), baseCurrency));
+        if (on(d.corridorRisk())) list.add(new CorridorRiskDetector(d.corridorRisk(), this));
+        if (on(d.recurringSmallToCluster())) list.add(new RecurringSmallToClusterDetector(d.recurringSmallToCluster(), baseCurrency));
+        if (on(d.senderFanOut())) list.add(new SenderFanOutDetector(d.senderFanOut()));
+        if (on(d.clusterFanIn())) {
+            Set<String> allow = d.clusterFanIn().allowList() == null ? Set.of()
+                    : new HashSet<>(b.idList(d.clusterFanIn().allowList()));
+            list.add(new ClusterFanInDetector(d.clusterFanIn(), allow));
+        }
+        if (on(d.newRelationship())) list.add(new NewRelationshipDetector(d.newRelationship()));
+        if (on(d.escalation())) list.add(new EscalationDetector(d.escalation(), baseCurrency));
+        if (on(d.oddHours())) list.add(new OddHoursDetector(d.oddHours()));
+        if (on(d.coverKeywords())) {
+            List<String> words = new ArrayList<>();
+            for (String name : d.coverKeywords().lists()) {
+                words.addAll(b.keywordList(name));
+            }
+            list.add(new CoverKeywordsDetector(d.coverKeywords(), new KeywordMatcher(words)));
+        }
+        if (on(d.roundAmount())) list.add(new RoundAmountDetector(d.roundAmount()));
+        if (on(d.linkedToAlerted())) list.add(new LinkedToAlertedDetector(d.linkedToAlerted()));
+        if (on(d.familySupport())) list.add(new FamilySupportDetector(d.familySupport()));
+        this.detectors = Collections.unmodifiableList(list);
+        this.fanInWindowDays = on(d.clusterFanIn()) ? d.clusterFanIn().windowDays() : 0;
+        this.trackNight = on(d.oddHours());
+        this.nightStart = trackNight ? d.oddHours().startHour() : 0;
+        this.nightEnd = trackNight ? d.oddHours().endHour() : 0;
+    }
+
+    private static boolean on(org.osecscreener.rules.DetectorConfig c) {
+        return c != null && c.enabled();
+    }
+
+    /** Units of base currency per unit of {@code currency}, or NaN if the bundle has no rate. */
+    double rate(Currency currency) {
+        Double r = fx.get(currency);
+        return r == null ? Double.NaN : r;
+    }
+
+    boolean isDemandSide(String country) {
+        return demand[code(country)];
+    }
+
+    double sourceRisk(String country) {
+        return sourceRisk[code(country)];
+    }
+
+    boolean isNight(int hour) {
+        return nightStart < nightEnd ? hour >= nightStart && hour < nightEnd : hour >= nightStart || hour < nightEnd;
+    }
+
+    /** The first active suppression of this kind and id on {@code day}, or {@code null}. */
+    Suppression suppression(String kind, String id, java.time.LocalDate day) {
+        if (suppressions.isEmpty()) {
+            return null;
+        }
+        List<Suppression> l = suppressions.get(kind + "/" + id);
+        if (l != null) {
+            for (Suppression s : l) {
+                if (s.isActiveOn(day)) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Country code as a table index; codes are validated upper-case alpha-2 by the codec. */
+    static int code(String country) {
+        return (country.charAt(0) - 'A') * 26 + (country.charAt(1) - 'A');
+    }
+}

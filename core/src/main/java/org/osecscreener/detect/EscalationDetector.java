@@ -1,0 +1,76 @@
+package org.osecscreener.detect;
+
+import org.osecscreener.profile.TransferRing;
+import org.osecscreener.rules.EscalationConfig;
+import org.osecscreener.score.Hit;
+
+/**
+ * Indicator 4: amounts or frequency to a cluster rising across the sender's recent transfers.
+ * The transfers in the window are split into an earlier and a later half; growth is the larger of
+ * (median amount later / median amount earlier) and (median interval earlier / median interval
+ * later). Medians make it a trend: one large transfer does not move them. Fires when growth
+ * reaches {@code minGrowth}: 0.5 there, 1 at twice that.
+ */
+final class EscalationDetector implements Detector {
+    private final EscalationConfig c;
+    private final String base;
+
+    EscalationDetector(EscalationConfig c, String base) {
+        this.c = c;
+        this.base = base;
+    }
+
+    @Override
+    public String id() {
+        return EscalationConfig.TYPE;
+    }
+
+    @Override
+    public Hit evaluate(Evaluation e) {
+        TransferRing r = e.pair.recent();
+        int from = r.firstIndexFrom(e.second - c.windowDays() * Evaluation.DAY + 1);
+        int n = r.size() - from;
+        if (n < c.minTransfers() || n < 4) {
+            return null;
+        }
+        int half = n / 2;
+        double[] early = new double[half];
+        double[] late = new double[n - half];
+        for (int i = 0; i < n; i++) {
+            if (i < half) {
+                early[i] = r.amount(from + i);
+            } else {
+                late[i - half] = r.amount(from + i);
+            }
+        }
+        double earlyAmount = Stats.median(early);
+        double lateAmount = Stats.median(late);
+        double amountGrowth = earlyAmount > 0 ? lateAmount / earlyAmount : 1;
+        double[] earlyGaps = new double[half - 1];
+        double[] lateGaps = new double[n - half - 1];
+        for (int i = 1; i < half; i++) {
+            earlyGaps[i - 1] = r.second(from + i) - r.second(from + i - 1);
+        }
+        for (int i = half + 1; i < n; i++) {
+            lateGaps[i - half - 1] = r.second(from + i) - r.second(from + i - 1);
+        }
+        double earlyGap = Stats.median(earlyGaps);
+        double lateGap = Stats.median(lateGaps);
+        double frequencyGrowth = lateGap > 0 ? earlyGap / lateGap : (earlyGap > 0 ? c.minGrowth() * 2 : 1);
+        double growth = Math.max(amountGrowth, frequencyGrowth);
+        if (growth < c.minGrowth()) {
+            return null;
+        }
+        double s = Math.min(1, 0.5 + 0.5 * (growth - c.minGrowth()) / c.minGrowth());
+        String cluster = e.view.clusterId();
+        boolean byAmount = amountGrowth >= frequencyGrowth;
+        return new Hit(id(), s, c.weight(), false,
+                () -> "transfers to cluster " + cluster + " escalated over the last " + n + " in " + c.windowDays()
+                        + " days: " + (byAmount
+                        ? "median amount " + Fmt.num(earlyAmount) + " → " + Fmt.num(lateAmount) + " " + base
+                        : "median interval " + Fmt.num(earlyGap / Evaluation.DAY) + " → "
+                        + Fmt.num(lateGap / Evaluation.DAY) + " days")
+                        + " (" + Fmt.num(growth) + "×)",
+                r.idsFrom(from, Hit.MAX_EVIDENCE));
+    }
+}

@@ -1,0 +1,50 @@
+package org.osecscreener.detect;
+
+import java.util.List;
+
+import org.osecscreener.model.PartyType;
+import org.osecscreener.rules.SenderFanOutConfig;
+import org.osecscreener.score.Hit;
+
+/**
+ * Indicator 3: K or more distinct payee clusters in source countries paid by the sender within a
+ * window. Family mitigation: the share of those clusters whose payee shares the sender's or
+ * another payee's surname or address lowers the sub-score by {@code familyMitigation × share}
+ * (December gifts to many relatives). BUSINESS senders (payroll) are skipped unless configured.
+ */
+final class SenderFanOutDetector implements Detector {
+    private final SenderFanOutConfig c;
+
+    SenderFanOutDetector(SenderFanOutConfig c) {
+        this.c = c;
+    }
+
+    @Override
+    public String id() {
+        return SenderFanOutConfig.TYPE;
+    }
+
+    @Override
+    public Hit evaluate(Evaluation e) {
+        if (!e.toSourceCountry || (e.tx.sender().type() == PartyType.BUSINESS && !c.applyToBusiness())) {
+            return null;
+        }
+        int fromDay = e.day - c.windowDays() + 1;
+        int k = e.sender.clusters().countSince(fromDay);
+        if (k < c.minClusters()) {
+            return null;
+        }
+        int related = e.sender.clusters().countRelatedSince(fromDay, e.senderSurname, e.senderAddress);
+        double share = related / (double) k;
+        double s = Detector.ramp(k, c.minClusters(), c.saturationClusters()) * (1 - c.familyMitigation() * share);
+        if (s <= 0) {
+            return null;
+        }
+        return new Hit(id(), s, c.weight(), false,
+                () -> "paid " + k + " distinct payee clusters in source countries in " + c.windowDays() + " days"
+                        + (related == 0 ? ", none sharing a surname or address with the sender or each other"
+                        : "; " + related + " share a surname or address (family), mitigated by "
+                        + Fmt.pct(c.familyMitigation() * share)),
+                List.of(e.tx.id()));
+    }
+}

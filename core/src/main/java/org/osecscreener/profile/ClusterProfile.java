@@ -1,0 +1,152 @@
+package org.osecscreener.profile;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the screening remembers about one payee cluster: the senders who paid it recently (with
+ * their countries), whether it reached ALERT, and which cluster ids were merged into it.
+ *
+ * <p>Bounded: at most {@link #SENDERS} senders and {@link #ABSORBED} absorbed ids are kept.
+ * When two clusters merge, {@link #absorb} folds the absorbed profile into the survivor's.
+ *
+ * <p>Not thread-safe: one writer.
+ */
+public final class ClusterProfile {
+    /** Most distinct senders kept (fan-in saturates above it). */
+    public static final int SENDERS = 64;
+    /** Most absorbed cluster ids remembered, newest first. */
+    public static final int ABSORBED = 8;
+    private static final int FORMAT = 1;
+
+    private final RecentKeys senders = new RecentKeys(SENDERS);
+    private long transfers;
+    private long alertSecond = Long.MIN_VALUE;
+    private String alertSenderId;
+    private String alertTxId;
+    private final List<String> absorbed = new ArrayList<>(0);
+
+    /** Senders who paid this cluster: key = sender hash, aux1 = sender country code. */
+    public RecentKeys senders() {
+        return senders;
+    }
+
+    /** Transfers into the cluster (duplicates excluded). */
+    public long transfers() {
+        return transfers;
+    }
+
+    /** Counts one transfer. */
+    public void count() {
+        transfers++;
+    }
+
+    /** Epoch second of the cluster's latest ALERT, or {@link Long#MIN_VALUE} if never. */
+    public long alertSecond() {
+        return alertSecond;
+    }
+
+    /** The sender of the latest ALERT on this cluster, or {@code null}. */
+    public String alertSenderId() {
+        return alertSenderId;
+    }
+
+    /** The transaction of the latest ALERT on this cluster, or {@code null}. */
+    public String alertTxId() {
+        return alertTxId;
+    }
+
+    /** Records an ALERT on a transfer into this cluster. */
+    public void markAlert(long epochSecond, String senderId, String txId) {
+        if (epochSecond >= alertSecond) {
+            alertSecond = epochSecond;
+            alertSenderId = senderId;
+            alertTxId = txId;
+        }
+    }
+
+    /** Cluster ids merged into this one, newest first (at most {@link #ABSORBED}). */
+    public List<String> absorbedIds() {
+        return absorbed;
+    }
+
+    /** Folds {@code other}, the profile of cluster {@code otherId}, into this one. */
+    public void absorb(String otherId, ClusterProfile other) {
+        if (other != null) {
+            senders.addAll(other.senders);
+            transfers += other.transfers;
+            if (other.alertSecond > alertSecond) {
+                alertSecond = other.alertSecond;
+                alertSenderId = other.alertSenderId;
+                alertTxId = other.alertTxId;
+            }
+        }
+        remember(otherId);
+        if (other != null) {
+            for (int i = other.absorbed.size() - 1; i >= 0; i--) {
+                remember(other.absorbed.get(i));
+            }
+        }
+    }
+
+    private void remember(String id) {
+        absorbed.remove(id);
+        absorbed.add(0, id);
+        while (absorbed.size() > ABSORBED) {
+            absorbed.remove(absorbed.size() - 1);
+        }
+    }
+
+    /** Approximate heap bytes, for sizing. */
+    public long estimatedBytes() {
+        return 64 + senders.estimatedBytes() + 40L + absorbed.size() * 56L + (alertSenderId == null ? 0 : 80);
+    }
+
+    /** Writes the binary form. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeByte(FORMAT);
+        senders.writeTo(out);
+        out.writeLong(transfers);
+        out.writeLong(alertSecond);
+        ProfileIo.writeNullable(out, alertSenderId);
+        ProfileIo.writeNullable(out, alertTxId);
+        out.writeByte(absorbed.size());
+        for (String id : absorbed) {
+            out.writeUTF(id);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    public static ClusterProfile readFrom(DataInput in) throws IOException {
+        ProfileIo.checkVersion(in, FORMAT, "cluster profile");
+        ClusterProfile p = new ClusterProfile();
+        p.senders.readFrom(in);
+        p.transfers = in.readLong();
+        p.alertSecond = in.readLong();
+        p.alertSenderId = ProfileIo.readNullable(in);
+        p.alertTxId = ProfileIo.readNullable(in);
+        int n = in.readUnsignedByte();
+        if (n > ABSORBED) {
+            throw new IOException("corrupt cluster profile: " + n + " absorbed ids");
+        }
+        for (int i = 0; i < n; i++) {
+            p.absorbed.add(in.readUTF());
+        }
+        return p;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClusterProfile p && p.senders.equals(senders) && p.transfers == transfers
+                && p.alertSecond == alertSecond && java.util.Objects.equals(p.alertSenderId, alertSenderId)
+                && java.util.Objects.equals(p.alertTxId, alertTxId) && p.absorbed.equals(absorbed);
+    }
+
+    @Override
+    public int hashCode() {
+        return senders.hashCode() * 31 + Long.hashCode(transfers);
+    }
+}

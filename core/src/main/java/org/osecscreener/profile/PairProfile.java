@@ -1,0 +1,89 @@
+package org.osecscreener.profile;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * What the screening remembers about one sender → payee-cluster relationship: when it began,
+ * how many transfers it has had, and the most recent {@link #RECENT} transfers (time, base amount,
+ * id) for cadence, regularity, escalation and family-support patterns.
+ *
+ * <p>Bounded by {@link #RECENT}; not thread-safe.
+ */
+public final class PairProfile {
+    /** Most recent transfers kept. */
+    public static final int RECENT = 32;
+    private static final int FORMAT = 1;
+
+    private final TransferRing recent = new TransferRing(RECENT);
+    private long firstSecond = Long.MIN_VALUE;
+    private long transfers;
+
+    /** The recent transfers, oldest first. */
+    public TransferRing recent() {
+        return recent;
+    }
+
+    /** Epoch second of the first transfer of the relationship, or {@link Long#MIN_VALUE}. */
+    public long firstSecond() {
+        return firstSecond;
+    }
+
+    /** Transfers in the relationship (duplicates excluded). */
+    public long transfers() {
+        return transfers;
+    }
+
+    /** Adds one transfer. */
+    public void add(long epochSecond, double baseAmount, String txId) {
+        if (firstSecond == Long.MIN_VALUE || epochSecond < firstSecond) {
+            firstSecond = epochSecond;
+        }
+        transfers++;
+        recent.add(epochSecond, baseAmount, txId);
+    }
+
+    /** Folds {@code other} (the same sender's relationship with an absorbed cluster) into this one. */
+    public void absorb(PairProfile other) {
+        if (other.firstSecond != Long.MIN_VALUE && (firstSecond == Long.MIN_VALUE || other.firstSecond < firstSecond)) {
+            firstSecond = other.firstSecond;
+        }
+        transfers += other.transfers;
+        recent.addAll(other.recent);
+    }
+
+    /** Approximate heap bytes, for sizing. */
+    public long estimatedBytes() {
+        return 40 + recent.estimatedBytes();
+    }
+
+    /** Writes the binary form. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeByte(FORMAT);
+        out.writeLong(firstSecond);
+        out.writeLong(transfers);
+        recent.writeTo(out);
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    public static PairProfile readFrom(DataInput in) throws IOException {
+        ProfileIo.checkVersion(in, FORMAT, "pair profile");
+        PairProfile p = new PairProfile();
+        p.firstSecond = in.readLong();
+        p.transfers = in.readLong();
+        p.recent.readFrom(in);
+        return p;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PairProfile p && p.firstSecond == firstSecond && p.transfers == transfers
+                && p.recent.equals(recent);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(firstSecond) * 31 + Long.hashCode(transfers);
+    }
+}

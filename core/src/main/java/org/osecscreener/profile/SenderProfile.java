@@ -1,0 +1,146 @@
+package org.osecscreener.profile;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * What the screening remembers about one sender: the payee clusters and countries paid recently,
+ * the recent night-time transfers, and whether the sender reached ALERT.
+ *
+ * <p>Compact and bounded: at most {@link #CLUSTERS} clusters, {@link #COUNTRIES} countries and
+ * {@link #NIGHT} night transfers are kept, so the size does not grow with the sender's history.
+ * Days are UTC epoch days of event time; seconds are epoch seconds.
+ *
+ * <p>Not thread-safe: the embedded Screener and the Flink job each give a profile one writer.
+ */
+public final class SenderProfile {
+    /** Most distinct clusters kept (fan-out saturates above it). */
+    public static final int CLUSTERS = 64;
+    /** Most distinct beneficiary countries kept. */
+    public static final int COUNTRIES = 32;
+    /** Most night-time transfers kept. */
+    public static final int NIGHT = 16;
+    private static final int FORMAT = 1;
+
+    private final RecentKeys clusters = new RecentKeys(CLUSTERS);
+    private final RecentKeys countries = new RecentKeys(COUNTRIES);
+    private final TransferRing night = new TransferRing(NIGHT);
+    private long firstSecond = Long.MIN_VALUE;
+    private long transfers;
+    private long alertSecond = Long.MIN_VALUE;
+    private String alertClusterId;
+    private String alertTxId;
+
+    /** Clusters paid in source countries: key = cluster hash, aux1 = payee surname hash, aux2 = payee address hash. */
+    public RecentKeys clusters() {
+        return clusters;
+    }
+
+    /** Beneficiary countries paid: key = country code. */
+    public RecentKeys countries() {
+        return countries;
+    }
+
+    /** Recent transfers made in the sender's night hours. */
+    public TransferRing night() {
+        return night;
+    }
+
+    /** Epoch second of the first transfer seen, or {@link Long#MIN_VALUE}. */
+    public long firstSecond() {
+        return firstSecond;
+    }
+
+    /** Transfers seen (duplicates excluded). */
+    public long transfers() {
+        return transfers;
+    }
+
+    /** Counts one transfer at {@code epochSecond}. */
+    public void count(long epochSecond) {
+        if (firstSecond == Long.MIN_VALUE || epochSecond < firstSecond) {
+            firstSecond = epochSecond;
+        }
+        transfers++;
+    }
+
+    /** Epoch second of the sender's latest ALERT, or {@link Long#MIN_VALUE} if never. */
+    public long alertSecond() {
+        return alertSecond;
+    }
+
+    /** The cluster of the latest ALERT, or {@code null}. */
+    public String alertClusterId() {
+        return alertClusterId;
+    }
+
+    /** The transaction of the latest ALERT, or {@code null}. */
+    public String alertTxId() {
+        return alertTxId;
+    }
+
+    /** Records that a transfer of this sender to {@code clusterId} reached ALERT. */
+    public void markAlert(long epochSecond, String clusterId, String txId) {
+        if (epochSecond >= alertSecond) {
+            alertSecond = epochSecond;
+            alertClusterId = clusterId;
+            alertTxId = txId;
+        }
+    }
+
+    /** Tells this profile that cluster {@code absorbed} is now part of {@code survivor}. */
+    public void renameCluster(String absorbed, String survivor) {
+        clusters.rename(Hashing.hash64(absorbed), Hashing.hash64(survivor));
+        if (absorbed.equals(alertClusterId)) {
+            alertClusterId = survivor;
+        }
+    }
+
+    /** Approximate heap bytes, for sizing (see the benchmarks README). */
+    public long estimatedBytes() {
+        return 64 + clusters.estimatedBytes() + countries.estimatedBytes() + night.estimatedBytes()
+                + (alertClusterId == null ? 0 : 80);
+    }
+
+    /** Writes the binary form. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeByte(FORMAT);
+        clusters.writeTo(out);
+        countries.writeTo(out);
+        night.writeTo(out);
+        out.writeLong(firstSecond);
+        out.writeLong(transfers);
+        out.writeLong(alertSecond);
+        ProfileIo.writeNullable(out, alertClusterId);
+        ProfileIo.writeNullable(out, alertTxId);
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    public static SenderProfile readFrom(DataInput in) throws IOException {
+        ProfileIo.checkVersion(in, FORMAT, "sender profile");
+        SenderProfile p = new SenderProfile();
+        p.clusters.readFrom(in);
+        p.countries.readFrom(in);
+        p.night.readFrom(in);
+        p.firstSecond = in.readLong();
+        p.transfers = in.readLong();
+        p.alertSecond = in.readLong();
+        p.alertClusterId = ProfileIo.readNullable(in);
+        p.alertTxId = ProfileIo.readNullable(in);
+        return p;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SenderProfile p && p.clusters.equals(clusters) && p.countries.equals(countries)
+                && p.night.equals(night) && p.firstSecond == firstSecond && p.transfers == transfers
+                && p.alertSecond == alertSecond && java.util.Objects.equals(p.alertClusterId, alertClusterId)
+                && java.util.Objects.equals(p.alertTxId, alertTxId);
+    }
+
+    @Override
+    public int hashCode() {
+        return clusters.hashCode() * 31 + Long.hashCode(transfers);
+    }
+}

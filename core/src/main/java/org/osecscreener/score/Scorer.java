@@ -1,0 +1,60 @@
+package org.osecscreener.score;
+
+import java.util.List;
+
+import org.osecscreener.rules.Scoring;
+
+/**
+ * Combines hits into a score in [0, 1] and a level.
+ *
+ * <p>The combination, documented in {@code docs/rules.md}:
+ * <pre>
+ *   positive = 1 − Π over positive hits (1 − weight × subScore)      ("noisy-or")
+ *   score    = positive × Π over mitigating hits (1 − mitigation × subScore)
+ * </pre>
+ * It is monotone: raising any positive sub-score or weight never lowers the score, raising a
+ * mitigation never raises it, and the score stays in [0, 1]. The level is ALERT when
+ * {@code score ≥ scoring.alert} and at least {@code scoring.minIndicatorsForAlert} distinct rules
+ * hit positively (no single indicator alerts on its own); REVIEW when {@code score ≥ scoring.review};
+ * NONE otherwise.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Scorer {
+    private Scorer() {
+    }
+
+    /** The combined score of {@code hits}. */
+    public static double score(List<Hit> hits) {
+        double notPositive = 1.0;
+        double kept = 1.0;
+        for (int i = 0, n = hits.size(); i < n; i++) {
+            Hit h = hits.get(i);
+            if (h.mitigating()) {
+                kept *= 1.0 - h.contribution();
+            } else {
+                notPositive *= 1.0 - h.contribution();
+            }
+        }
+        return (1.0 - notPositive) * kept;
+    }
+
+    /** The level for {@code score} given the hits and the bundle's scoring section. */
+    public static Level level(double score, List<Hit> hits, Scoring scoring) {
+        if (score >= scoring.alert() && positiveRules(hits) >= scoring.minIndicatorsForAlert()) {
+            return Level.ALERT;
+        }
+        return score >= scoring.review() ? Level.REVIEW : Level.NONE;
+    }
+
+    /** The number of positive hits (each rule hits at most once per transaction). */
+    public static int positiveRules(List<Hit> hits) {
+        int n = 0;
+        for (int i = 0, size = hits.size(); i < size; i++) {
+            if (!hits.get(i).mitigating()) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

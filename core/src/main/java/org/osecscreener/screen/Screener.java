@@ -1,0 +1,375 @@
+package org.osecscreener.screen;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.osecscreener.cluster.ClusterConfig;
+import org.osecscreener.cluster.ClusterResolver;
+import org.osecscreener.cluster.Merge;
+import org.osecscreener.cluster.PayeeIdentifiers;
+import org.osecscreener.cluster.Resolution;
+import org.osecscreener.detect.ClusterView;
+import org.osecscreener.detect.PairStore;
+import org.osecscreener.detect.ScreeningEngine;
+import org.osecscreener.detect.UnscreenableTransactionException;
+import org.osecscreener.model.Party;
+import org.osecscreener.model.Transaction;
+import org.osecscreener.profile.ClusterProfile;
+import org.osecscreener.profile.PairProfile;
+import org.osecscreener.profile.SenderProfile;
+import org.osecscreener.rules.RuleBundle;
+import org.osecscreener.rules.RuleBundleException;
+import org.osecscreener.rules.RuleBundleLoader;
+import org.osecscreener.score.Assessment;
+import org.osecscreener.score.Level;
+
+/**
+ * The embedded screener: screens one transaction at a time against a rule bundle, with
+ * per-sender, per-payee-cluster and per-sender → cluster state kept in bounded memory.
+ *
+ * <pre>{@code
+ * Screener screener = Screener.builder()
+ *         .bundle(Path.of("rules.yaml"))      // or .bundle(RuleBundle), default: the shipped pack
+ *         .maxSenders(1_000_000)
+ *         .build();
+ * Assessment a = screener.screen(tx);         // a.level(), a.score(), a.hits()
+ * }</pre>
+ *
+ * <p><b>Thread safety.</b> {@link #screen} may be called from many threads. Calls are serialised
+ * (one lock): each call sees the state left by the previous one, so the result of a set of
+ * concurrent calls equals that of some sequential order of them, and the totals (counts per
+ * level) of a set of transactions do not depend on how they are spread over threads as long as
+ * the order per sender and per cluster is the same. Reloading the bundle is atomic: every call
+ * screens with exactly one bundle version, named in its assessment.
+ *
+ * <p><b>Duplicates.</b> A transaction id seen again within the retention (the longest rule
+ * window, at most {@code maxTrackedTransactionIds} ids) is not counted again: its assessment has
+ * {@code duplicate = true}, level NONE and no hits.
+ *
+ * <p><b>Bounds.</b> Senders, clusters and transaction ids are kept in Caffeine maps with a maximum
+ * size and expiry after the longest rule window of inactivity (measured by the builder's clock);
+ * beneficiaries and identifiers are bounded in the payee-cluster resolver. State evicted under
+ * a bound is forgotten: the next transfer starts afresh. Below the bounds, the same transactions
+ * in the same order always give the same assessments.
+ */
+public final class Screener {
+    /** Most sender → cluster relationships kept per sender (least recently used dropped). */
+    public static final int PAIRS_PER_SENDER = 64;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicReference<ScreeningEngine> engine;
+    private final ClusterResolver resolver;
+    private final Cache<String, SenderState> senders;
+    private final Cache<String, ClusterProfile> clusters;
+    private final Cache<String, CachedPayee> payees;
+    private final Cache<String, Boolean> seen;
+    private final Settings settings;
+
+    private Screener(Builder b, RuleBundle bundle) {
+        this.settings = new Settings(b.maxSenders, b.maxClusters, b.maxTrackedTransactionIds, b.clusterConfig, b.clock);
+        ScreeningEngine e = ScreeningEngine.of(bundle);
+        this.engine = new AtomicReference<>(e);
+        this.resolver = ClusterResolver.create(b.clusterConfig);
+        Duration retention = Duration.ofDays(Math.max(1, e.longestWindowDays()) + 1L);
+        Ticker ticker = () -> b.clock.millis() * 1_000_000L;
+        this.senders = Caffeine.newBuilder().maximumSize(b.maxSenders).expireAfterAccess(retention)
+                .ticker(ticker).executor(Runnable::run).build();
+        this.clusters = Caffeine.newBuilder().maximumSize(b.maxClusters).expireAfterAccess(retention)
+                .ticker(ticker).executor(Runnable::run).build();
+        this.payees = Caffeine.newBuilder().maximumSize(b.clusterConfig.maxBeneficiaries()).ticker(ticker)
+                .executor(Runnable::run).build();
+        this.seen = Caffeine.newBuilder().maximumSize(b.maxTrackedTransactionIds).expireAfterWrite(retention)
+                .ticker(ticker).executor(Runnable::run).build();
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Screens one transaction and updates the state with it.
+     *
+     * @param tx a valid transaction (from the codec or built directly)
+     * @return the assessment, naming the bundle version that produced it
+     * @throws UnscreenableTransactionException if the bundle cannot screen it (for example no FX rate
+     *                                          for its currency); nothing was changed
+     */
+    public Assessment screen(Transaction tx) {
+        Objects.requireNonNull(tx, "tx");
+        lock.lock();
+        try {
+            ScreeningEngine e = engine.get();
+            e.checkScreenable(tx);
+            if (seen.asMap().putIfAbsent(tx.id(), Boolean.TRUE) != null) {
+                String cluster = resolver.clusterOf(tx.beneficiary().id());
+                return new Assessment(tx.id(), tx.timestamp(), tx.sender().id(), tx.beneficiary().id(),
+                        cluster == null ? "" : cluster, 0, Level.NONE, List.of(), e.bundle().id(), e.bundle().version(),
+                        null, null, true);
+            }
+            CachedPayee payee = payee(tx.beneficiary());
+            Resolution r = resolver.resolve(tx.beneficiary().id(), payee.identifiers);
+            ClusterProfile cluster = clusters.get(r.clusterId(), k -> new ClusterProfile());
+            for (Merge m : r.merges()) {
+                ClusterProfile absorbed = clusters.asMap().remove(m.absorbedClusterId());
+                ClusterProfile survivor = m.survivorClusterId().equals(r.clusterId()) ? cluster
+                        : clusters.get(m.survivorClusterId(), k -> new ClusterProfile());
+                survivor.absorb(m.absorbedClusterId(), absorbed);
+            }
+            ClusterView view = e.clusterStep(cluster, tx, r.clusterId(), r.clusterSize(), payee.surname, payee.address);
+            SenderState s = senders.get(tx.sender().id(), k -> new SenderState());
+            Assessment a = e.senderStep(s.profile, s, tx, view);
+            e.recordAlert(cluster, a);
+            return a;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private CachedPayee payee(Party beneficiary) {
+        CachedPayee c = payees.getIfPresent(beneficiary.id());
+        if (c == null || !c.party.equals(beneficiary)) {
+            c = new CachedPayee(beneficiary, resolver.normaliser().normalise(beneficiary),
+                    ScreeningEngine.surnameKey(beneficiary.name()), ScreeningEngine.addressKey(beneficiary.address()));
+            payees.put(beneficiary.id(), c);
+        }
+        return c;
+    }
+
+    /**
+     * Replaces the rule bundle atomically. The new bundle's version must be higher than the running one.
+     *
+     * @throws IllegalArgumentException if the version does not move forward (the running bundle stays)
+     */
+    public void reload(RuleBundle bundle) {
+        Objects.requireNonNull(bundle, "bundle");
+        lock.lock();
+        try {
+            RuleBundle current = engine.get().bundle();
+            if (bundle.version() <= current.version()) {
+                throw new IllegalArgumentException("rule bundle version " + bundle.version() + " does not move forward from the running "
+                        + current.id() + "@" + current.version() + "; the running bundle stays");
+            }
+            engine.set(ScreeningEngine.of(bundle));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Loads, validates and swaps in a bundle file. On any error the running bundle stays.
+     *
+     * @throws RuleBundleException      with every validation error of the file
+     * @throws IOException              if the file cannot be read
+     * @throws IllegalArgumentException if the version does not move forward
+     */
+    public void reload(Path file) throws RuleBundleException, IOException {
+        reload(new RuleBundleLoader().load(file));
+    }
+
+    /** The running bundle. */
+    public RuleBundle bundle() {
+        return engine.get().bundle();
+    }
+
+    /** The payee-cluster resolver (for explanations: {@code resolver().explain(beneficiaryId)}). Not for writes. */
+    public ClusterResolver resolver() {
+        return resolver;
+    }
+
+    /** Counts of what is tracked, for operations. */
+    public Tracked tracked() {
+        lock.lock();
+        try {
+            senders.cleanUp();
+            clusters.cleanUp();
+            return new Tracked(senders.estimatedSize(), clusters.estimatedSize(), resolver.beneficiaryCount(),
+                    seen.estimatedSize());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The settings this screener was built with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * What is tracked.
+     *
+     * @param senders        sender profiles held
+     * @param clusters       cluster profiles held
+     * @param beneficiaries  beneficiaries tracked by the resolver
+     * @param transactionIds transaction ids remembered for de-duplication
+     */
+    public record Tracked(long senders, long clusters, long beneficiaries, long transactionIds) {
+    }
+
+    /**
+     * The settings of a screener.
+     *
+     * @param maxSenders               most sender profiles
+     * @param maxClusters              most cluster profiles
+     * @param maxTrackedTransactionIds most transaction ids remembered for de-duplication
+     * @param clusterConfig            payee-cluster resolution settings
+     * @param clock                    the clock that ages state
+     */
+    public record Settings(long maxSenders, long maxClusters, long maxTrackedTransactionIds, ClusterConfig clusterConfig,
+                           Clock clock) {
+    }
+
+    private record CachedPayee(Party party, PayeeIdentifiers identifiers, int surname, int address) {
+    }
+
+    /** A sender's profile and its sender → cluster profiles (least recently used dropped). */
+    private static final class SenderState implements PairStore {
+        final SenderProfile profile = new SenderProfile();
+        final Map<String, PairProfile> pairs = new LinkedHashMap<>(4, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PairProfile> eldest) {
+                return size() > PAIRS_PER_SENDER;
+            }
+        };
+
+        @Override
+        public PairProfile get(String clusterId) {
+            return pairs.get(clusterId);
+        }
+
+        @Override
+        public void put(String clusterId, PairProfile p) {
+            pairs.put(clusterId, p);
+        }
+
+        @Override
+        public void remove(String clusterId) {
+            pairs.remove(clusterId);
+        }
+    }
+
+    /**
+     * Builds a {@link Screener}. Each setting may be set once; a bad or repeated setting is rejected
+     * at the call with a message naming it. Not thread-safe.
+     */
+    public static final class Builder {
+        private RuleBundle bundle;
+        private Path bundleFile;
+        private long maxSenders = -1;
+        private long maxClusters = -1;
+        private long maxTrackedTransactionIds = -1;
+        private ClusterConfig clusterConfig;
+        private Clock clock;
+
+        private Builder() {
+        }
+
+        /** The rule bundle. Default: the pack shipped in the jar ({@link RuleBundleLoader#defaultBundle()}). */
+        public Builder bundle(RuleBundle value) {
+            requireNoBundle();
+            this.bundle = Objects.requireNonNull(value, "bundle");
+            return this;
+        }
+
+        /** A rule bundle file (YAML or JSON), loaded and validated at {@link #build()}. */
+        public Builder bundle(Path file) {
+            requireNoBundle();
+            this.bundleFile = Objects.requireNonNull(file, "bundle file");
+            return this;
+        }
+
+        private void requireNoBundle() {
+            if (bundle != null || bundleFile != null) {
+                throw new IllegalStateException("bundle was already set to "
+                        + (bundle != null ? bundle.id() + "@" + bundle.version() : bundleFile));
+            }
+        }
+
+        /** Most sender profiles kept (default 1,000,000). */
+        public Builder maxSenders(long value) {
+            maxSenders = positive("maxSenders", maxSenders, value);
+            return this;
+        }
+
+        /** Most cluster profiles kept (default 1,000,000). */
+        public Builder maxClusters(long value) {
+            maxClusters = positive("maxClusters", maxClusters, value);
+            return this;
+        }
+
+        /** Most transaction ids remembered for de-duplication (default 10,000,000). */
+        public Builder maxTrackedTransactionIds(long value) {
+            maxTrackedTransactionIds = positive("maxTrackedTransactionIds", maxTrackedTransactionIds, value);
+            return this;
+        }
+
+        /** Payee-cluster resolution settings, including the bound on tracked beneficiaries (default {@link ClusterConfig#defaults()}). */
+        public Builder clusterConfig(ClusterConfig value) {
+            if (clusterConfig != null) {
+                throw new IllegalStateException("clusterConfig was already set");
+            }
+            clusterConfig = Objects.requireNonNull(value, "clusterConfig");
+            return this;
+        }
+
+        /** The clock that ages state for expiry (default the system UTC clock). */
+        public Builder clock(Clock value) {
+            if (clock != null) {
+                throw new IllegalStateException("clock was already set to " + clock);
+            }
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        private static long positive(String name, long current, long value) {
+            if (current != -1) {
+                throw new IllegalStateException(name + " was already set to " + current);
+            }
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+
+        /**
+         * Builds the screener.
+         *
+         * @throws RuleBundleException if the bundle file is invalid (every error listed)
+         * @throws IOException         if the bundle file cannot be read
+         */
+        public Screener build() throws RuleBundleException, IOException {
+            RuleBundle b = bundle;
+            if (b == null) {
+                b = bundleFile == null ? RuleBundleLoader.defaultBundle() : new RuleBundleLoader().load(bundleFile);
+            }
+            if (maxSenders == -1) {
+                maxSenders = 1_000_000;
+            }
+            if (maxClusters == -1) {
+                maxClusters = 1_000_000;
+            }
+            if (maxTrackedTransactionIds == -1) {
+                maxTrackedTransactionIds = 10_000_000;
+            }
+            if (clusterConfig == null) {
+                clusterConfig = ClusterConfig.defaults();
+            }
+            if (clock == null) {
+                clock = Clock.systemUTC();
+            }
+            return new Screener(this, b);
+        }
+    }
+}

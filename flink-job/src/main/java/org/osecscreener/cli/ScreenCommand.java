@@ -1,0 +1,118 @@
+package org.osecscreener.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.osecscreener.detect.UnscreenableTransactionException;
+import org.osecscreener.io.ParseOutcome;
+import org.osecscreener.io.Rejection;
+import org.osecscreener.io.RejectionWriter;
+import org.osecscreener.io.TransactionReader;
+import org.osecscreener.rules.RuleBundleException;
+import org.osecscreener.score.Assessment;
+import org.osecscreener.score.Level;
+import org.osecscreener.screen.AssessmentWriter;
+import org.osecscreener.screen.Screener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code screen}: the embedded screener over a JSON-lines file. */
+@Command(name = "screen",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Screens a JSON-lines transaction file with the embedded screener and writes alerts (REVIEW and ALERT",
+                "assessments) as JSON lines. Rejected lines go to a dead-letter file with their reason.",
+                "Prints a summary: read, rejected, REVIEW, ALERT, seconds."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every line was screened", "1:some lines were rejected (see the dead-letter file) or the rules are invalid",
+                "2:usage error or I/O failure"})
+final class ScreenCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "JSON-lines transactions ('-' for standard input).")
+    Path input;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Rule bundle (YAML or JSON). Default: the pack shipped in the jar.")
+    Path rules;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Where to write alerts as JSON lines.")
+    Path output;
+
+    @Option(names = "--dead-letter", paramLabel = "FILE",
+            description = "Where to write rejected lines (default: OUTPUT with .rejected.jsonl).")
+    Path deadLetter;
+
+    @Option(names = "--min-level", paramLabel = "LEVEL", defaultValue = "REVIEW",
+            description = "Lowest level written: NONE (every assessment), REVIEW (default) or ALERT.")
+    Level minLevel;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Screener screener;
+        try {
+            Screener.Builder b = Screener.builder();
+            if (rules != null) {
+                b.bundle(rules);
+            }
+            screener = b.build();
+        } catch (RuleBundleException e) {
+            err.println("error: invalid rule bundle " + rules + ":");
+            e.errors().forEach(v -> err.println("  " + v));
+            return Main.FINDINGS;
+        }
+        Path dead = deadLetter != null ? deadLetter : Path.of(output.toString().replaceFirst("(\\.jsonl)?$", ".rejected.jsonl"));
+        InputStream in = ValidateInputCommand.open(input, err);
+        if (in == null) {
+            return Main.USAGE_OR_IO;
+        }
+        long started = System.nanoTime();
+        long review = 0;
+        long alert = 0;
+        long unscreenable = 0;
+        try (TransactionReader reader = new TransactionReader(in);
+             AssessmentWriter alerts = new AssessmentWriter(new BufferedOutputStream(Files.newOutputStream(output), 1 << 16));
+             RejectionWriter rejected = new RejectionWriter(new BufferedOutputStream(Files.newOutputStream(dead), 1 << 16))) {
+            ParseOutcome o;
+            while ((o = reader.next()) != null) {
+                if (o instanceof ParseOutcome.Parsed p) {
+                    Assessment a;
+                    try {
+                        a = screener.screen(p.transaction());
+                    } catch (UnscreenableTransactionException e) {
+                        unscreenable++;
+                        rejected.write(new Rejection(p.lineNumber(), org.osecscreener.io.TransactionCodec.standard().toJson(p.transaction()), e.field(), e.getMessage()));
+                        continue;
+                    }
+                    if (a.level() == Level.REVIEW) {
+                        review++;
+                    } else if (a.level() == Level.ALERT) {
+                        alert++;
+                    }
+                    if (a.level().atLeast(minLevel)) {
+                        alerts.write(a);
+                    }
+                } else if (o instanceof ParseOutcome.Rejected r) {
+                    rejected.write(r.rejection());
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long rejectedCount = reader.rejected() + unscreenable;
+            out.printf(Locale.ROOT, "screened %s with %s%n", input, screener.bundle().id() + "@" + screener.bundle().version());
+            out.printf(Locale.ROOT, "read %d lines: %d screened, %d rejected, %d blank; REVIEW %d, ALERT %d; %.1f s%n",
+                    reader.linesRead(), reader.valid() - unscreenable, rejectedCount, reader.skipped(), review, alert, seconds);
+            out.printf(Locale.ROOT, "alerts: %s%nrejected lines: %s%n", output, dead);
+            return rejectedCount == 0 ? Main.OK : Main.FINDINGS;
+        }
+    }
+}
