@@ -706,13 +706,31 @@ public final class TransactionCodec {
         }
     }
 
-    /** ISO-8601 with seconds always, the fraction only when non-zero, and the offset ({@code Z} for UTC). */
+    /**
+     * Formats a timestamp as the format writes it: ISO-8601 with seconds always, the fraction only
+     * when non-zero, and the offset ({@code Z} for UTC).
+     */
+    public static String formatTimestamp(OffsetDateTime t) {
+        char[] buf = new char[40];
+        int n = formatTimestamp(t, buf);
+        return n < 0 ? t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) : new String(buf, 0, n);
+    }
+
     static void writeTimestamp(OffsetDateTime t, JsonGenerator g) throws IOException {
-        char[] buf = new char[35];
+        char[] buf = new char[40];
+        int n = formatTimestamp(t, buf);
+        if (n < 0) {
+            g.writeString(t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        } else {
+            g.writeString(buf, 0, n);
+        }
+    }
+
+    /** Writes into {@code buf}; returns the length, or -1 for years outside 0000–9999. */
+    private static int formatTimestamp(OffsetDateTime t, char[] buf) {
         int year = t.getYear();
         if (year < 0 || year > 9999) {
-            g.writeString(t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-            return;
+            return -1;
         }
         int i = 0;
         i = put(buf, i, year, 4);
@@ -750,7 +768,7 @@ public final class TransactionCodec {
                 i = put(buf, i, off % 60, 2);
             }
         }
-        g.writeString(buf, 0, i);
+        return i;
     }
 
     private static int put(char[] buf, int at, int value, int width) {

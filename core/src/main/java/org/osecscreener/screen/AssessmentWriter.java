@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Hit;
 
@@ -60,7 +61,7 @@ public final class AssessmentWriter implements Closeable, Flushable {
             g.writeStringField("alertId", a.alertId());
         }
         g.writeStringField("transactionId", a.transactionId());
-        g.writeStringField("timestamp", a.timestamp().toString());
+        g.writeStringField("timestamp", TransactionCodec.formatTimestamp(a.timestamp()));
         g.writeStringField("senderId", a.senderId());
         g.writeStringField("beneficiaryId", a.beneficiaryId());
         g.writeStringField("clusterId", a.clusterId());

@@ -41,7 +41,7 @@ class DetectorsTest {
 
     @Test
     void smallAmount_insideBand_fires_withBandScore_outside_doesNot() {
-        Screener s = screener(Bundles.with("small_amount: {weight: 0.5, bands: [{min: 5, max: 60, score: 1.0}, {min: 60, max: 200, score: 0.5}]}"));
+        Screener s = screener(TestBundles.with("small_amount: {weight: 0.5, bands: [{min: 5, max: 60, score: 1.0}, {min: 60, max: 200, score: 0.5}]}"));
         Assessment small = s.screen(tx().amount("45.00", "AUD").build()); // 22.50 USD
         assertThat(hit(small, "small_amount")).get().satisfies(h -> {
             assertThat(h.subScore()).isEqualTo(1.0);
@@ -54,7 +54,7 @@ class DetectorsTest {
 
     @Test
     void corridor_demandToSource_firesWithCountryRisk_otherwiseNot() {
-        Screener s = screener(Bundles.with("corridor_risk: {weight: 0.3}"));
+        Screener s = screener(TestBundles.with("corridor_risk: {weight: 0.3}"));
         assertThat(hit(s.screen(tx().build()), "corridor_risk")).get().extracting(Hit::subScore).isEqualTo(1.0);
         assertThat(hit(s.screen(tx().beneficiary("B-2", "TH", "Somchai").build()), "corridor_risk")).get()
                 .extracting(Hit::subScore).isEqualTo(0.5);
@@ -64,7 +64,7 @@ class DetectorsTest {
 
     @Test
     void recurringSmall_toSameCluster_firesFromMinCount_withCountAndMedianInterval() {
-        Screener s = screener(Bundles.with(
+        Screener s = screener(TestBundles.with(
                 "recurring_small_to_cluster: {weight: 0.5, windowDays: 14, minCount: 4, saturationCount: 8, maxAmount: 100, regularityShare: 0.3}"));
         List<Assessment> a = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -80,12 +80,12 @@ class DetectorsTest {
 
     @Test
     void recurringSmall_largeAmountsOrSpreadOverTime_doNotFire() {
-        Screener s = screener(Bundles.with(
+        Screener s = screener(TestBundles.with(
                 "recurring_small_to_cluster: {weight: 0.5, windowDays: 14, minCount: 4, saturationCount: 8, maxAmount: 100}"));
         for (int i = 0; i < 6; i++) {
             assertThat(hit(s.screen(tx().at(T0.plusDays(i)).amount("400.00", "AUD").build()), "recurring_small_to_cluster")).isEmpty();
         }
-        Screener spread = screener(Bundles.with(
+        Screener spread = screener(TestBundles.with(
                 "recurring_small_to_cluster: {weight: 0.5, windowDays: 14, minCount: 4, saturationCount: 8, maxAmount: 100}"));
         for (int i = 0; i < 6; i++) {
             assertThat(hit(spread.screen(tx().at(T0.plusDays(10L * i)).build()), "recurring_small_to_cluster")).isEmpty();
@@ -95,7 +95,7 @@ class DetectorsTest {
     @Test
     void fanOut_manyUnrelatedPayees_fires_familyPayees_mitigated_business_skipped() {
         String rule = "sender_fan_out: {weight: 0.5, windowDays: 30, minClusters: 3, saturationClusters: 6, familyMitigation: 0.8}";
-        Screener s = screener(Bundles.with(rule));
+        Screener s = screener(TestBundles.with(rule));
         String[] strangers = {"Ana Reyes", "Liza Torres", "Grace Flores", "Joy Ramos"};
         Assessment last = null;
         for (int i = 0; i < strangers.length; i++) {
@@ -104,7 +104,7 @@ class DetectorsTest {
         Hit strangersHit = hit(last, "sender_fan_out").orElseThrow();
         assertThat(strangersHit.reason()).startsWith("paid 4 distinct payee clusters in source countries in 30 days, none sharing");
 
-        Screener family = screener(Bundles.with(rule));
+        Screener family = screener(TestBundles.with(rule));
         String[] relatives = {"Ana Cruz Smith", "Liza Reyes Smith", "Grace Smith", "Joy Smith"};
         for (int i = 0; i < relatives.length; i++) {
             last = family.screen(tx().at(T0.plusDays(i)).beneficiary("B-" + i, "PH", relatives[i]).build());
@@ -115,7 +115,7 @@ class DetectorsTest {
             assertThat(h.reason()).contains("4 share a surname or address (family), mitigated by 80%");
         });
 
-        Screener business = screener(Bundles.with(rule));
+        Screener business = screener(TestBundles.with(rule));
         for (int i = 0; i < strangers.length; i++) {
             last = business.screen(tx().senderType(PartyType.BUSINESS).at(T0.plusDays(i))
                     .beneficiary("B-" + i, "PH", strangers[i]).build());
@@ -126,7 +126,7 @@ class DetectorsTest {
     @Test
     void fanIn_manySendersFromSeveralCountries_fires_allowListedOrganisation_mitigated() {
         String rule = "cluster_fan_in: {weight: 0.5, windowDays: 30, minSenders: 4, minSenderCountries: 2, saturationSenders: 8, allowList: charities, allowListMitigation: 0.9}";
-        Screener s = screener(Bundles.with(rule));
+        Screener s = screener(TestBundles.with(rule));
         String[] countries = {"AU", "US", "GB", "AU", "US"};
         List<Assessment> a = new ArrayList<>();
         for (int i = 0; i < countries.length; i++) {
@@ -136,13 +136,13 @@ class DetectorsTest {
         assertThat(hit(a.get(3), "cluster_fan_in")).get().extracting(Hit::reason).asString()
                 .contains("4 distinct senders from 3 countries paid cluster");
 
-        Screener oneCountry = screener(Bundles.with(rule));
+        Screener oneCountry = screener(TestBundles.with(rule));
         for (int i = 0; i < 5; i++) {
             assertThat(hit(oneCountry.screen(tx().at(T0.plusDays(i)).sender("S-" + i, "AU", "S " + i).build()),
                     "cluster_fan_in")).isEmpty();
         }
 
-        Screener charity = screener(Bundles.with(rule));
+        Screener charity = screener(TestBundles.with(rule));
         Assessment last = null;
         for (int i = 0; i < countries.length; i++) {
             last = charity.screen(tx().at(T0.plusDays(i)).sender("S-" + i, countries[i], "Sender " + i)
@@ -155,7 +155,7 @@ class DetectorsTest {
 
     @Test
     void newRelationship_firstTransfer_thenQuickRepeats_rise_andStopAfterFollowUpDays() {
-        Screener s = screener(Bundles.with("new_relationship: {weight: 0.3, followUpCount: 3, followUpDays: 7}"));
+        Screener s = screener(TestBundles.with("new_relationship: {weight: 0.3, followUpCount: 3, followUpDays: 7}"));
         Hit first = hit(s.screen(tx().at(T0).build()), "new_relationship").orElseThrow();
         assertThat(first.subScore()).isEqualTo(0.6); // also the first transfer to PH
         assertThat(first.reason()).contains("first transfer to cluster").contains("first transfer to PH");
@@ -169,7 +169,7 @@ class DetectorsTest {
     @Test
     void escalation_risingTrend_fires_oneJump_doesNot() {
         String rule = "escalation: {weight: 0.3, windowDays: 60, minTransfers: 6, minGrowth: 1.5}";
-        Screener s = screener(Bundles.with(rule));
+        Screener s = screener(TestBundles.with(rule));
         String[] rising = {"20.00", "22.00", "20.00", "44.00", "46.00", "50.00"};
         Assessment last = null;
         for (int i = 0; i < rising.length; i++) {
@@ -178,7 +178,7 @@ class DetectorsTest {
         assertThat(hit(last, "escalation")).get().extracting(Hit::reason).asString()
                 .contains("escalated over the last 6 in 60 days: median amount 10.0 → 23.0 USD");
 
-        Screener jump = screener(Bundles.with(rule));
+        Screener jump = screener(TestBundles.with(rule));
         String[] oneJump = {"20.00", "20.00", "20.00", "20.00", "20.00", "300.00"};
         for (int i = 0; i < oneJump.length; i++) {
             last = jump.screen(tx().at(T0.plusDays(3L * i)).amount(oneJump[i], "AUD").build());
@@ -188,7 +188,7 @@ class DetectorsTest {
 
     @Test
     void escalation_risingFrequency_fires() {
-        Screener s = screener(Bundles.with("escalation: {weight: 0.3, windowDays: 60, minTransfers: 6, minGrowth: 1.5}"));
+        Screener s = screener(TestBundles.with("escalation: {weight: 0.3, windowDays: 60, minTransfers: 6, minGrowth: 1.5}"));
         double[] days = {0, 8, 16, 24, 26, 28, 30};
         Assessment last = null;
         for (double d : days) {
@@ -199,14 +199,14 @@ class DetectorsTest {
 
     @Test
     void oddHours_repeatedNightTransfers_inSenderLocalTime_fire() {
-        Screener s = screener(Bundles.with("odd_hours: {weight: 0.3, startHour: 0, endHour: 5, windowDays: 30, minCount: 3}"));
+        Screener s = screener(TestBundles.with("odd_hours: {weight: 0.3, startHour: 0, endHour: 5, windowDays: 30, minCount: 3}"));
         OffsetDateTime night = OffsetDateTime.of(2026, 3, 2, 2, 30, 0, 0, ZoneOffset.ofHours(10));
         assertThat(hit(s.screen(tx().at(night).build()), "odd_hours")).isEmpty();
         assertThat(hit(s.screen(tx().at(night.plusDays(1)).build()), "odd_hours")).isEmpty();
         assertThat(hit(s.screen(tx().at(night.plusDays(2)).build()), "odd_hours")).get().extracting(Hit::reason)
                 .asString().isEqualTo("3 transfers between 00:00 and 05:00 sender local time in 30 days");
         // the same instants written in UTC are 16:30, not night
-        Screener utc = screener(Bundles.with("odd_hours: {weight: 0.3, startHour: 0, endHour: 5, windowDays: 30, minCount: 3}"));
+        Screener utc = screener(TestBundles.with("odd_hours: {weight: 0.3, startHour: 0, endHour: 5, windowDays: 30, minCount: 3}"));
         for (int i = 0; i < 4; i++) {
             assertThat(hit(utc.screen(tx().at(night.plusDays(i).withOffsetSameInstant(ZoneOffset.UTC)).build()), "odd_hours")).isEmpty();
         }
@@ -214,7 +214,7 @@ class DetectorsTest {
 
     @Test
     void oddHours_windowWrappingMidnight() {
-        Screener s = screener(Bundles.with("odd_hours: {weight: 0.3, startHour: 22, endHour: 3, windowDays: 30, minCount: 2}"));
+        Screener s = screener(TestBundles.with("odd_hours: {weight: 0.3, startHour: 22, endHour: 3, windowDays: 30, minCount: 2}"));
         OffsetDateTime late = OffsetDateTime.of(2026, 3, 2, 23, 0, 0, 0, ZoneOffset.ofHours(-5));
         s.screen(tx().sender("S-9", "US", "Bob Jones").at(late).build());
         assertThat(hit(s.screen(tx().sender("S-9", "US", "Bob Jones").at(late.plusHours(3)).build()), "odd_hours")).isPresent();
@@ -223,7 +223,7 @@ class DetectorsTest {
 
     @Test
     void coverKeywords_caseAndDiacriticInsensitive_onWordBoundaries() {
-        Screener s = screener(Bundles.with("cover_keywords: {weight: 0.3, lists: [cover_words]}"));
+        Screener s = screener(TestBundles.with("cover_keywords: {weight: 0.3, lists: [cover_words]}"));
         assertThat(hit(s.screen(tx().purpose("School  FEES for June").build()), "cover_keywords")).get()
                 .satisfies(h -> assertThat(h.reason()).isEqualTo("payment reference contains cover phrase 'school fees'"));
         assertThat(hit(s.screen(tx().purpose("a gíft + uniform!").build()), "cover_keywords")).get()
@@ -237,7 +237,7 @@ class DetectorsTest {
 
     @Test
     void roundAmount_multiplesInSendingCurrency_withPerCurrencyOverride() {
-        Screener s = screener(Bundles.with("round_amount: {weight: 0.1, multiple: 10, perCurrency: {JPY: 1000}}"));
+        Screener s = screener(TestBundles.with("round_amount: {weight: 0.1, multiple: 10, perCurrency: {JPY: 1000}}"));
         assertThat(hit(s.screen(tx().amount("50.00", "AUD").build()), "round_amount")).isPresent();
         assertThat(hit(s.screen(tx().amount("45.00", "AUD").build()), "round_amount")).isEmpty();
         assertThat(hit(s.screen(tx().amount("50.50", "AUD").build()), "round_amount")).isEmpty();
@@ -252,7 +252,7 @@ class DetectorsTest {
                 corridor_risk: {weight: 0.6}
                 linked_to_alerted: {weight: 0.5, windowDays: 90}
                 """;
-        Screener s = screener(Bundles.with(rules));
+        Screener s = screener(TestBundles.with(rules));
         Assessment alerted = s.screen(tx().sender("S-A", "AU", "Al Bad").beneficiary("B-X", "PH", "Xa Yu").build());
         assertThat(alerted.level()).isEqualTo(org.osecscreener.score.Level.ALERT);
         Assessment newPayee = s.screen(tx().sender("S-A", "AU", "Al Bad").beneficiary("B-Y", "PH", "Yi Zu").plusDays(1).build());
@@ -273,7 +273,7 @@ class DetectorsTest {
                 corridor_risk: {weight: 0.5}
                 family_support: {mitigation: 0.6, minMonths: 3, maxJitterDays: 5, requireSharedSurname: true}
                 """;
-        Screener s = screener(Bundles.with(rules));
+        Screener s = screener(TestBundles.with(rules));
         Assessment last = null;
         for (int m = 0; m < 5; m++) {
             last = s.screen(tx().sender("S-F", "AU", "Jose Santos").beneficiary("B-F", "PH", "Maria Cruz Santos")
@@ -284,14 +284,14 @@ class DetectorsTest {
         assertThat(family.reason()).contains("regular family-support pattern: transfers in 4 months").contains("share a surname");
         assertThat(last.score()).isLessThan(0.5 * 1.0);
 
-        Screener stranger = screener(Bundles.with(rules));
+        Screener stranger = screener(TestBundles.with(rules));
         for (int m = 0; m < 5; m++) {
             last = stranger.screen(tx().sender("S-G", "AU", "Jose Santos").beneficiary("B-G", "PH", "Liza Torres")
                     .at(T0.plusDays(30L * m)).amount("300.00", "AUD").build());
         }
         assertThat(hit(last, "family_support")).isEmpty();
 
-        Screener burst = screener(Bundles.with(rules));
+        Screener burst = screener(TestBundles.with(rules));
         int[] irregular = {0, 1, 2, 3, 30, 31, 33, 60, 75, 76, 77, 110};
         for (int d : irregular) {
             last = burst.screen(tx().sender("S-H", "AU", "Jose Santos").beneficiary("B-H", "PH", "Maria Santos")

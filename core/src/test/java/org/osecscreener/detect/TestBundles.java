@@ -7,15 +7,15 @@ import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.rules.RuleBundleLoader;
 
 /** Small rule bundles for tests: the detectors section is given, the rest is fixed. */
-final class Bundles {
-    private Bundles() {
+public final class TestBundles {
+    private TestBundles() {
     }
 
-    static RuleBundle with(String detectorsYaml) {
+    public static RuleBundle with(String detectorsYaml) {
         return with(1, detectorsYaml, "{review: 0.3, alert: 0.6, minIndicatorsForAlert: 2}", "[]");
     }
 
-    static RuleBundle with(int version, String detectorsYaml, String scoringYaml, String suppressionsYaml) {
+    public static RuleBundle with(int version, String detectorsYaml, String scoringYaml, String suppressionsYaml) {
         String yaml = """
                 id: test-bundle
                 version: %d
