@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param enabled             whether the detector runs; default {@code true}
  * @param weight              weight in (0, 1]; required
  * @param windowDays          the look-back window in days, 1..366; default 30
- * @param minSenders          distinct senders in the window before the detector fires, 1..100000; default 4
- * @param minSenderCountries  distinct sender countries needed, 1..100000; default 2
+ * @param minSenders          distinct senders in the window before the detector fires, 1..64 (the senders a cluster profile keeps); default 4
+ * @param minSenderCountries  distinct sender countries needed, 1..64; default 2
  * @param saturationSenders   senders at which the sub-score reaches 1, {@code >= minSenders}; default 15
  * @param allowList           name of an {@code idLists} entry of cluster or party ids (e.g. registered
  *                            charities) whose fan-in is mitigated; {@code null} (default) for none
@@ -38,9 +38,9 @@ public record ClusterFanInConfig(boolean enabled, double weight, int windowDays,
     public ClusterFanInConfig {
         Check.weight(TYPE + ".weight", weight);
         Check.window(TYPE + ".windowDays", windowDays);
-        Check.count(TYPE + ".minSenders", minSenders);
-        Check.count(TYPE + ".minSenderCountries", minSenderCountries);
-        Check.count(TYPE + ".saturationSenders", saturationSenders);
+        Check.range(TYPE + ".minSenders", minSenders, 1, org.osecscreener.profile.ClusterProfile.SENDERS);
+        Check.range(TYPE + ".minSenderCountries", minSenderCountries, 1, org.osecscreener.profile.ClusterProfile.SENDERS);
+        Check.range(TYPE + ".saturationSenders", saturationSenders, 1, org.osecscreener.profile.ClusterProfile.SENDERS);
         Check.atLeast(TYPE + ".saturationSenders", saturationSenders, "minSenders", minSenders);
         Check.share(TYPE + ".allowListMitigation", allowListMitigation);
         if (allowList != null && !Names.isListName(allowList)) {

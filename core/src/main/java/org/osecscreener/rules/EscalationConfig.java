@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param enabled      whether the detector runs; default {@code true}
  * @param weight       weight in (0, 1]; required
  * @param windowDays   the look-back window in days, 1..366; default 60
- * @param minTransfers transfers in the window before growth is judged, 2..100000; default 6
+ * @param minTransfers transfers in the window before growth is judged, 4..32 (the transfers a relationship profile keeps); default 6
  * @param minGrowth    growth factor (later half over earlier half) that counts as escalation,
  *                     {@code > 1}; default 1.5
  */
@@ -29,7 +29,7 @@ public record EscalationConfig(boolean enabled, double weight, int windowDays, i
     public EscalationConfig {
         Check.weight(TYPE + ".weight", weight);
         Check.window(TYPE + ".windowDays", windowDays);
-        Check.range(TYPE + ".minTransfers", minTransfers, 2, Check.MAX_COUNT);
+        Check.range(TYPE + ".minTransfers", minTransfers, 4, org.osecscreener.profile.PairProfile.RECENT);
         if (!(minGrowth > 1.0) || Double.isInfinite(minGrowth)) {
             throw new IllegalArgumentException(TYPE + ".minGrowth was " + minGrowth + "; accepted: a finite number > 1");
         }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param enabled       whether the detector runs; default {@code true}
  * @param weight        weight in (0, 1]; required
  * @param followUpCount transfers to the new counterparty, the first included, that make it
- *                      "quickly repeated", 1..100000; default 3
+ *                      "quickly repeated", 1..32; default 3
  * @param followUpDays  days after the first transfer within which they must happen, 1..366; default 7
  */
 public record NewRelationshipConfig(boolean enabled, double weight, int followUpCount, int followUpDays)
@@ -25,7 +25,7 @@ public record NewRelationshipConfig(boolean enabled, double weight, int followUp
     /** @throws IllegalArgumentException if a parameter is outside its documented range */
     public NewRelationshipConfig {
         Check.weight(TYPE + ".weight", weight);
-        Check.count(TYPE + ".followUpCount", followUpCount);
+        Check.range(TYPE + ".followUpCount", followUpCount, 1, org.osecscreener.profile.PairProfile.RECENT);
         Check.window(TYPE + ".followUpDays", followUpDays);
     }
 

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param startHour  first odd hour, 0..23, sender's local time; default 0
  * @param endHour    first hour after the odd period, 0..23, {@code != startHour}; default 5
  * @param windowDays the look-back window in days, 1..366; default 30
- * @param minCount   odd-hour transfers in the window before the detector fires, 1..100000; default 3
+ * @param minCount   odd-hour transfers in the window before the detector fires, 1..16 (the night transfers a sender profile keeps); default 3
  */
 public record OddHoursConfig(boolean enabled, double weight, int startHour, int endHour, int windowDays,
                              int minCount) implements DetectorConfig {
@@ -40,7 +40,7 @@ public record OddHoursConfig(boolean enabled, double weight, int startHour, int 
                     + "; they must differ (start > end wraps midnight)");
         }
         Check.window(TYPE + ".windowDays", windowDays);
-        Check.count(TYPE + ".minCount", minCount);
+        Check.range(TYPE + ".minCount", minCount, 1, org.osecscreener.profile.SenderProfile.NIGHT);
     }
 
     @JsonCreator

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param weight          weight in (0, 1]; required
  * @param windowDays      the look-back window in days, 1..366; default 14
  * @param minCount        transfers of at most {@code maxAmount} in the window before the detector
- *                        fires, 1..100000; default 4
+ *                        fires, 1..32 (the transfers a relationship profile keeps); default 4
  * @param saturationCount transfers at which the sub-score reaches 1, {@code >= minCount}; default 12
  * @param maxAmount       largest amount, base currency, that counts as small, {@code > 0}; default 200
  * @param regularityShare share of the sub-score, in [0, 1], that rewards a regular cadence (the
@@ -37,8 +37,8 @@ public record RecurringSmallToClusterConfig(boolean enabled, double weight, int 
     public RecurringSmallToClusterConfig {
         Check.weight(TYPE + ".weight", weight);
         Check.window(TYPE + ".windowDays", windowDays);
-        Check.count(TYPE + ".minCount", minCount);
-        Check.count(TYPE + ".saturationCount", saturationCount);
+        Check.range(TYPE + ".minCount", minCount, 1, org.osecscreener.profile.PairProfile.RECENT);
+        Check.range(TYPE + ".saturationCount", saturationCount, 1, org.osecscreener.profile.PairProfile.RECENT);
         Check.atLeast(TYPE + ".saturationCount", saturationCount, "minCount", minCount);
         Check.positive(TYPE + ".maxAmount", maxAmount);
         Check.share(TYPE + ".regularityShare", regularityShare);

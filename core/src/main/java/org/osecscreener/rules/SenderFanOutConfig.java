@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param enabled            whether the detector runs; default {@code true}
  * @param weight             weight in (0, 1]; required
  * @param windowDays         the look-back window in days, 1..366; default 30
- * @param minClusters        distinct payee clusters in the window before the detector fires, 1..100000; default 3
+ * @param minClusters        distinct payee clusters in the window before the detector fires, 1..64 (the clusters a sender profile keeps); default 3
  * @param saturationClusters clusters at which the sub-score reaches 1, {@code >= minClusters}; default 8
  * @param familyMitigation   share in [0, 1] by which the sub-score is reduced when the payees look
  *                           like one family (shared surname or address); default 0.8
@@ -35,8 +35,8 @@ public record SenderFanOutConfig(boolean enabled, double weight, int windowDays,
     public SenderFanOutConfig {
         Check.weight(TYPE + ".weight", weight);
         Check.window(TYPE + ".windowDays", windowDays);
-        Check.count(TYPE + ".minClusters", minClusters);
-        Check.count(TYPE + ".saturationClusters", saturationClusters);
+        Check.range(TYPE + ".minClusters", minClusters, 1, org.osecscreener.profile.SenderProfile.CLUSTERS);
+        Check.range(TYPE + ".saturationClusters", saturationClusters, 1, org.osecscreener.profile.SenderProfile.CLUSTERS);
         Check.atLeast(TYPE + ".saturationClusters", saturationClusters, "minClusters", minClusters);
         Check.share(TYPE + ".familyMitigation", familyMitigation);
     }
