@@ -1,0 +1,126 @@
+package org.osecscreener.bench;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.osecscreener.model.Channel;
+import org.osecscreener.model.Money;
+import org.osecscreener.model.Party;
+import org.osecscreener.model.Transaction;
+import org.osecscreener.score.Assessment;
+import org.osecscreener.screen.Screener;
+
+/**
+ * The embedded Screener with the default rule pack on one thread, over 100,000 senders and
+ * 300,000 beneficiaries (the payee population of {@link PayeePopulation}: families, rings, hubs),
+ * against a baseline that does one HashMap update per transaction.
+ *
+ * <p>Each call builds one transaction from pre-built parties and amounts (a fresh id, so that
+ * de-duplication never short-cuts it) and screens it; the baseline builds the same transaction
+ * and increments a per-sender counter. Event time advances 0.1 s per transaction, so windows
+ * fill and slide as in production. State is warmed with two million transactions first.
+ */
+@State(Scope.Thread)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+public class ScreenerBenchmark {
+    static final int SENDERS = 100_000;
+    static final int BENEFICIARIES = 300_000;
+    static final int PLAN = 1 << 20;
+    static final OffsetDateTime T0 = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    static final ZoneOffset[] OFFSETS = {ZoneOffset.ofHours(-5), ZoneOffset.ofHours(10), ZoneOffset.UTC,
+            ZoneOffset.ofHours(3), ZoneOffset.ofHours(8)};
+    static final String[] COUNTRIES = {"US", "AU", "GB", "SA", "SG"};
+    static final String[] CURRENCIES = {"USD", "AUD", "GBP", "SAR", "SGD"};
+
+    private Party[] senders;
+    private Party[] payees;
+    private int[] planSender;
+    private int[] planPayee;
+    private Money[] planAmount;
+    private String[] planPurpose;
+    private Screener screener;
+    private final Map<String, long[]> baseline = new HashMap<>();
+    private long seq;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        payees = new PayeePopulation(BENEFICIARIES, true).parties;
+        senders = new Party[SENDERS];
+        for (int i = 0; i < SENDERS; i++) {
+            senders[i] = Party.builder("S-" + i, COUNTRIES[i % COUNTRIES.length]).name("Sender " + i + " Surname" + (i % 977))
+                    .account("ACC-" + i).build();
+        }
+        SplittableRandom rnd = new SplittableRandom(20261129);
+        planSender = new int[PLAN];
+        planPayee = new int[PLAN];
+        planAmount = new Money[PLAN];
+        planPurpose = new String[PLAN];
+        String[] purposes = {null, null, "family support", "allowance", "gift", "school fees", "rent", null};
+        for (int i = 0; i < PLAN; i++) {
+            int s = (int) Math.min(SENDERS - 1, Math.abs(rnd.nextGaussian()) * SENDERS / 3);
+            s = rnd.nextInt(4) == 0 ? rnd.nextInt(SENDERS) : s;
+            planSender[i] = s;
+            planPayee[i] = rnd.nextInt(10) == 0 ? rnd.nextInt(BENEFICIARIES) : (s * 3 + rnd.nextInt(3)) % BENEFICIARIES;
+            Currency c = Currency.getInstance(CURRENCIES[s % CURRENCIES.length]);
+            planAmount[i] = new Money(500 + rnd.nextInt(60_000), c);
+            planPurpose[i] = purposes[rnd.nextInt(purposes.length)];
+        }
+        screener = Screener.builder().maxSenders(SENDERS * 2L).maxClusters(BENEFICIARIES * 2L).build();
+        for (int i = 0; i < 2_000_000; i++) {
+            screener.screen(next());
+        }
+    }
+
+    private Transaction next() {
+        long n = seq++;
+        int i = (int) (n & (PLAN - 1));
+        int s = planSender[i];
+        OffsetDateTime at = T0.plusNanos(n * 100_000_000L).withOffsetSameInstant(OFFSETS[s % OFFSETS.length]);
+        return new Transaction("T" + n, at, planAmount[i], Channel.ONLINE, planPurpose[i], senders[s],
+                payees[planPayee[i]], null);
+    }
+
+    /** Screening throughput: transactions per second. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    public Assessment screen() {
+        return screener.screen(next());
+    }
+
+    /** Screening latency distribution per call (p50, p99, p99.9). */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Assessment screenLatency() {
+        return screener.screen(next());
+    }
+
+    /** Baseline: the same transaction construction plus one HashMap update per transaction. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    public long[] baselineHashMapUpdate() {
+        Transaction tx = next();
+        long[] c = baseline.computeIfAbsent(tx.sender().id(), k -> new long[1]);
+        c[0] += tx.amount().minorUnits();
+        return c;
+    }
+}

@@ -1,0 +1,56 @@
+package org.osecscreener.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScreenCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void screen_sample_writesAlertsAndSummary_exitZero() throws IOException {
+        Path out = dir.resolve("alerts.jsonl");
+        MainTest.Result r = MainTest.run("screen", "--input", "../samples/transactions.jsonl", "--output", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("with osec-default@").contains("read 940 lines: 940 screened, 0 rejected, 0 blank; REVIEW ");
+        List<String> alerts = Files.readAllLines(out);
+        assertThat(alerts).isNotEmpty().allSatisfy(l -> assertThat(l).contains("\"bundle\":\"osec-default@").contains("\"alertId\":\"A-"));
+        assertThat(alerts).anySatisfy(l -> assertThat(l).contains("\"level\":\"ALERT\"").contains("\"senderId\":\"S-O"));
+        assertThat(alerts).noneSatisfy(l -> assertThat(l).contains("\"level\":\"ALERT\"").contains("\"senderId\":\"S-F"));
+        assertThat(Files.readAllLines(dir.resolve("alerts.rejected.jsonl"))).isEmpty();
+    }
+
+    @Test
+    void screen_badLinesAndUnknownCurrency_goToDeadLetter_exitOne() throws IOException {
+        Path in = dir.resolve("in.jsonl");
+        Files.write(in, List.of(MainTest.GOOD, "{broken", MainTest.GOOD.replace("T-1", "T-2").replace("AUD", "BRL")));
+        Path out = dir.resolve("a.jsonl");
+        Path dead = dir.resolve("dead.jsonl");
+        MainTest.Result r = MainTest.run("screen", "--input", in.toString(), "--output", out.toString(),
+                "--dead-letter", dead.toString(), "--min-level", "NONE");
+        assertThat(r.code()).isEqualTo(Main.FINDINGS);
+        assertThat(r.out()).contains("read 3 lines: 1 screened, 2 rejected, 0 blank");
+        List<String> rejected = Files.readAllLines(dead);
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0)).contains("\"line\":2").contains("malformed JSON");
+        assertThat(rejected.get(1)).contains("\"line\":3").contains("\"field\":\"currency\"").contains("no FX rate for BRL");
+        assertThat(Files.readAllLines(out)).hasSize(1).first().asString().contains("\"level\":\"NONE\"");
+    }
+
+    @Test
+    void screen_invalidRules_listsEveryError_exitOne() throws IOException {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, "id: x\nversion: 0\n");
+        MainTest.Result r = MainTest.run("screen", "--input", "../samples/transactions.jsonl", "--rules", rules.toString(),
+                "--output", dir.resolve("a.jsonl").toString());
+        assertThat(r.code()).isEqualTo(Main.FINDINGS);
+        assertThat(r.err()).contains("invalid rule bundle").contains("rules.yaml:2:");
+    }
+}
