@@ -14,14 +14,10 @@ import java.util.Objects;
  * @param payeeAddress   hash of the beneficiary's normalised address (0 if unknown)
  * @param fanInSenders   distinct senders into the cluster within the cluster_fan_in window
  * @param fanInCountries distinct sender countries among them
- * @param alertSecond    epoch second of the cluster's latest ALERT, or {@link Long#MIN_VALUE}
- * @param alertSenderId  the sender of that ALERT, or {@code null}
- * @param alertTxId      the transaction of that ALERT, or {@code null}
  * @param absorbedIds    cluster ids merged into this one, newest first (for re-keying pair state)
  */
 public record ClusterView(String clusterId, int clusterSize, int payeeSurname, int payeeAddress, int fanInSenders,
-                          int fanInCountries, long alertSecond, String alertSenderId, String alertTxId,
-                          List<String> absorbedIds) {
+                          int fanInCountries, List<String> absorbedIds) {
     public ClusterView {
         Objects.requireNonNull(clusterId, "clusterId");
         absorbedIds = List.copyOf(absorbedIds);

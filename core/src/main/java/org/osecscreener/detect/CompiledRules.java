@@ -25,6 +25,8 @@ final class CompiledRules {
     private final boolean[] demand = new boolean[26 * 26];
     private final double[] sourceRisk = new double[26 * 26];
     final List<Detector> detectors;
+    /** The propagation rule, for the final step; {@code null} when disabled. */
+    final LinkedToAlertedDetector linked;
     final int fanInWindowDays;
     final int nightStart;
     final int nightEnd;
@@ -65,9 +67,11 @@ final class CompiledRules {
             list.add(new CoverKeywordsDetector(d.coverKeywords(), new KeywordMatcher(words)));
         }
         if (on(d.roundAmount())) list.add(new RoundAmountDetector(d.roundAmount()));
-        if (on(d.linkedToAlerted())) list.add(new LinkedToAlertedDetector(d.linkedToAlerted()));
+        LinkedToAlertedDetector link = on(d.linkedToAlerted()) ? new LinkedToAlertedDetector(d.linkedToAlerted()) : null;
+        if (link != null) list.add(link);
         if (on(d.familySupport())) list.add(new FamilySupportDetector(d.familySupport()));
         this.detectors = Collections.unmodifiableList(list);
+        this.linked = link;
         this.fanInWindowDays = on(d.clusterFanIn()) ? d.clusterFanIn().windowDays() : 0;
         this.trackNight = on(d.oddHours());
         this.nightStart = trackNight ? d.oddHours().startHour() : 0;

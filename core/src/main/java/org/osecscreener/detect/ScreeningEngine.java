@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.osecscreener.cluster.AddressNormaliser;
-import org.osecscreener.cluster.NameNormaliser;
 import org.osecscreener.model.Transaction;
+import org.osecscreener.profile.ClusterAlert;
 import org.osecscreener.profile.ClusterProfile;
 import org.osecscreener.profile.Hashing;
 import org.osecscreener.profile.PairProfile;
+import org.osecscreener.profile.PartyKeys;
 import org.osecscreener.profile.SenderProfile;
 import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.Suppression;
@@ -30,11 +30,18 @@ import org.osecscreener.score.Scorer;
  *       payee clusters are resolved): counts the transfer into the cluster and returns a
  *       {@link ClusterView};</li>
  *   <li>{@link #senderStep}: with the sender's profile and its sender → cluster profiles: re-keys
- *       relationships with clusters that were merged, counts the transfer, runs the detectors,
- *       scores, and returns the {@link Assessment};</li>
- *   <li>{@link #recordAlert}: tells the cluster's profile about an ALERT, for network
- *       propagation to later transactions.</li>
+ *       relationships with clusters that were merged, counts the transfer and runs the
+ *       detectors, returning a {@link PartialAssessment};</li>
+ *   <li>{@link #finalStep}: with the cluster's latest ALERT ({@link ClusterAlert}): adds network
+ *       propagation from it, scores, applies suppressions and assigns the alert id; an ALERT is
+ *       then recorded for the cluster ({@link #alertOf}).</li>
  * </ol>
+ *
+ * <p>Why three steps: the cluster step needs a global view of payees (it runs where clusters
+ * are resolved), the sender step runs keyed by sender (in Flink, in parallel), and propagation
+ * from an alerted cluster needs the outcome of earlier transactions of other senders, which only
+ * exists after their sender steps. Running the steps in this order per transaction in both
+ * shells makes them agree.
  *
  * <p>Assumptions and guarantees:
  * <ul>
@@ -112,20 +119,22 @@ public final class ScreeningEngine {
             countries = profile.senders().distinctAux1Since(fromDay);
         }
         return new ClusterView(clusterId, clusterSize, payeeSurname, payeeAddress, senders, countries,
-                profile.alertSecond(), profile.alertSenderId(), profile.alertTxId(), profile.absorbedIds());
+                profile.absorbedIds());
     }
 
     /**
-     * The sender step: updates the sender's profiles with {@code tx}, runs the detectors and scores.
+     * The sender step: updates the sender's profiles with {@code tx} and runs the detectors.
+     * When the hits alone already make an unsuppressed ALERT, the sender is marked as alerted
+     * (for propagation to the clusters it pays next).
      *
      * @param sender the sender's profile (updated)
      * @param pairs  the sender's sender → cluster profiles (updated through the store)
      * @param tx     the transaction
      * @param view   the cluster step's view of the transaction's payee cluster
-     * @return the assessment
+     * @return the hits so far, for {@link #finalStep}
      * @throws UnscreenableTransactionException if the bundle cannot screen the transaction (no state changed)
      */
-    public Assessment senderStep(SenderProfile sender, PairStore pairs, Transaction tx, ClusterView view) {
+    public PartialAssessment senderStep(SenderProfile sender, PairStore pairs, Transaction tx, ClusterView view) {
         Evaluation e = new Evaluation();
         e.base = baseAmount(tx);
         e.tx = tx;
@@ -157,8 +166,8 @@ public final class ScreeningEngine {
         long countryKey = CompiledRules.code(tx.beneficiary().country()) + 1;
         e.newCountry = !sender.countries().contains(countryKey);
         e.toSourceCountry = rules.sourceRisk(tx.beneficiary().country()) > 0;
-        e.senderSurname = surnameKey(tx.sender().name());
-        e.senderAddress = addressKey(tx.sender().address());
+        e.senderSurname = sender.surnameKey(tx.sender().name());
+        e.senderAddress = sender.addressKey(tx.sender().address());
 
         pair.add(e.second, e.base, tx.id());
         pairs.put(clusterId, pair);
@@ -179,29 +188,49 @@ public final class ScreeningEngine {
             }
         }
         double score = Scorer.score(hits);
+        if (Scorer.level(score, hits, rules.bundle.scoring()) == Level.ALERT && suppression(tx, clusterId, e.day) == null) {
+            sender.markAlert(e.second, clusterId, tx.id());
+        }
+        return new PartialAssessment(tx, view, hits);
+    }
+
+    /**
+     * The final step: adds propagation from an ALERT on the cluster by another sender, scores,
+     * applies suppressions and assigns the alert id.
+     *
+     * @param partial      the sender step's result
+     * @param clusterAlert the latest ALERT on the transaction's cluster before this transaction,
+     *                     or {@code null}
+     * @return the assessment; if it is an ALERT, the caller records {@link #alertOf} for the cluster
+     */
+    public Assessment finalStep(PartialAssessment partial, ClusterAlert clusterAlert) {
+        Transaction tx = partial.tx();
+        String clusterId = partial.view().clusterId();
+        List<Hit> hits = partial.hits();
+        if (rules.linked != null) {
+            hits = rules.linked.withClusterAlert(hits, tx, clusterId, clusterAlert);
+        }
+        double score = Scorer.score(hits);
         Level level = Scorer.level(score, hits, rules.bundle.scoring());
+        long day = Math.floorDiv(tx.timestamp().toEpochSecond(), Evaluation.DAY);
         String suppressedBy = null;
         if (level != Level.NONE) {
-            Suppression s = suppression(tx, clusterId, e.day);
+            Suppression s = suppression(tx, clusterId, (int) day);
             if (s != null) {
                 suppressedBy = s.kind() + " " + s.id() + ": " + s.reason();
                 level = Level.NONE;
             }
         }
         String alertId = level == Level.NONE ? null
-                : AlertIds.of(rules.bundle.id(), rules.bundle.version(), tx.sender().id(), clusterId, e.day);
-        if (level == Level.ALERT) {
-            sender.markAlert(e.second, clusterId, tx.id());
-        }
+                : AlertIds.of(rules.bundle.id(), rules.bundle.version(), tx.sender().id(), clusterId, day);
         return new Assessment(tx.id(), tx.timestamp(), tx.sender().id(), tx.beneficiary().id(), clusterId, score,
                 level, hits, rules.bundle.id(), rules.bundle.version(), alertId, suppressedBy, false);
     }
 
-    /** The third step: an ALERT marks the cluster, so later transfers from other senders see it. */
-    public void recordAlert(ClusterProfile cluster, Assessment a) {
-        if (a.level() == Level.ALERT) {
-            cluster.markAlert(a.timestamp().toEpochSecond(), a.senderId(), a.transactionId());
-        }
+    /** The cluster alert to record for {@code a}, or {@code null} if it is not an ALERT. */
+    public static ClusterAlert alertOf(Assessment a) {
+        return a.level() == Level.ALERT
+                ? new ClusterAlert(a.timestamp().toEpochSecond(), a.senderId(), a.transactionId()) : null;
     }
 
     private Suppression suppression(Transaction tx, String clusterId, int day) {
@@ -216,19 +245,13 @@ public final class ScreeningEngine {
         return s;
     }
 
-    /** A non-zero key of the folded surname of {@code name}, or 0 when there is none. */
+    /** A non-zero key of the folded surname of {@code name}, or 0 when there is none ({@link PartyKeys#surname}). */
     public static int surnameKey(String name) {
-        if (name == null || name.isBlank()) {
-            return 0;
-        }
-        return Hashing.hash32(NameNormaliser.surname(name));
+        return PartyKeys.surname(name);
     }
 
-    /** A non-zero key of the normalised {@code address}, or 0 when there is none. */
+    /** A non-zero key of the normalised {@code address}, or 0 when there is none ({@link PartyKeys#address}). */
     public static int addressKey(String address) {
-        if (address == null || address.isBlank()) {
-            return 0;
-        }
-        return Hashing.hash32(AddressNormaliser.normalise(address));
+        return PartyKeys.address(address);
     }
 }

@@ -24,9 +24,7 @@ public final class ClusterProfile {
 
     private final RecentKeys senders = new RecentKeys(SENDERS);
     private long transfers;
-    private long alertSecond = Long.MIN_VALUE;
-    private String alertSenderId;
-    private String alertTxId;
+    private ClusterAlert alert;
     private final List<String> absorbed = new ArrayList<>(0);
 
     /** Senders who paid this cluster: key = sender hash, aux1 = sender country code. */
@@ -44,28 +42,14 @@ public final class ClusterProfile {
         transfers++;
     }
 
-    /** Epoch second of the cluster's latest ALERT, or {@link Long#MIN_VALUE} if never. */
-    public long alertSecond() {
-        return alertSecond;
+    /** The cluster's latest ALERT, or {@code null} if none. */
+    public ClusterAlert alert() {
+        return alert;
     }
 
-    /** The sender of the latest ALERT on this cluster, or {@code null}. */
-    public String alertSenderId() {
-        return alertSenderId;
-    }
-
-    /** The transaction of the latest ALERT on this cluster, or {@code null}. */
-    public String alertTxId() {
-        return alertTxId;
-    }
-
-    /** Records an ALERT on a transfer into this cluster. */
-    public void markAlert(long epochSecond, String senderId, String txId) {
-        if (epochSecond >= alertSecond) {
-            alertSecond = epochSecond;
-            alertSenderId = senderId;
-            alertTxId = txId;
-        }
+    /** Records an ALERT on a transfer into this cluster (the later one is kept). */
+    public void markAlert(ClusterAlert a) {
+        alert = ClusterAlert.latest(alert, a);
     }
 
     /** Cluster ids merged into this one, newest first (at most {@link #ABSORBED}). */
@@ -78,11 +62,7 @@ public final class ClusterProfile {
         if (other != null) {
             senders.addAll(other.senders);
             transfers += other.transfers;
-            if (other.alertSecond > alertSecond) {
-                alertSecond = other.alertSecond;
-                alertSenderId = other.alertSenderId;
-                alertTxId = other.alertTxId;
-            }
+            alert = ClusterAlert.latest(alert, other.alert);
         }
         remember(otherId);
         if (other != null) {
@@ -102,7 +82,7 @@ public final class ClusterProfile {
 
     /** Approximate heap bytes, for sizing. */
     public long estimatedBytes() {
-        return 64 + senders.estimatedBytes() + 40L + absorbed.size() * 56L + (alertSenderId == null ? 0 : 80);
+        return 64 + senders.estimatedBytes() + 40L + absorbed.size() * 56L + (alert == null ? 0 : 100);
     }
 
     /** Writes the binary form. */
@@ -110,9 +90,12 @@ public final class ClusterProfile {
         out.writeByte(FORMAT);
         senders.writeTo(out);
         out.writeLong(transfers);
-        out.writeLong(alertSecond);
-        ProfileIo.writeNullable(out, alertSenderId);
-        ProfileIo.writeNullable(out, alertTxId);
+        out.writeBoolean(alert != null);
+        if (alert != null) {
+            out.writeLong(alert.epochSecond());
+            out.writeUTF(alert.senderId());
+            out.writeUTF(alert.txId());
+        }
         out.writeByte(absorbed.size());
         for (String id : absorbed) {
             out.writeUTF(id);
@@ -125,9 +108,9 @@ public final class ClusterProfile {
         ClusterProfile p = new ClusterProfile();
         p.senders.readFrom(in);
         p.transfers = in.readLong();
-        p.alertSecond = in.readLong();
-        p.alertSenderId = ProfileIo.readNullable(in);
-        p.alertTxId = ProfileIo.readNullable(in);
+        if (in.readBoolean()) {
+            p.alert = new ClusterAlert(in.readLong(), in.readUTF(), in.readUTF());
+        }
         int n = in.readUnsignedByte();
         if (n > ABSORBED) {
             throw new IOException("corrupt cluster profile: " + n + " absorbed ids");
@@ -141,8 +124,7 @@ public final class ClusterProfile {
     @Override
     public boolean equals(Object o) {
         return o instanceof ClusterProfile p && p.senders.equals(senders) && p.transfers == transfers
-                && p.alertSecond == alertSecond && java.util.Objects.equals(p.alertSenderId, alertSenderId)
-                && java.util.Objects.equals(p.alertTxId, alertTxId) && p.absorbed.equals(absorbed);
+                && java.util.Objects.equals(p.alert, alert) && p.absorbed.equals(absorbed);
     }
 
     @Override

@@ -31,6 +31,11 @@ public final class SenderProfile {
     private long alertSecond = Long.MIN_VALUE;
     private String alertClusterId;
     private String alertTxId;
+    // Derived caches (not part of the state): the sender's name and address rarely change.
+    private String keyedName;
+    private int surnameKey;
+    private String keyedAddress;
+    private int addressKey;
 
     /** Clusters paid in source countries: key = cluster hash, aux1 = payee surname hash, aux2 = payee address hash. */
     public RecentKeys clusters() {
@@ -87,6 +92,24 @@ public final class SenderProfile {
             alertClusterId = clusterId;
             alertTxId = txId;
         }
+    }
+
+    /** {@link PartyKeys#surname} of {@code name}, cached while the name stays the same. */
+    public int surnameKey(String name) {
+        if (name == null || !name.equals(keyedName)) {
+            keyedName = name;
+            surnameKey = PartyKeys.surname(name);
+        }
+        return surnameKey;
+    }
+
+    /** {@link PartyKeys#address} of {@code address}, cached while the address stays the same. */
+    public int addressKey(String address) {
+        if (address == null || !address.equals(keyedAddress)) {
+            keyedAddress = address;
+            addressKey = PartyKeys.address(address);
+        }
+        return addressKey;
     }
 
     /** Tells this profile that cluster {@code absorbed} is now part of {@code survivor}. */

@@ -20,7 +20,9 @@ import org.osecscreener.cluster.ClusterResolver;
 import org.osecscreener.cluster.Merge;
 import org.osecscreener.cluster.PayeeIdentifiers;
 import org.osecscreener.cluster.Resolution;
+import org.osecscreener.profile.ClusterAlert;
 import org.osecscreener.detect.ClusterView;
+import org.osecscreener.detect.PartialAssessment;
 import org.osecscreener.detect.PairStore;
 import org.osecscreener.detect.ScreeningEngine;
 import org.osecscreener.detect.UnscreenableTransactionException;
@@ -130,8 +132,12 @@ public final class Screener {
             }
             ClusterView view = e.clusterStep(cluster, tx, r.clusterId(), r.clusterSize(), payee.surname, payee.address);
             SenderState s = senders.get(tx.sender().id(), k -> new SenderState());
-            Assessment a = e.senderStep(s.profile, s, tx, view);
-            e.recordAlert(cluster, a);
+            PartialAssessment partial = e.senderStep(s.profile, s, tx, view);
+            Assessment a = e.finalStep(partial, cluster.alert());
+            ClusterAlert alert = ScreeningEngine.alertOf(a);
+            if (alert != null) {
+                cluster.markAlert(alert);
+            }
             return a;
         } finally {
             lock.unlock();
