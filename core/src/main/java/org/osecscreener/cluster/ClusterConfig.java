@@ -32,7 +32,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
  *                         libphonenumber supports, such as {@code PH}, used for every party
  */
 public record ClusterConfig(Set<IdentifierType> linkTypes, int hubThreshold, int maxBeneficiaries,
-                            int maxIdentifiers, Set<String> placeholders, String defaultRegion) {
+                            int maxIdentifiers, Set<String> placeholders, String defaultRegion)
+        implements java.io.Serializable {
     /** Default {@link #hubThreshold()}: a household or a small ring, not an agent's counter. */
     public static final int DEFAULT_HUB_THRESHOLD = 10;
     /** Default {@link #maxBeneficiaries()}. */

@@ -1,0 +1,195 @@
+package org.osecscreener.io;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+import org.osecscreener.detect.ClusterView;
+import org.osecscreener.detect.PartialAssessment;
+import org.osecscreener.model.Channel;
+import org.osecscreener.model.Label;
+import org.osecscreener.model.Money;
+import org.osecscreener.model.Party;
+import org.osecscreener.model.PartyType;
+import org.osecscreener.model.Transaction;
+import org.osecscreener.score.Hit;
+
+/**
+ * A compact binary form of the values that travel between the stages of the Flink job
+ * (transactions, cluster views, partial assessments). Not a public file format: it is versioned
+ * with the job and only read by the same build.
+ *
+ * <p>Hits are written with their reason rendered to text; read back, a hit's reason is that text.
+ */
+public final class BinaryCodec {
+    private BinaryCodec() {
+    }
+
+    /** Writes a transaction. */
+    public static void writeTransaction(DataOutput out, Transaction tx) throws IOException {
+        out.writeUTF(tx.id());
+        OffsetDateTime t = tx.timestamp();
+        out.writeLong(t.toLocalDateTime().toEpochSecond(ZoneOffset.UTC));
+        out.writeInt(t.getNano());
+        out.writeInt(t.getOffset().getTotalSeconds());
+        out.writeLong(tx.amount().minorUnits());
+        out.writeUTF(tx.amount().currency().getCurrencyCode());
+        out.writeByte(tx.channel() == null ? -1 : tx.channel().ordinal());
+        writeNullable(out, tx.purpose());
+        writeParty(out, tx.sender());
+        writeParty(out, tx.beneficiary());
+        out.writeByte(tx.label() == null ? 0 : tx.label().osec() ? 2 : 1);
+        if (tx.label() != null) {
+            writeNullable(out, tx.label().scenario());
+        }
+    }
+
+    /** Reads what {@link #writeTransaction} wrote. */
+    public static Transaction readTransaction(DataInput in) throws IOException {
+        String id = in.readUTF();
+        long local = in.readLong();
+        int nano = in.readInt();
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.readInt());
+        OffsetDateTime t = OffsetDateTime.of(LocalDateTime.ofEpochSecond(local, nano, ZoneOffset.UTC), offset);
+        Money amount = new Money(in.readLong(), Currency.getInstance(in.readUTF()));
+        int channel = in.readByte();
+        String purpose = readNullable(in);
+        Party sender = readParty(in);
+        Party beneficiary = readParty(in);
+        int label = in.readByte();
+        Label l = label == 0 ? null : new Label(label == 2, readNullable(in));
+        return new Transaction(id, t, amount, channel < 0 ? null : Channel.values()[channel], purpose, sender,
+                beneficiary, l);
+    }
+
+    private static void writeParty(DataOutput out, Party p) throws IOException {
+        out.writeUTF(p.id());
+        out.writeByte(p.type().ordinal());
+        out.writeUTF(p.country());
+        writeNullable(out, p.name());
+        writeNullable(out, p.account());
+        writeNullable(out, p.phone());
+        writeNullable(out, p.wallet());
+        writeNullable(out, p.email());
+        writeNullable(out, p.address());
+        writeNullable(out, p.pickupLocation());
+        writeNullable(out, p.device());
+        writeNullable(out, p.ip());
+    }
+
+    private static Party readParty(DataInput in) throws IOException {
+        String id = in.readUTF();
+        PartyType type = PartyType.values()[in.readByte()];
+        String country = in.readUTF();
+        return new Party(id, type, readNullable(in), country, readNullable(in), readNullable(in), readNullable(in),
+                readNullable(in), readNullable(in), readNullable(in), readNullable(in), readNullable(in));
+    }
+
+    /** Writes a cluster view. */
+    public static void writeView(DataOutput out, ClusterView v) throws IOException {
+        out.writeUTF(v.clusterId());
+        out.writeInt(v.clusterSize());
+        out.writeInt(v.payeeSurname());
+        out.writeInt(v.payeeAddress());
+        out.writeInt(v.fanInSenders());
+        out.writeInt(v.fanInCountries());
+        out.writeByte(v.absorbedIds().size());
+        for (String id : v.absorbedIds()) {
+            out.writeUTF(id);
+        }
+    }
+
+    /** Reads what {@link #writeView} wrote. */
+    public static ClusterView readView(DataInput in) throws IOException {
+        String id = in.readUTF();
+        int size = in.readInt();
+        int surname = in.readInt();
+        int address = in.readInt();
+        int senders = in.readInt();
+        int countries = in.readInt();
+        int n = in.readUnsignedByte();
+        List<String> absorbed = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            absorbed.add(in.readUTF());
+        }
+        return new ClusterView(id, size, surname, address, senders, countries, absorbed);
+    }
+
+    /** Writes a partial assessment, rendering hit reasons to text. */
+    public static void writePartial(DataOutput out, PartialAssessment p) throws IOException {
+        writeTransaction(out, p.tx());
+        writeView(out, p.view());
+        out.writeByte(p.hits().size());
+        for (Hit h : p.hits()) {
+            out.writeUTF(h.ruleId());
+            out.writeDouble(h.subScore());
+            out.writeDouble(h.weight());
+            out.writeBoolean(h.mitigating());
+            writeLongUtf(out, h.reason());
+            out.writeByte(h.evidence().size());
+            for (String e : h.evidence()) {
+                out.writeUTF(e);
+            }
+        }
+    }
+
+    /** Reads what {@link #writePartial} wrote. */
+    public static PartialAssessment readPartial(DataInput in) throws IOException {
+        Transaction tx = readTransaction(in);
+        ClusterView view = readView(in);
+        int n = in.readUnsignedByte();
+        List<Hit> hits = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String rule = in.readUTF();
+            double sub = in.readDouble();
+            double weight = in.readDouble();
+            boolean mitigating = in.readBoolean();
+            String reason = readLongUtf(in);
+            int e = in.readUnsignedByte();
+            List<String> evidence = new ArrayList<>(e);
+            for (int k = 0; k < e; k++) {
+                evidence.add(in.readUTF());
+            }
+            hits.add(new Hit(rule, sub, weight, mitigating, new Text(reason), evidence));
+        }
+        return new PartialAssessment(tx, view, hits);
+    }
+
+    private record Text(String text) implements Hit.Reason {
+    }
+
+    static void writeNullable(DataOutput out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    static String readNullable(DataInput in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    /** A string that may exceed writeUTF's 64 KiB limit. */
+    public static void writeLongUtf(DataOutput out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    /** Reads what {@link #writeLongUtf} wrote. */
+    public static String readLongUtf(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > (64 << 20)) {
+            throw new IOException("corrupt record: string of " + n + " bytes");
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,134 @@
+package org.osecscreener.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import org.osecscreener.job.JobRunner;
+import org.osecscreener.rules.RuleBundle;
+import org.osecscreener.rules.RuleBundleException;
+import org.osecscreener.rules.RuleBundleLoader;
+import org.osecscreener.score.Level;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code run}: the streaming Flink job. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Runs the streaming screening job (Apache Flink). With no options: a local mini-cluster screens the",
+                "bundled sample with the default rule pack and writes alerts, dead letters and rule events under",
+                "osec-out/, then prints a summary. Under `flink run` the same options run it on a cluster."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the job finished (or was submitted)", "1:invalid rule bundle", "2:usage error, I/O failure or job failure"})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--source", defaultValue = "file", description = "file (default) or kafka.")
+    String source;
+    @Option(names = "--input", paramLabel = "PATH", description = "File or directory of JSON lines (default: the bundled sample).")
+    String input;
+    @Option(names = "--monitor", paramLabel = "DURATION", description = "Keep watching the input directory for new files every DURATION (ISO-8601, e.g. PT5S).")
+    Duration monitor;
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default ${DEFAULT-VALUE}).")
+    String kafkaBootstrap;
+    @Option(names = "--input-topic", defaultValue = "transactions", description = "Kafka topic of transactions (default ${DEFAULT-VALUE}).")
+    String inputTopic;
+    @Option(names = "--group-id", defaultValue = "osec-screener", description = "Kafka consumer group (default ${DEFAULT-VALUE}).")
+    String groupId;
+    @Option(names = "--bounded", description = "Kafka source: stop at the offsets current at start.")
+    boolean bounded;
+    @Option(names = "--sink", defaultValue = "file", description = "file (default) or kafka.")
+    String sink;
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "osec-out", description = "Output directory for the file sink (default ${DEFAULT-VALUE}).")
+    String output;
+    @Option(names = "--alerts-topic", defaultValue = "osec-alerts", description = "Kafka topic for alerts (default ${DEFAULT-VALUE}).")
+    String alertsTopic;
+    @Option(names = "--dead-letter-topic", defaultValue = "osec-dead-letter", description = "Kafka topic for dead letters (default ${DEFAULT-VALUE}).")
+    String deadLetterTopic;
+    @Option(names = "--rule-events-topic", defaultValue = "osec-rule-events", description = "Kafka topic for rule events (default ${DEFAULT-VALUE}).")
+    String ruleEventsTopic;
+    @Option(names = "--rules", paramLabel = "FILE", description = "Baseline rule bundle (default: the pack shipped in the jar).")
+    Path rules;
+    @Option(names = "--rules-dir", paramLabel = "DIR", description = "Watch DIR for rule bundle updates (file mode).")
+    String rulesDir;
+    @Option(names = "--rules-topic", paramLabel = "TOPIC", description = "Read rule bundle updates from a Kafka topic.")
+    String rulesTopic;
+    @Option(names = "--state-backend", defaultValue = "hashmap", description = "hashmap (heap, default) or rocksdb.")
+    String stateBackend;
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", defaultValue = "PT10S", description = "Checkpoint interval, ISO-8601 (default ${DEFAULT-VALUE}); PT0S disables checkpoints.")
+    Duration checkpointInterval;
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Checkpoint directory or URI (default: OUTPUT/checkpoints).")
+    String checkpointDir;
+    @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of the parallel stages (default ${DEFAULT-VALUE}).")
+    int parallelism;
+    @Option(names = "--lateness", paramLabel = "DURATION", defaultValue = "PT5S", description = "Allowed out-of-orderness of event time (default ${DEFAULT-VALUE}).")
+    Duration lateness;
+    @Option(names = "--min-level", defaultValue = "REVIEW", description = "Lowest level written: NONE, REVIEW (default) or ALERT.")
+    Level minLevel;
+    @Option(names = "--restarts", defaultValue = "3", description = "Restart attempts after a failure (default ${DEFAULT-VALUE}).")
+    int restarts;
+    @Option(names = "--web-ui", description = "Start the local Flink dashboard (http://localhost:8081).")
+    boolean webUi;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!source.equals("file") && !source.equals("kafka")) {
+            err.println("error: --source must be file or kafka, was " + source);
+            return Main.USAGE_OR_IO;
+        }
+        if (!sink.equals("file") && !sink.equals("kafka")) {
+            err.println("error: --sink must be file or kafka, was " + sink);
+            return Main.USAGE_OR_IO;
+        }
+        if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
+            err.println("error: --state-backend must be hashmap or rocksdb, was " + stateBackend);
+            return Main.USAGE_OR_IO;
+        }
+        if (parallelism < 1) {
+            err.println("error: --parallelism must be at least 1, was " + parallelism);
+            return Main.USAGE_OR_IO;
+        }
+        RuleBundle baseline;
+        try {
+            baseline = rules == null ? RuleBundleLoader.defaultBundle() : new RuleBundleLoader().load(rules);
+        } catch (RuleBundleException e) {
+            err.println("error: invalid rule bundle " + rules + ":");
+            e.errors().forEach(v -> err.println("  " + v));
+            return Main.FINDINGS;
+        }
+        String in = input;
+        if ("file".equals(source) && in == null) {
+            in = JobRunner.extractSample();
+            out.println("input: the bundled sample (" + JobRunner.SAMPLE_RESOURCE + ")");
+        }
+        Path outDir = Path.of(output);
+        if ("file".equals(sink)) {
+            Files.createDirectories(outDir);
+        }
+        JobRunner.Options o = new JobRunner.Options(source, in, monitor, kafkaBootstrap, inputTopic, groupId, bounded, sink,
+                output, alertsTopic, deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend,
+                checkpointInterval.isZero() ? null : checkpointInterval,
+                checkpointDir != null ? checkpointDir : outDir.resolve("checkpoints").toString(), parallelism, lateness,
+                minLevel, webUi, restarts);
+        out.printf("rules: %s@%d; state backend: %s; parallelism %d; checkpoints every %s%n", baseline.id(),
+                baseline.version(), stateBackend, parallelism, checkpointInterval);
+        out.flush();
+        long started = System.nanoTime();
+        JobRunner.run(o);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if ("file".equals(sink)) {
+            JobRunner.summarise(outDir).print(out, outDir, seconds);
+        } else {
+            out.printf("job finished in %.1f s%n", seconds);
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,137 @@
+package org.osecscreener.job;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+
+import org.apache.flink.api.common.serialization.SimpleStringEncoder;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.TypeExtractor;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** The job's real sources and sinks: files and Kafka. */
+public final class Connectors {
+    private Connectors() {
+    }
+
+    /** JSON lines from a file or a directory; with {@code monitor}, new files in the directory keep coming. */
+    public static FileSource<RawRecord> fileSource(String path, Duration monitor) {
+        FileSource.FileSourceBuilder<RawRecord> b = FileSource.forRecordStreamFormat(new JsonLinesFormat(), new Path(path));
+        if (monitor != null) {
+            b.monitorContinuously(monitor);
+        }
+        return b.build();
+    }
+
+    /** Rule bundle files dropped into a watched directory. */
+    public static FileSource<RuleEvent> ruleFiles(String dir, Duration interval) {
+        return FileSource.forRecordStreamFormat(new WholeFileFormat(), new Path(dir)).monitorContinuously(interval).build();
+    }
+
+    /** JSON lines as Kafka record values; the position is the record's offset. */
+    public static KafkaSource<RawRecord> kafkaSource(String bootstrap, String topic, String groupId, boolean bounded) {
+        var b = KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+                .setProperty("isolation.level", "read_committed")
+                .setDeserializer(new RawDeserializer());
+        if (bounded) {
+            b.setBounded(OffsetsInitializer.latest());
+        }
+        return b.build();
+    }
+
+    /** Rule bundles as Kafka record values. */
+    public static KafkaSource<RuleEvent> kafkaRules(String bootstrap, String topic, String groupId) {
+        return KafkaSource.<RuleEvent>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RuleDeserializer())
+                .build();
+    }
+
+    /** A directory of JSON-lines part files, committed at each checkpoint (exactly once). */
+    public static FileSink<String> fileSink(String dir, String prefix) {
+        return FileSink.forRowFormat(new Path(dir), new SimpleStringEncoder<String>("UTF-8"))
+                .withBucketAssigner(new BasePathBucketAssigner<>())
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix(prefix).withPartSuffix(".jsonl").build())
+                .build();
+    }
+
+    /**
+     * A transactional Kafka sink: records become visible to read_committed consumers when the
+     * checkpoint that covers them completes, so a restart neither loses nor duplicates them.
+     * Alerts are keyed by their alert id.
+     */
+    public static KafkaSink<String> kafkaSink(String bootstrap, String topic, String transactionalIdPrefix,
+                                              Duration transactionTimeout) {
+        Properties p = new Properties();
+        p.setProperty("transaction.timeout.ms", Long.toString(transactionTimeout.toMillis()));
+        return KafkaSink.<String>builder()
+                .setBootstrapServers(bootstrap)
+                .setKafkaProducerConfig(p)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(transactionalIdPrefix)
+                .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder()
+                        .setTopic(topic)
+                        .setKeySerializationSchema(Connectors::alertKey)
+                        .setValueSerializationSchema(new SimpleStringSchema())
+                        .build())
+                .build();
+    }
+
+    /** The alert id of an alert line (its first field), or null for other lines. */
+    static byte[] alertKey(String json) {
+        String prefix = "{\"alertId\":\"";
+        if (!json.startsWith(prefix)) {
+            return null;
+        }
+        int end = json.indexOf('"', prefix.length());
+        return json.substring(prefix.length(), end).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static final class RawDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<RawRecord> out) {
+            String text = r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8);
+            out.collect(new RawRecord("kafka:" + r.topic() + "/" + r.partition(), r.offset(), text));
+        }
+
+        @Override
+        public TypeInformation<RawRecord> getProducedType() {
+            return TypeExtractor.getForClass(RawRecord.class);
+        }
+    }
+
+    static final class RuleDeserializer implements KafkaRecordDeserializationSchema<RuleEvent> {
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<RuleEvent> out) {
+            String text = r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8);
+            out.collect(new RuleEvent("kafka:" + r.topic() + "/" + r.partition() + "@" + r.offset(), text));
+        }
+
+        @Override
+        public TypeInformation<RuleEvent> getProducedType() {
+            return TypeExtractor.getForClass(RuleEvent.class);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.osecscreener.job;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.api.java.typeutils.TypeExtractor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.osecscreener.detect.PartialAssessment;
+import org.osecscreener.detect.ScreeningEngine;
+import org.osecscreener.profile.ClusterAlert;
+import org.osecscreener.score.Assessment;
+import org.osecscreener.score.Hit;
+import org.osecscreener.score.Level;
+import org.osecscreener.screen.AssessmentWriter;
+
+/**
+ * The final stage, global: records from the parallel sender stage are put back in event-time
+ * order (ties by input position) as the watermark passes them, then each gets propagation from an
+ * alerted cluster, its score, level, suppression and alert id. The latest ALERT per cluster is
+ * keyed map state with TTL; merged clusters hand theirs over through the records' absorbed ids.
+ * Emits the assessment as a JSON line ({@code docs/alert-format.md}) when its level is at least
+ * the configured minimum.
+ */
+final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, String> implements CheckpointedFunction {
+    private final Duration ttl;
+    private final Level minLevel;
+    private transient MapState<String, ClusterAlertPojo> alerts;
+    private transient MapState<Long, List<Envelope>> buffer;
+    private transient Engines engines;
+    private transient ListState<String> known;
+    private transient Counter assessed;
+    private transient Counter review;
+    private transient Counter alert;
+    private transient MetricGroup hitsGroup;
+    private transient Map<String, Counter> hits;
+    private transient LatencyHistogram latency;
+
+    FinalStepFunction(Duration ttl, Level minLevel) {
+        this.ttl = ttl;
+        this.minLevel = minLevel;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).neverReturnExpired().build();
+        MapStateDescriptor<String, ClusterAlertPojo> a = new MapStateDescriptor<>("cluster-alerts", Types.STRING,
+                TypeExtractor.getForClass(ClusterAlertPojo.class));
+        a.enableTimeToLive(ttlConfig);
+        alerts = getRuntimeContext().getMapState(a);
+        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("event-time-buffer", Types.LONG,
+                new ListTypeInfo<>((PojoTypeInfo<Envelope>) TypeExtractor.getForClass(Envelope.class))));
+        MetricGroup g = getRuntimeContext().getMetricGroup();
+        assessed = g.counter("assessed");
+        review = g.counter("review");
+        alert = g.counter("alert");
+        hitsGroup = g.addGroup("hits");
+        hits = new HashMap<>();
+        latency = g.histogram("screeningLatencyMs", new LatencyHistogram());
+    }
+
+    @Override
+    public void processElement(Envelope e, Context ctx, Collector<String> out) throws Exception {
+        engines.forRecord(e); // learn the version now, in channel order
+        e.bundle = null;
+        long watermark = ctx.timerService().currentWatermark();
+        if (e.time <= watermark) {
+            screen(e, out); // late for ordering: nothing buffered before it can still come
+            return;
+        }
+        List<Envelope> at = buffer.get(e.time);
+        if (at == null) {
+            at = new ArrayList<>(1);
+            ctx.timerService().registerEventTimeTimer(e.time);
+        }
+        at.add(e);
+        buffer.put(e.time, at);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+        List<Envelope> at = buffer.get(timestamp);
+        if (at == null) {
+            return;
+        }
+        at.sort(Comparator.comparingLong(x -> x.seq));
+        for (Envelope e : at) {
+            screen(e, out);
+        }
+        buffer.remove(timestamp);
+    }
+
+    private void screen(Envelope e, Collector<String> out) throws Exception {
+        ScreeningEngine engine = engines.forRecord(e);
+        PartialAssessment p = Bodies.partial(e.body);
+        String clusterId = p.view().clusterId();
+        ClusterAlert latest = ClusterAlertPojo.toAlert(alerts.get(clusterId));
+        for (String absorbed : p.view().absorbedIds()) {
+            ClusterAlertPojo old = alerts.get(absorbed);
+            if (old != null) {
+                latest = ClusterAlert.latest(latest, ClusterAlertPojo.toAlert(old));
+                alerts.remove(absorbed);
+            }
+        }
+        Assessment a = engine.finalStep(p, latest);
+        latest = ClusterAlert.latest(latest, ScreeningEngine.alertOf(a));
+        if (latest != null) {
+            alerts.put(clusterId, ClusterAlertPojo.of(latest));
+        }
+        assessed.inc();
+        if (a.level() == Level.REVIEW) {
+            review.inc();
+        } else if (a.level() == Level.ALERT) {
+            alert.inc();
+        }
+        for (Hit h : a.hits()) {
+            hits.computeIfAbsent(h.ruleId(), hitsGroup::counter).inc();
+        }
+        latency.update(System.currentTimeMillis() - e.ingest);
+        if (a.level().atLeast(minLevel)) {
+            out.collect(AssessmentWriter.toJson(a));
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        known.update(engines.texts());
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        engines = new Engines();
+        known = context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>("known-bundles", Types.STRING));
+        if (context.isRestored()) {
+            for (String t : known.get()) {
+                engines.learn(t);
+            }
+        }
+    }
+
+    /** A cluster's latest ALERT as a Flink POJO. */
+    public static class ClusterAlertPojo {
+        public long epochSecond;
+        public String senderId;
+        public String txId;
+
+        public ClusterAlertPojo() {
+        }
+
+        static ClusterAlertPojo of(ClusterAlert a) {
+            ClusterAlertPojo p = new ClusterAlertPojo();
+            p.epochSecond = a.epochSecond();
+            p.senderId = a.senderId();
+            p.txId = a.txId();
+            return p;
+        }
+
+        static ClusterAlert toAlert(ClusterAlertPojo p) {
+            return p == null ? null : new ClusterAlert(p.epochSecond, p.senderId, p.txId);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.osecscreener.job;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.osecscreener.cluster.ClusterConfig;
+import org.osecscreener.rules.RuleBundle;
+import org.osecscreener.score.Level;
+
+/**
+ * The streaming screening pipeline, independent of where records come from and go to (the
+ * caller passes the input streams and attaches the sinks, so tests can inject both):
+ *
+ * <pre>
+ * raw lines ─parse─▶ transactions ─watermarks─▶ [global] de-duplicate, resolve payee cluster,
+ *   cluster step ─keyBy sender─▶ [parallel] sender step ─▶ [global] event-time order, final step ─▶ assessments
+ * rejections and unscreenable transactions ─▶ dead letters;  rule bundles ─broadcast─▶ global stage ─▶ rule events
+ * </pre>
+ *
+ * <p>Operator uids and names are fixed, so savepoints survive upgrades of this code.
+ */
+public final class ScreeningJob {
+    /** Max parallelism of the keyed sender stage (fixed: changing it breaks savepoints). */
+    public static final int SENDER_MAX_PARALLELISM = 128;
+
+    private ScreeningJob() {
+    }
+
+    /**
+     * The settings of the pipeline.
+     *
+     * @param baseline      the bundle screening starts with (until the control stream brings another)
+     * @param clusterConfig payee-cluster settings
+     * @param parallelism   parallelism of the parallel stages
+     * @param lateness      bounded out-of-orderness of event time
+     * @param idleness      after how long without records a source split stops holding back the watermark
+     * @param minLevel      the lowest level written to the assessment output
+     */
+    public record Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
+                           Duration idleness, Level minLevel) {
+        public Settings {
+            Objects.requireNonNull(baseline, "baseline");
+            Objects.requireNonNull(clusterConfig, "clusterConfig");
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+            }
+            if (lateness.isNegative() || idleness.isNegative() || idleness.isZero()) {
+                throw new IllegalArgumentException("lateness must be >= 0 and idleness > 0, were " + lateness + " and " + idleness);
+            }
+        }
+
+        /** State retention: the longest rule window plus two days. */
+        public Duration ttl() {
+            return Duration.ofDays(baseline.longestWindowDays() + 2L);
+        }
+    }
+
+    /**
+     * The pipeline's outputs.
+     *
+     * @param assessments assessments at or above the minimum level, as alert JSON lines
+     * @param deadLetters rejected records and unscreenable transactions, as dead-letter JSON lines
+     * @param ruleEvents  accepted and rejected rule bundles, as JSON lines
+     */
+    public record Outputs(DataStream<String> assessments, DataStream<String> deadLetters, DataStream<String> ruleEvents) {
+    }
+
+    /**
+     * Builds the pipeline.
+     *
+     * @param raw      the input records (JSON lines with their positions)
+     * @param rules    rule bundle updates (may be empty, never null)
+     * @param settings the settings
+     * @return the output streams, for the caller to attach sinks to
+     */
+    public static Outputs build(DataStream<RawRecord> raw, DataStream<RuleEvent> rules, Settings settings) {
+        Duration ttl = settings.ttl();
+        SingleOutputStreamOperator<Envelope> parsed = raw
+                .process(new ParseFunction()).uid("parse").name("parse and validate");
+        DataStream<String> parseRejects = parsed.getSideOutput(ParseFunction.DEAD_LETTER);
+
+        DataStream<Envelope> timed = parsed.assignTimestampsAndWatermarks(
+                WatermarkStrategy.<Envelope>forBoundedOutOfOrderness(settings.lateness())
+                        .withTimestampAssigner((e, ts) -> e.time)
+                        .withIdleness(settings.idleness()))
+                .uid("watermarks").name("event-time watermarks");
+
+        BroadcastStream<RuleEvent> ruleBroadcast = rules.broadcast(ClusterStepFunction.RULES);
+        SingleOutputStreamOperator<Envelope> routed = timed
+                .keyBy(e -> 0, Types.INT)
+                .connect(ruleBroadcast)
+                .process(new ClusterStepFunction(Engines.canonical(settings.baseline()), settings.clusterConfig(),
+                        settings.parallelism(), SENDER_MAX_PARALLELISM, ttl))
+                .uid("cluster-stage").name("de-duplicate, resolve payee cluster, cluster profile")
+                .setParallelism(1).setMaxParallelism(1);
+
+        SingleOutputStreamOperator<Envelope> partial = routed
+                .keyBy(e -> e.key, Types.STRING)
+                .process(new SenderStepFunction(ttl))
+                .uid("sender-stage").name("sender profiles and detectors")
+                .setParallelism(settings.parallelism()).setMaxParallelism(SENDER_MAX_PARALLELISM);
+
+        SingleOutputStreamOperator<String> assessments = partial
+                .keyBy(e -> 0, Types.INT)
+                .process(new FinalStepFunction(ttl, settings.minLevel()))
+                .uid("final-stage").name("event-time order, propagation, scoring")
+                .setParallelism(1).setMaxParallelism(1);
+
+        DataStream<String> deadLetters = parseRejects.union(routed.getSideOutput(ParseFunction.DEAD_LETTER));
+        return new Outputs(assessments, deadLetters, routed.getSideOutput(ClusterStepFunction.RULE_EVENTS));
+    }
+}

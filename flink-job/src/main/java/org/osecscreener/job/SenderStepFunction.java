@@ -1,0 +1,139 @@
+package org.osecscreener.job;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.osecscreener.detect.PairStore;
+import org.osecscreener.detect.PartialAssessment;
+import org.osecscreener.detect.ScreeningEngine;
+import org.osecscreener.profile.PairProfile;
+import org.osecscreener.profile.ProfileIo;
+import org.osecscreener.profile.SenderProfile;
+
+/**
+ * The sender stage, keyed by sender and parallel: the sender's profile and its sender → cluster
+ * profiles in keyed state with TTL, the detectors, and the partial assessment.
+ */
+final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, Envelope> implements CheckpointedFunction {
+    private final Duration ttl;
+    private transient ValueState<byte[]> profile;
+    private transient MapState<String, byte[]> pairs;
+    private transient Engines engines;
+    private transient ListState<String> known;
+    private transient int versionSent;
+
+    /** @param ttl state retention (the longest rule window and a margin) */
+    SenderStepFunction(Duration ttl) {
+        this.ttl = ttl;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).neverReturnExpired().build();
+        ValueStateDescriptor<byte[]> p = new ValueStateDescriptor<>("sender-profile", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        p.enableTimeToLive(ttlConfig);
+        profile = getRuntimeContext().getState(p);
+        MapStateDescriptor<String, byte[]> m = new MapStateDescriptor<>("sender-cluster-profiles", Types.STRING,
+                org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        m.enableTimeToLive(ttlConfig);
+        pairs = getRuntimeContext().getMapState(m);
+    }
+
+    @Override
+    public void processElement(Envelope e, Context ctx, Collector<Envelope> out) throws Exception {
+        ScreeningEngine engine = engines.forRecord(e);
+        Bodies.Routed r = Bodies.routed(e.body);
+        byte[] pb = profile.value();
+        SenderProfile sp = pb == null ? new SenderProfile() : ProfileIo.senderFrom(pb);
+        StatePairs store = new StatePairs(pairs);
+        PartialAssessment partial = engine.senderStep(sp, store, r.tx(), r.view());
+        store.flush();
+        profile.update(ProfileIo.toBytes(sp));
+        String text = null;
+        if (versionSent != e.version) {
+            versionSent = e.version;
+            text = e.bundle != null ? e.bundle : Engines.canonical(engine.bundle());
+        }
+        out.collect(new Envelope("0", e.time, e.seq, e.ingest, e.version, text, Bodies.partial(partial)));
+    }
+
+    /** Pair profiles over map state; decoded once per call, written back at the end. */
+    private static final class StatePairs implements PairStore {
+        private final MapState<String, byte[]> state;
+        private final Map<String, PairProfile> touched = new HashMap<>(4);
+        private final Map<String, Boolean> removed = new HashMap<>(2);
+
+        StatePairs(MapState<String, byte[]> state) {
+            this.state = state;
+        }
+
+        @Override
+        public PairProfile get(String clusterId) {
+            PairProfile p = touched.get(clusterId);
+            if (p != null || removed.containsKey(clusterId)) {
+                return p;
+            }
+            try {
+                byte[] b = state.get(clusterId);
+                return b == null ? null : ProfileIo.pairFrom(b);
+            } catch (Exception ex) {
+                throw new IllegalStateException("reading sender-cluster state failed", ex);
+            }
+        }
+
+        @Override
+        public void put(String clusterId, PairProfile p) {
+            touched.put(clusterId, p);
+            removed.remove(clusterId);
+        }
+
+        @Override
+        public void remove(String clusterId) {
+            touched.remove(clusterId);
+            removed.put(clusterId, Boolean.TRUE);
+        }
+
+        void flush() throws Exception {
+            for (String id : removed.keySet()) {
+                state.remove(id);
+            }
+            for (Map.Entry<String, PairProfile> en : touched.entrySet()) {
+                state.put(en.getKey(), ProfileIo.toBytes(en.getValue()));
+            }
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        known.update(engines.texts());
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        engines = new Engines();
+        known = context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>("known-bundles", Types.STRING));
+        if (context.isRestored()) {
+            for (String t : known.get()) {
+                engines.learn(t);
+            }
+        }
+        versionSent = 0;
+    }
+
+}
