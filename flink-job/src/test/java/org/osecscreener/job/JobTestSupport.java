@@ -1,0 +1,117 @@
+package org.osecscreener.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.osecscreener.io.TransactionCodec;
+import org.osecscreener.io.TransactionReader;
+import org.osecscreener.io.TransactionWriter;
+import org.osecscreener.model.Party;
+import org.osecscreener.model.Transaction;
+import org.osecscreener.rules.RuleBundle;
+import org.osecscreener.rules.RuleBundleLoader;
+import org.osecscreener.score.Assessment;
+import org.osecscreener.score.Level;
+import org.osecscreener.screen.Screener;
+
+/** Shared helpers of the job tests. */
+final class JobTestSupport {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private JobTestSupport() {
+    }
+
+    /** Options for a bounded file-to-file run with checkpoints every 200 ms. */
+    static JobRunner.Options fileRun(Path input, Path output, String backend, int parallelism, RuleBundle baseline,
+                                     String rulesDir, Level minLevel) {
+        return new JobRunner.Options("file", input.toString(), null, null, null, null, false, "file", output.toString(),
+                null, null, null, baseline, rulesDir, null, backend, Duration.ofMillis(200),
+                output.resolve("checkpoints").toString(), parallelism, Duration.ofSeconds(5), minLevel, false, 0);
+    }
+
+    static List<Transaction> sample() throws IOException {
+        List<Transaction> txs = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(Path.of("../samples/transactions.jsonl"));
+             TransactionReader r = new TransactionReader(in)) {
+            r.forEach(txs::add, rej -> {
+                throw new AssertionError(rej.describe());
+            });
+        }
+        return txs;
+    }
+
+    /**
+     * The sample repeated {@code copies} times with disjoint parties (ids suffixed) and times
+     * shifted by copy, interleaved in event-time order: a larger input with the same patterns.
+     */
+    static List<Transaction> repeatedSample(int copies) throws IOException {
+        List<Transaction> base = sample();
+        List<Transaction> out = new ArrayList<>(base.size() * copies);
+        for (Transaction t : base) {
+            for (int k = 0; k < copies; k++) {
+                String s = "-" + k;
+                out.add(new Transaction(t.id() + s, t.timestamp().plusSeconds(k), t.amount(), t.channel(), t.purpose(),
+                        suffixed(t.sender(), s, k), suffixed(t.beneficiary(), s, k), t.label()));
+            }
+        }
+        return out;
+    }
+
+    private static Party suffixed(Party p, String s, int k) {
+        return new Party(p.id() + s, p.type(), p.name(), p.country(), p.account() == null ? null : p.account() + s,
+                p.phone() == null ? null : p.phone().replaceAll("\\d{2}$", String.format("%02d", k % 100)) + (k >= 100 ? s : ""),
+                p.wallet() == null ? null : p.wallet() + s, p.email(), p.address() == null ? null : p.address() + s,
+                p.pickupLocation(), p.device(), p.ip());
+    }
+
+    static Path write(Path file, List<Transaction> txs) throws IOException {
+        try (TransactionWriter w = new TransactionWriter(Files.newOutputStream(file))) {
+            for (Transaction t : txs) {
+                w.write(t);
+            }
+        }
+        return file;
+    }
+
+    /** The embedded screener's REVIEW and ALERT assessments by transaction id. */
+    static Map<String, Assessment> embedded(List<Transaction> txs, RuleBundle bundle) throws Exception {
+        Screener s = Screener.builder().bundle(bundle).build();
+        Map<String, Assessment> out = new LinkedHashMap<>();
+        for (Transaction t : txs) {
+            Assessment a = s.screen(t);
+            if (a.level().atLeast(Level.REVIEW)) {
+                out.put(a.transactionId(), a);
+            }
+        }
+        return out;
+    }
+
+    /** Alert lines by transaction id. */
+    static Map<String, JsonNode> byTransaction(List<String> lines) throws IOException {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (String l : lines) {
+            JsonNode n = JSON.readTree(l);
+            if (out.put(n.get("transactionId").asText(), n) != null) {
+                throw new AssertionError("transaction " + n.get("transactionId") + " assessed twice in the output");
+            }
+        }
+        return out;
+    }
+
+    static RuleBundle defaults() {
+        return RuleBundleLoader.defaultBundle();
+    }
+
+    static String json(Transaction t) {
+        return TransactionCodec.standard().toJson(t);
+    }
+}
