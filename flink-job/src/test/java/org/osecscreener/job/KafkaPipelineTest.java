@@ -1,0 +1,71 @@
+package org.osecscreener.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.osecscreener.model.Transaction;
+import org.osecscreener.score.Assessment;
+import org.osecscreener.score.Level;
+
+/** Transactions in from a real Kafka broker, alerts out through the transactional sink, verified read_committed. */
+class KafkaPipelineTest {
+    @RegisterExtension
+    static final MiniClusterExtension MINI = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void kafkaIn_alertsOutExactlyOnce_readCommitted_equalEmbeddedScreener() throws Exception {
+        kafka.createTopics("tx", "alerts", "dead", "rule-events");
+        List<Transaction> txs = JobTestSupport.repeatedSample(2);
+        List<String> lines = new java.util.ArrayList<>(txs.stream().map(JobTestSupport::json).toList());
+        lines.add(7, "{\"id\":\"broken");
+        kafka.produce("tx", lines);
+
+        JobRunner.Options o = new JobRunner.Options("kafka", null, null, kafka.bootstrap, "tx", "osec-test", true, "kafka",
+                null, "alerts", "dead", "rule-events", JobTestSupport.defaults(), null, null, "hashmap",
+                Duration.ofMillis(500), dir.resolve("checkpoints").toString(), 2, Duration.ofSeconds(5), Level.REVIEW, false, 0);
+        Configuration conf = JobRunner.configuration(o);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        JobRunner.wire(env, o);
+        env.execute("kafka-pipeline-test");
+
+        Map<String, Assessment> expected = JobTestSupport.embedded(txs, JobTestSupport.defaults());
+        List<String> alerts = kafka.consumeCommitted("alerts", expected.size(), Duration.ofSeconds(60));
+        Map<String, JsonNode> actual = JobTestSupport.byTransaction(alerts); // throws on a duplicate
+        assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((id, a) -> assertThat(actual.get(id).get("alertId").asText()).isEqualTo(a.alertId()));
+        List<String> dead = kafka.consumeCommitted("dead", 1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1).first().asString().contains("malformed JSON").contains("kafka:tx/0");
+    }
+}
