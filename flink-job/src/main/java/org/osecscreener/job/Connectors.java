@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -39,7 +42,28 @@ public final class Connectors {
 
     /** Rule bundle files dropped into a watched directory. */
     public static FileSource<RuleEvent> ruleFiles(String dir, Duration interval) {
-        return FileSource.forRecordStreamFormat(new WholeFileFormat(), new Path(dir)).monitorContinuously(interval).build();
+        return FileSource.forBulkFileFormat(new WholeFileFormat(), new Path(dir)).monitorContinuously(interval).build();
+    }
+
+    /**
+     * Watermarks of a rule-bundle stream: none, and the stream is always idle. Bundles apply when
+     * they arrive, whatever their time, so the control stream must neither hold back the
+     * event-time clock of the transactions it is connected with (an unbounded stream without
+     * watermarks would) nor push it forward (a stream at "end of time" would, whenever the
+     * transactions pause).
+     */
+    public static <T> WatermarkStrategy<T> rulesWatermarks() {
+        return WatermarkStrategy.forGenerator(ctx -> new WatermarkGenerator<T>() {
+            @Override
+            public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
+                output.markIdle();
+            }
+
+            @Override
+            public void onPeriodicEmit(WatermarkOutput output) {
+                output.markIdle();
+            }
+        });
     }
 
     /** JSON lines as Kafka record values; the position is the record's offset. */

@@ -43,6 +43,8 @@ import org.osecscreener.screen.AssessmentWriter;
 final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, String> implements CheckpointedFunction {
     private final Duration ttl;
     private final Level minLevel;
+    private final long maxHoldMillis;
+    private transient org.apache.flink.api.common.state.ValueState<Long> flushedThrough;
     private transient MapState<String, ClusterAlertPojo> alerts;
     private transient MapState<Long, List<Envelope>> buffer;
     private transient Engines engines;
@@ -54,9 +56,17 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private transient Map<String, Counter> hits;
     private transient LatencyHistogram latency;
 
-    FinalStepFunction(Duration ttl, Level minLevel) {
+    /**
+     * @param ttl      state retention
+     * @param minLevel lowest level emitted
+     * @param maxHold  longest wall-clock time a record waits for the watermark; after it, what is
+     *                 buffered is screened in order anyway (the input paused, so nothing earlier
+     *                 is likely to come) and anything older that still arrives counts as late
+     */
+    FinalStepFunction(Duration ttl, Level minLevel, Duration maxHold) {
         this.ttl = ttl;
         this.minLevel = minLevel;
+        this.maxHoldMillis = maxHold.toMillis();
     }
 
     @Override
@@ -68,6 +78,8 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         alerts = getRuntimeContext().getMapState(a);
         buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("event-time-buffer", Types.LONG,
                 new ListTypeInfo<>((PojoTypeInfo<Envelope>) TypeExtractor.getForClass(Envelope.class))));
+        flushedThrough = getRuntimeContext().getState(
+                new org.apache.flink.api.common.state.ValueStateDescriptor<>("flushed-through", Types.LONG));
         MetricGroup g = getRuntimeContext().getMetricGroup();
         assessed = g.counter("assessed");
         review = g.counter("review");
@@ -82,7 +94,8 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         engines.forRecord(e); // learn the version now, in channel order
         e.bundle = null;
         long watermark = ctx.timerService().currentWatermark();
-        if (e.time <= watermark) {
+        Long flushed = flushedThrough.value();
+        if (e.time <= watermark || (flushed != null && e.time <= flushed)) {
             screen(e, out); // late for ordering: nothing buffered before it can still come
             return;
         }
@@ -90,6 +103,8 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         if (at == null) {
             at = new ArrayList<>(1);
             ctx.timerService().registerEventTimeTimer(e.time);
+            long now = ctx.timerService().currentProcessingTime();
+            ctx.timerService().registerProcessingTimeTimer((now + maxHoldMillis) / 1000 * 1000 + 1000);
         }
         at.add(e);
         buffer.put(e.time, at);
@@ -97,6 +112,10 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+        if (ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.PROCESSING_TIME) {
+            flushAll(out);
+            return;
+        }
         List<Envelope> at = buffer.get(timestamp);
         if (at == null) {
             return;
@@ -106,6 +125,29 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
             screen(e, out);
         }
         buffer.remove(timestamp);
+    }
+
+    /** The input paused longer than the hold: screen everything buffered, in event-time order. */
+    private void flushAll(Collector<String> out) throws Exception {
+        List<Long> times = new ArrayList<>();
+        for (Long t : buffer.keys()) {
+            times.add(t);
+        }
+        if (times.isEmpty()) {
+            return;
+        }
+        times.sort(null);
+        for (Long t : times) {
+            List<Envelope> at = buffer.get(t);
+            at.sort(Comparator.comparingLong(x -> x.seq));
+            for (Envelope e : at) {
+                screen(e, out);
+            }
+            buffer.remove(t);
+        }
+        long last = times.get(times.size() - 1);
+        Long flushed = flushedThrough.value();
+        flushedThrough.update(flushed == null ? last : Math.max(flushed, last));
     }
 
     private void screen(Envelope e, Collector<String> out) throws Exception {

@@ -111,9 +111,9 @@ public final class JobRunner {
         DataStream<RuleEvent> rules;
         if (o.rulesTopic() != null) {
             rules = env.fromSource(Connectors.kafkaRules(o.kafkaBootstrap(), o.rulesTopic(), o.groupId() + "-rules"),
-                    WatermarkStrategy.noWatermarks(), "kafka rule bundles").uid("kafka-rules").setParallelism(1);
+                    Connectors.rulesWatermarks(), "kafka rule bundles").uid("kafka-rules").setParallelism(1);
         } else if (o.rulesDir() != null) {
-            rules = env.fromSource(Connectors.ruleFiles(o.rulesDir(), Duration.ofSeconds(1)), WatermarkStrategy.noWatermarks(),
+            rules = env.fromSource(Connectors.ruleFiles(o.rulesDir(), Duration.ofSeconds(1)), Connectors.rulesWatermarks(),
                     "watched rule bundles").uid("file-rules").setParallelism(1);
         } else {
             rules = env.fromData(List.of(new RuleEvent("baseline", Engines.canonical(o.baseline()))),

@@ -25,6 +25,8 @@ import org.osecscreener.score.Level;
  * <p>Operator uids and names are fixed, so savepoints survive upgrades of this code.
  */
 public final class ScreeningJob {
+    /** Wall-clock time, beyond the lateness, that the final stage holds a record waiting for the watermark. */
+    public static final Duration MAX_HOLD = Duration.ofSeconds(10);
     /** Max parallelism of the keyed sender stage (fixed: changing it breaks savepoints). */
     public static final int SENDER_MAX_PARALLELISM = 128;
 
@@ -107,7 +109,7 @@ public final class ScreeningJob {
 
         SingleOutputStreamOperator<String> assessments = partial
                 .keyBy(e -> 0, Types.INT)
-                .process(new FinalStepFunction(ttl, settings.minLevel()))
+                .process(new FinalStepFunction(ttl, settings.minLevel(), settings.lateness().plus(MAX_HOLD)))
                 .uid("final-stage").name("event-time order, propagation, scoring")
                 .setParallelism(1).setMaxParallelism(1);
 
