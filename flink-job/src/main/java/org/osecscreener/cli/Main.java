@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ValidateRulesCommand.class,
                 ClustersCommand.class,
                 ScreenCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
