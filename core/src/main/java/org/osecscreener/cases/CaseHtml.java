@@ -225,13 +225,14 @@ final class CaseHtml {
         int rows = Math.max(Math.max(senders.size(), payees.size()), 1);
         int rowH = 34;
         int height = rows * rowH + 70;
-        int sx = 210;
-        int px = 640;
+        int sx = 300;
+        int px = 760;
+        // each column spreads evenly over the same height, so that few payees are not bunched up
         for (int i = 0; i < senders.size(); i++) {
-            sy.put(senders.get(i), 50 + i * rowH + (rows - senders.size()) * rowH / 2);
+            sy.put(senders.get(i), 40 + (int) ((i + 0.5) * rows * rowH / senders.size()));
         }
         for (int i = 0; i < payees.size(); i++) {
-            py.put(payees.get(i), 50 + i * rowH + (rows - payees.size()) * rowH / 2);
+            py.put(payees.get(i), 40 + (int) ((i + 0.5) * rows * rowH / payees.size()));
         }
         Map<String, Integer> edges = new LinkedHashMap<>();
         Set<String> alerted = c.alertedTransactionIds();
@@ -245,9 +246,9 @@ final class CaseHtml {
         }
         h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"network of senders and payees\" width=\"1100\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 1100 ").append(height).append("\">\n");
-        h.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
+        h.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"11\" markerHeight=\"11\" orient=\"auto\">"
                 + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#8894a6\"/></marker>"
-                + "<marker id=\"arrowRed\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
+                + "<marker id=\"arrowRed\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"11\" markerHeight=\"11\" orient=\"auto\">"
                 + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c62828\"/></marker></defs>\n");
         h.append("<text x=\"").append(sx).append("\" y=\"22\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"600\">Senders</text>");
         h.append("<text x=\"").append(px).append("\" y=\"22\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"600\">Payees (cluster ")
@@ -276,7 +277,7 @@ final class CaseHtml {
                 continue;
             }
             String colour = colours.computeIfAbsent(l.type().tag(), k -> LINK_COLOURS[colours.size() % LINK_COLOURS.length]);
-            int bulge = 60 + (arc++ % 6) * 22 + Math.abs(y2 - y1) / 6;
+            int bulge = Math.min(320, 150 + (arc++ % 6) * 25 + Math.abs(y2 - y1) / 4);
             h.append("<path d=\"M").append(px + 10).append(',').append(y1).append(" C").append(px + 10 + bulge).append(',')
                     .append(y1).append(' ').append(px + 10 + bulge).append(',').append(y2).append(' ').append(px + 10).append(',')
                     .append(y2).append("\" fill=\"none\" stroke=\"").append(colour)
@@ -294,7 +295,8 @@ final class CaseHtml {
             int y = py.get(b);
             Party p = c.parties().get(b);
             h.append("<circle cx=\"").append(px).append("\" cy=\"").append(y).append("\" r=\"9\" fill=\"#c2410c\"/>")
-                    .append("<text x=\"").append(px - 16).append("\" y=\"").append(y - 11).append("\" text-anchor=\"end\" font-size=\"12\">")
+                    .append("<text x=\"").append(px + 16).append("\" y=\"").append(y + 4)
+                    .append("\" font-size=\"12\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"4\">")
                     .append(esc(shown.partyId(b))).append(p == null ? "" : " (" + esc(p.country()) + ")").append("</text>\n");
         }
         int ly = height - 14;
