@@ -42,6 +42,7 @@ import org.osecscreener.model.Transaction;
  */
 final class Pacs008Mapping {
     private static final String NOT_PROVIDED = "NOTPROVIDED";
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private Pacs008Mapping() {
     }
@@ -233,7 +234,7 @@ final class Pacs008Mapping {
                                   String country) throws Bad {
         String id;
         if (iban != null) {
-            id = "IBAN:" + iban.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+            id = "IBAN:" + WHITESPACE.matcher(iban).replaceAll("").toUpperCase(Locale.ROOT);
         } else if (other != null) {
             id = "ACCT:" + other;
         } else if (proxy != null) {
@@ -262,7 +263,8 @@ final class Pacs008Mapping {
     /** 20 hex digits of SHA-256 over the name, NFKC-folded, upper-cased and with single spaces. */
     static String nameDigest(String name) {
         String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT)
-                .replaceAll("\\s+", " ").strip();
+                .strip();
+        folded = WHITESPACE.matcher(folded).replaceAll(" ");
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(folded.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 10);

@@ -147,6 +147,22 @@ class CaseExportTest {
         assertThat(Shown.RAW.partyId("IBAN:PH12EXAM0000001234567890")).isEqualTo("IBAN:PH12EXAM0000001234567890");
     }
 
+    @Test
+    void pacs008Input_derivedPartyIds_areMaskedAfterTheirPrefix_inEveryExport() throws IOException {
+        List<Transaction> iso = new ArrayList<>();
+        try (var in = getClass().getResourceAsStream("/iso20022/pacs008-v08-full.xml");
+             var reader = new org.osecscreener.iso20022.Pacs008Reader(in)) {
+            reader.forEach(iso::add, r -> { throw new AssertionError(r.describe()); });
+        }
+        Assessment a = CaseFixtures.alert(iso.get(0), "C-1", Level.ALERT, 0.9);
+        CaseReport report = CaseReport.builder().build();
+        List<Case> cases = report.group(List.of(a), iso);
+        String all = report.html(cases.get(0)) + report.indexHtml(cases) + json(report, cases);
+        assertThat(all).contains("IBAN:PH•••7890").contains("IBAN:AU•••5678")
+                .doesNotContain("PH12EXAM0000001234567890").doesNotContain("AU123456789012345678")
+                .doesNotContain("Maria Cruz Santos").doesNotContain("maria.santos@example.com");
+    }
+
     private static String json(CaseReport report, List<Case> cases) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         report.writeJson(cases, out);

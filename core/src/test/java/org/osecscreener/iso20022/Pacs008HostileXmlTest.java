@@ -64,4 +64,20 @@ class Pacs008HostileXmlTest {
         assertThat(out).singleElement().isInstanceOf(ParseOutcome.Rejected.class);
         assertThat(((ParseOutcome.Rejected) out.get(0)).rejection().reason()).contains("nested");
     }
+
+    @Test
+    @Timeout(30)
+    void messageLongerThanTheBound_isCutWithOneRejection_afterTheTransactionsBeforeIt() {
+        String one = "<CdtTrfTxInf><PmtId><EndToEndId>M</EndToEndId></PmtId><IntrBkSttlmAmt Ccy=\"USD\">1.00</IntrBkSttlmAmt>"
+                + "<Dbtr><Nm>A</Nm><PstlAdr><Ctry>US</Ctry></PstlAdr></Dbtr><Cdtr><Nm>B</Nm><PstlAdr><Ctry>PH</Ctry></PstlAdr></Cdtr>"
+                + "<SplmtryData>" + "x".repeat(2000) + "</SplmtryData></CdtTrfTxInf>\n";
+        int count = Pacs008Reader.MAX_MESSAGE_CHARS / one.length() + 50;
+        List<ParseOutcome> out = Pacs008RejectionTest.read(Pacs008RejectionTest.doc(one.repeat(count)));
+        ParseOutcome last = out.get(out.size() - 1);
+        assertThat(out.size()).isLessThan(count);
+        assertThat(out.subList(0, out.size() - 1)).allMatch(o -> o instanceof ParseOutcome.Parsed);
+        Rejection r = ((ParseOutcome.Rejected) last).rejection();
+        assertThat(r.field()).isEqualTo("/Document");
+        assertThat(r.reason()).isEqualTo("message is longer than 8388608 characters; the rest of it was not read");
+    }
 }
