@@ -133,9 +133,9 @@ public final class Pacs008Reader implements Closeable {
      * transaction in it, in order, as outcomes. Never throws on bad data.
      *
      * @param message  the XML bytes of one message (or of several)
-     * @param position the record's position in its stream (for example the Kafka offset), added
-     *                 to nothing: outcomes carry XML line numbers, and a rejection of the record as a
-     *                 whole names this position in its reason
+     * @param position the record's position in its stream (for example the Kafka offset), named in
+     *                 the reason when the record as a whole is rejected (too big, or no pacs.008
+     *                 {@code Document}); every other outcome carries the XML line within the record
      * @return the outcomes, at least one
      */
     public static List<ParseOutcome> parseMessage(byte[] message, long position) {
