@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 ClustersCommand.class,
                 ScreenCommand.class,
                 RunCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

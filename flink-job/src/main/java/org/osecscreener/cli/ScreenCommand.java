@@ -13,7 +13,6 @@ import org.osecscreener.detect.UnscreenableTransactionException;
 import org.osecscreener.io.ParseOutcome;
 import org.osecscreener.io.Rejection;
 import org.osecscreener.io.RejectionWriter;
-import org.osecscreener.io.TransactionReader;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Level;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "screen",
         mixinStandardHelpOptions = true,
         description = {
-                "Screens a JSON-lines transaction file with the embedded screener and writes alerts (REVIEW and ALERT",
+                "Screens a transaction file (JSON lines, or ISO 20022 pacs.008 with --format pacs008) with the embedded screener and writes alerts (REVIEW and ALERT",
                 "assessments) as JSON lines. Rejected lines go to a dead-letter file with their reason.",
                 "Prints a summary: read, rejected, REVIEW, ALERT, seconds."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -38,8 +37,12 @@ final class ScreenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "JSON-lines transactions ('-' for standard input).")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Transactions in the --format ('-' for standard input).")
     Path input;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", converter = InputFormat.Converter.class,
+            description = "Input format: jsonl (default; docs/transaction-format.md) or pacs008 (ISO 20022 XML; docs/iso20022.md).")
+    InputFormat format;
 
     @Option(names = "--rules", paramLabel = "FILE", description = "Rule bundle (YAML or JSON). Default: the pack shipped in the jar.")
     Path rules;
@@ -80,7 +83,7 @@ final class ScreenCommand implements Callable<Integer> {
         long review = 0;
         long alert = 0;
         long unscreenable = 0;
-        try (TransactionReader reader = new TransactionReader(in);
+        try (InputFormat.Source reader = format.open(in);
              AssessmentWriter alerts = new AssessmentWriter(new BufferedOutputStream(Files.newOutputStream(output), 1 << 16));
              RejectionWriter rejected = new RejectionWriter(new BufferedOutputStream(Files.newOutputStream(dead), 1 << 16))) {
             ParseOutcome o;
@@ -109,9 +112,9 @@ final class ScreenCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - started) / 1e9;
             long rejectedCount = reader.rejected() + unscreenable;
             out.printf(Locale.ROOT, "screened %s with %s%n", input, screener.bundle().id() + "@" + screener.bundle().version());
-            out.printf(Locale.ROOT, "read %d lines: %d screened, %d rejected, %d blank; REVIEW %d, ALERT %d; %.1f s%n",
-                    reader.linesRead(), reader.valid() - unscreenable, rejectedCount, reader.skipped(), review, alert, seconds);
-            out.printf(Locale.ROOT, "alerts: %s%nrejected lines: %s%n", output, dead);
+            out.printf(Locale.ROOT, "read %d %s: %d screened, %d rejected, %d blank; REVIEW %d, ALERT %d; %.1f s%n",
+                    reader.recordsRead(), reader.unit(), reader.valid() - unscreenable, rejectedCount, reader.skipped(), review, alert, seconds);
+            out.printf(Locale.ROOT, "alerts: %s%nrejected %s: %s%n", output, reader.unit(), dead);
             return rejectedCount == 0 ? Main.OK : Main.FINDINGS;
         }
     }

@@ -53,4 +53,33 @@ class ScreenCommandTest {
         assertThat(r.code()).isEqualTo(Main.FINDINGS);
         assertThat(r.err()).contains("invalid rule bundle").contains("rules.yaml:2:");
     }
+
+    @Test
+    void screen_pacs008Format_readsIsoMessages_andRejectsBadTransactionsWithTheirPath() throws IOException {
+        Path out = dir.resolve("iso-alerts.jsonl");
+        Path dead = dir.resolve("iso-dead.jsonl");
+        MainTest.Result r = MainTest.run("screen", "--format", "pacs008", "--input",
+                "../core/src/test/resources/iso20022/nonconforming.xml", "--output", out.toString(),
+                "--dead-letter", dead.toString(), "--min-level", "NONE");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.FINDINGS);
+        assertThat(r.out()).contains("read 10 records: 1 screened, 9 rejected");
+        assertThat(Files.readAllLines(out)).singleElement().asString().contains("\"transactionId\":\"NC-8-valid\"");
+        assertThat(Files.readAllLines(dead)).hasSize(9)
+                .anySatisfy(l -> assertThat(l).contains("\"field\":\"/Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/IntrBkSttlmAmt/@Ccy\""));
+    }
+
+    @Test
+    void screen_pacs008Format_validMessages_exitZero() {
+        MainTest.Result r = MainTest.run("screen", "--format", "PACS008", "--input",
+                "../core/src/test/resources/iso20022/pacs008-v13-envelopes.xml", "--output", dir.resolve("a.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("read 3 records: 3 screened, 0 rejected");
+    }
+
+    @Test
+    void screen_unknownFormat_isAUsageError() {
+        MainTest.Result r = MainTest.run("screen", "--format", "csv", "--input", "x", "--output", dir.resolve("a.jsonl").toString());
+        assertThat(r.code()).isEqualTo(Main.USAGE_OR_IO);
+        assertThat(r.err()).contains("'csv' is not an input format; accepted: jsonl or pacs008");
+    }
 }

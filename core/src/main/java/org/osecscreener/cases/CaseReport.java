@@ -1,0 +1,253 @@
+package org.osecscreener.cases;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.osecscreener.cluster.ClusterConfig;
+import org.osecscreener.model.Party;
+import org.osecscreener.model.Transaction;
+import org.osecscreener.score.Assessment;
+
+/**
+ * Groups alerts into cases and exports them for analysts: {@code cases.json}, one self-contained
+ * HTML report per case and an {@code index.html} (see {@code docs/cases.md}).
+ *
+ * <pre>{@code
+ * CaseReport report = CaseReport.builder().build();          // 30-day periods, masked identifiers
+ * List<Case> cases = report.group(alerts, transactions);
+ * report.writeTo(Path.of("out/cases"), cases);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe once built. Identifiers are masked in every export unless the
+ * builder was told {@link Builder#rawIdentifiers(boolean) rawIdentifiers(true)}.
+ */
+public final class CaseReport {
+    /** The default case period: 30 days from a case's first alert. */
+    public static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+    /** The longest case period accepted. */
+    public static final Duration MAX_PERIOD = Duration.ofDays(366);
+
+    private final Duration period;
+    private final ClusterConfig clusterConfig;
+    private final List<StrKeyTerms> keyTerms;
+    private final boolean rawIdentifiers;
+
+    private CaseReport(Builder b) {
+        this.period = b.period == null ? DEFAULT_PERIOD : b.period;
+        this.clusterConfig = b.clusterConfig == null ? ClusterConfig.defaults() : b.clusterConfig;
+        this.keyTerms = b.keyTerms == null ? StrKeyTerms.defaults() : b.keyTerms;
+        this.rawIdentifiers = b.rawIdentifiers;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The case period. */
+    public Duration period() {
+        return period;
+    }
+
+    /** The payee-cluster configuration used to re-resolve clusters; should match the screener's. */
+    public ClusterConfig clusterConfig() {
+        return clusterConfig;
+    }
+
+    /** The STR/SAR key terms shown in each case. */
+    public List<StrKeyTerms> keyTerms() {
+        return keyTerms;
+    }
+
+    /** Whether exports show raw identifiers instead of masked ones. */
+    public boolean rawIdentifiers() {
+        return rawIdentifiers;
+    }
+
+    /**
+     * Groups alerts into cases: one per payee cluster per period, later alerts on the cluster in
+     * the period appended to it. Clusters are re-resolved by feeding {@code transactions}, in
+     * order, through a fresh resolver; NONE and duplicate assessments are ignored.
+     *
+     * @param alerts       the alerts (assessments of level REVIEW or ALERT), any order
+     * @param transactions the screened transactions, in screening order; they supply cluster
+     *                     membership, party details and the transaction table
+     * @return the cases, ordered by opening time
+     */
+    public List<Case> group(Collection<Assessment> alerts, List<Transaction> transactions) {
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(transactions, "transactions");
+        return CaseGrouper.group(alerts, transactions, period, clusterConfig);
+    }
+
+    /** The per-sender view across the given cases, ordered by sender id. */
+    public List<SenderSummary> senders(List<Case> cases) {
+        Map<String, List<String>> caseIds = new TreeMap<>();
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, Map<String, BigDecimal>> totals = new LinkedHashMap<>();
+        Map<String, String> countries = new LinkedHashMap<>();
+        for (Case c : cases) {
+            for (String s : c.senderIds()) {
+                caseIds.computeIfAbsent(s, k -> new ArrayList<>()).add(c.caseId());
+                Party p = c.parties().get(s);
+                if (p != null) {
+                    countries.put(s, p.country());
+                }
+            }
+            for (Assessment a : c.alerts()) {
+                counts.computeIfAbsent(a.senderId(), k -> new int[2])[0]++;
+            }
+            for (Transaction t : c.transactions()) {
+                counts.computeIfAbsent(t.sender().id(), k -> new int[2])[1]++;
+                totals.computeIfAbsent(t.sender().id(), k -> new TreeMap<>())
+                        .merge(t.amount().currency().getCurrencyCode(), t.amount().toBigDecimal(), BigDecimal::add);
+            }
+        }
+        List<SenderSummary> out = new ArrayList<>(caseIds.size());
+        for (Map.Entry<String, List<String>> e : caseIds.entrySet()) {
+            int[] n = counts.getOrDefault(e.getKey(), new int[2]);
+            List<String> sums = new ArrayList<>();
+            totals.getOrDefault(e.getKey(), Map.of()).forEach((ccy, v) -> sums.add(v.toPlainString() + " " + ccy));
+            out.add(new SenderSummary(e.getKey(), countries.get(e.getKey()), e.getValue(), n[0], n[1], sums));
+        }
+        return out;
+    }
+
+    /**
+     * The neutral, factual STR/SAR narrative of a case: counts, dates, amounts, countries, how the
+     * payees are linked and the rules that fired, led by the narrative key terms of
+     * {@link #keyTerms()}. No identifiers, no speculation, no demographics.
+     */
+    public String narrative(Case c) {
+        return Narrative.of(c, keyTerms);
+    }
+
+    /**
+     * Writes the cases and the per-sender view as one JSON document.
+     *
+     * @throws IOException if the target fails
+     */
+    public void writeJson(List<Case> cases, OutputStream out) throws IOException {
+        CaseJson.write(this, cases, out);
+    }
+
+    /** One case as a self-contained HTML page (inline CSS and SVG, no scripts, no links out). */
+    public String html(Case c) {
+        return CaseHtml.render(this, c);
+    }
+
+    /** The index page: every case with a link to its page, and the per-sender view. */
+    public String indexHtml(List<Case> cases) {
+        return CaseHtml.index(this, cases);
+    }
+
+    /**
+     * Writes {@code cases.json}, {@code index.html} and {@code CASE-….html} per case into a directory,
+     * creating it if needed.
+     *
+     * @return the files written, {@code cases.json} and {@code index.html} first
+     * @throws IOException if a file cannot be written
+     */
+    public List<Path> writeTo(Path dir, List<Case> cases) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        Path json = dir.resolve("cases.json");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(json))) {
+            writeJson(cases, out);
+        }
+        written.add(json);
+        Path index = dir.resolve("index.html");
+        Files.writeString(index, indexHtml(cases), StandardCharsets.UTF_8);
+        written.add(index);
+        for (Case c : cases) {
+            Path page = dir.resolve(c.caseId() + ".html");
+            Files.writeString(page, html(c), StandardCharsets.UTF_8);
+            written.add(page);
+        }
+        return written;
+    }
+
+    /** Configures a {@link CaseReport}; not thread-safe. Each setting may be set once. */
+    public static final class Builder {
+        private Duration period;
+        private ClusterConfig clusterConfig;
+        private List<StrKeyTerms> keyTerms;
+        private boolean rawIdentifiers;
+        private boolean rawSet;
+
+        private Builder() {
+        }
+
+        /**
+         * The case period (default 30 days): alerts on a cluster within this long of the case's
+         * first alert join that case.
+         *
+         * @throws IllegalArgumentException if not positive or longer than {@link #MAX_PERIOD}
+         * @throws IllegalStateException    if already set
+         */
+        public Builder period(Duration value) {
+            Objects.requireNonNull(value, "period");
+            if (period != null) {
+                throw new IllegalStateException("period was already set to " + period);
+            }
+            if (value.isNegative() || value.isZero() || value.compareTo(MAX_PERIOD) > 0) {
+                throw new IllegalArgumentException("period must be more than zero and at most " + MAX_PERIOD + ", was " + value);
+            }
+            period = value;
+            return this;
+        }
+
+        /** The payee-cluster configuration (default {@link ClusterConfig#defaults()}). @throws IllegalStateException if already set */
+        public Builder clusterConfig(ClusterConfig value) {
+            Objects.requireNonNull(value, "clusterConfig");
+            if (clusterConfig != null) {
+                throw new IllegalStateException("clusterConfig was already set");
+            }
+            clusterConfig = value;
+            return this;
+        }
+
+        /** The STR/SAR key terms (default {@link StrKeyTerms#defaults()}). @throws IllegalStateException if already set */
+        public Builder keyTerms(List<StrKeyTerms> value) {
+            Objects.requireNonNull(value, "keyTerms");
+            if (keyTerms != null) {
+                throw new IllegalStateException("keyTerms was already set");
+            }
+            keyTerms = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Whether exports show raw identifiers (default {@code false}: masked). Only for an analyst
+         * who needs the raw values, behind an explicit flag.
+         *
+         * @throws IllegalStateException if already set
+         */
+        public Builder rawIdentifiers(boolean value) {
+            if (rawSet) {
+                throw new IllegalStateException("rawIdentifiers was already set to " + rawIdentifiers);
+            }
+            rawSet = true;
+            rawIdentifiers = value;
+            return this;
+        }
+
+        /** The report settings, immutable. */
+        public CaseReport build() {
+            return new CaseReport(this);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.osecscreener.cases;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The typology key terms a financial intelligence unit asks reporting entities to put in a
+ * suspicious transaction (activity) report, so that its analysts can find OSEC reports.
+ *
+ * <p>The defaults ({@link #defaults()}) follow the published guidance summarised in the shared
+ * typology notes: FinCEN notice FIN-2021-NTC3 asks for the key term {@code OCSE-FIN-2021-NTC3} in
+ * SAR field 2 and in the narrative, and {@code OCSE} in field 38(z) ("Other"); the Philippine
+ * AMLC codes reports by predicate crime. These are defaults in code until the rule bundle gains
+ * a section for them (see {@code docs/cases.md}).
+ *
+ * @param jurisdiction ISO 3166-1 alpha-2 country of the FIU, for example {@code US}
+ * @param authority    the FIU, for example {@code FinCEN}
+ * @param reference    the guidance the terms come from, for example {@code FIN-2021-NTC3}
+ * @param placements   where each term goes in the report form
+ * @param narrativeKeyTerm a term the narrative must contain, or {@code null}
+ */
+public record StrKeyTerms(String jurisdiction, String authority, String reference, List<Placement> placements,
+                          String narrativeKeyTerm) {
+    /** One term and where it goes. @param field the report form's field, in words @param value the term */
+    public record Placement(String field, String value) {
+        /** @throws NullPointerException if either is {@code null} */
+        public Placement {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** @throws NullPointerException if a required component is {@code null} */
+    public StrKeyTerms {
+        Objects.requireNonNull(jurisdiction, "jurisdiction");
+        Objects.requireNonNull(authority, "authority");
+        Objects.requireNonNull(reference, "reference");
+        placements = List.copyOf(placements);
+    }
+
+    /** US FinCEN, notice FIN-2021-NTC3 (online child sexual exploitation). */
+    public static final StrKeyTerms FINCEN = new StrKeyTerms("US", "FinCEN", "FIN-2021-NTC3",
+            List.of(new Placement("SAR field 2 (filing institution note to FinCEN)", "OCSE-FIN-2021-NTC3"),
+                    new Placement("SAR field 38(z) (suspicious activity: other)", "OCSE"),
+                    new Placement("SAR narrative (field 104 / Part V)", "OCSE-FIN-2021-NTC3")),
+            "OCSE-FIN-2021-NTC3");
+
+    /** Philippine AMLC: reports are coded by predicate crime. */
+    public static final StrKeyTerms AMLC = new StrKeyTerms("PH", "AMLC", "predicate crime coding",
+            List.of(new Placement("STR predicate crime", "child exploitation")), null);
+
+    /** The defaults: {@link #FINCEN} and {@link #AMLC}. */
+    public static List<StrKeyTerms> defaults() {
+        return List.of(FINCEN, AMLC);
+    }
+}
