@@ -1,0 +1,173 @@
+package org.osecscreener.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+import org.osecscreener.cluster.ClusterConfig;
+import org.osecscreener.model.Transaction;
+import org.osecscreener.rules.RuleBundle;
+import org.osecscreener.rules.RuleBundleLoader;
+import org.osecscreener.score.Level;
+
+/** Each stateful stage in a test harness: its state, timers, side outputs and clean-up after TTL. */
+class OperatorHarnessTest {
+    static final Duration TTL = Duration.ofSeconds(10);
+    static final RuleBundle V1 = RuleBundleLoader.defaultBundle();
+
+    static Envelope parsed(Transaction t, long seq) {
+        return new Envelope(t.sender().id(), t.epochMillis(), seq, 0, 0, null, Bodies.transaction(t));
+    }
+
+    static KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> clusterStage() throws Exception {
+        KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h =
+                ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                        new ClusterStepFunction(Engines.canonical(V1), ClusterConfig.defaults(), 2,
+                                ScreeningJob.SENDER_MAX_PARALLELISM, TTL),
+                        e -> 0, Types.INT, ClusterStepFunction.RULES);
+        h.setProcessingTime(0);
+        h.setStateTtlProcessingTime(0);
+        return h;
+    }
+
+    @Test
+    void clusterStage_dropsDuplicates_forgetsThemAfterTtl_andStampsVersionsInBand() throws Exception {
+        List<Transaction> txs = JobTestSupport.sample().subList(0, 20);
+        try (var h = clusterStage()) {
+            for (int i = 0; i < txs.size(); i++) {
+                h.processElement(parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
+            }
+            h.processElement(parsed(txs.get(3), 99), txs.get(3).epochMillis()); // duplicate id
+            List<Envelope> out = h.extractOutputValues();
+            assertThat(out).hasSize(20);
+            assertThat(out).allSatisfy(e -> assertThat(e.version).isEqualTo(1));
+            // the bundle text travels once per downstream channel (2 channels), not on every record
+            assertThat(out.stream().filter(e -> e.bundle != null).count()).isBetween(1L, 2L);
+
+            h.setStateTtlProcessingTime(TTL.toMillis() + 1_000);
+            h.processElement(parsed(txs.get(3), 100), txs.get(3).epochMillis());
+            assertThat(h.extractOutputValues()).as("after the TTL the id is no longer remembered").hasSize(21);
+        }
+    }
+
+    @Test
+    void clusterStage_invalidBundleRejectedWithErrors_validNewerVersionSwitches_olderRefused() throws Exception {
+        List<Transaction> txs = JobTestSupport.sample().subList(0, 6);
+        try (var h = clusterStage()) {
+            h.processElement(parsed(txs.get(0), 1), txs.get(0).epochMillis());
+            h.processBroadcastElement(new RuleEvent("broken.yaml", "id: broken\nversion: 9\n"), 0);
+            h.processElement(parsed(txs.get(1), 2), txs.get(1).epochMillis());
+            String v2 = LiveUpdateTest.defaultText().replace("version: 1", "version: 2");
+            h.processBroadcastElement(new RuleEvent("v2.yaml", v2), 0);
+            h.processElement(parsed(txs.get(2), 3), txs.get(2).epochMillis());
+            h.processBroadcastElement(new RuleEvent("v1-again.yaml", LiveUpdateTest.defaultText()), 0);
+            h.processElement(parsed(txs.get(3), 4), txs.get(3).epochMillis());
+
+            List<Integer> versions = h.extractOutputValues().stream().map(e -> e.version).toList();
+            assertThat(versions).containsExactly(1, 1, 2, 2);
+            List<String> events = new ArrayList<>();
+            h.getSideOutput(ClusterStepFunction.RULE_EVENTS).forEach(r -> events.add(r.getValue()));
+            assertThat(events).hasSize(3);
+            assertThat(events.get(0)).contains("\"event\":\"rejected\"").contains("broken.yaml:1:1")
+                    .contains("missing required property 'approvedBy'").contains("\"running\":\"osec-default@1\"");
+            assertThat(events.get(1)).contains("\"event\":\"accepted\"").contains("osec-default@2");
+            assertThat(events.get(2)).contains("\"event\":\"rejected\"").contains("does not move forward");
+            assertThat(h.getBroadcastState(ClusterStepFunction.RULES).get("current")).containsPattern("\"version\"\\s*:\\s*2,");
+        }
+    }
+
+    @Test
+    void senderStage_keepsProfilesPerSender_andCleansThemUpAfterTtl() throws Exception {
+        List<Transaction> txs = JobTestSupport.sample().subList(0, 30);
+        List<Envelope> routed;
+        try (var c = clusterStage()) {
+            for (int i = 0; i < txs.size(); i++) {
+                c.processElement(parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
+            }
+            routed = c.extractOutputValues();
+        }
+        KeyedOneInputStreamOperatorTestHarness<String, Envelope, Envelope> h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(TTL), e -> e.key, Types.STRING);
+        try (h) {
+            h.setProcessingTime(0);
+            h.setStateTtlProcessingTime(0);
+            boolean textSent = false;
+            for (Envelope e : routed) {
+                if (e.bundle == null && !textSent) {
+                    e.bundle = Engines.canonical(V1); // one harness stands in for both downstream channels
+                }
+                textSent = true;
+                h.processElement(e, e.time);
+            }
+            assertThat(h.extractOutputValues()).hasSize(routed.size());
+            int before = h.numKeyedStateEntries();
+            assertThat(before).isGreaterThan(0);
+            assertThat(h.numEventTimeTimers() + h.numProcessingTimeTimers()).isZero();
+
+            h.setStateTtlProcessingTime(TTL.toMillis() + 1_000);
+            Envelope fresh = routed.get(0);
+            for (int i = 0; i < 50; i++) { // accesses drive the incremental clean-up of expired entries
+                h.processElement(copy(fresh, "S-LATER"), fresh.time);
+            }
+            assertThat(h.numKeyedStateEntries()).as("expired sender profiles are removed").isLessThan(before);
+        }
+    }
+
+    @Test
+    void finalStage_ordersByEventTime_thenInputOrder_andLeavesNoTimersOrBufferedRecords() throws Exception {
+        List<Transaction> txs = JobTestSupport.sample().subList(0, 40);
+        List<Envelope> partial = new ArrayList<>();
+        try (var c = clusterStage()) {
+            for (int i = 0; i < txs.size(); i++) {
+                c.processElement(parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
+            }
+            var s = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(TTL), (Envelope e) -> e.key,
+                    Types.STRING);
+            try (s) {
+                boolean first = true;
+                for (Envelope e : c.extractOutputValues()) {
+                    if (first && e.bundle == null) {
+                        e.bundle = Engines.canonical(V1);
+                    }
+                    first = false;
+                    s.processElement(e, e.time);
+                }
+                partial.addAll(s.extractOutputValues());
+            }
+        }
+        var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new FinalStepFunction(TTL, Level.NONE, Duration.ofSeconds(30)), (Envelope e) -> 0, Types.INT);
+        try (h) {
+            h.setProcessingTime(0);
+            // deliver in reverse order: the stage must put them back in event-time order
+            for (int i = partial.size() - 1; i >= 0; i--) {
+                Envelope e = partial.get(i);
+                if (i == partial.size() - 1) {
+                    e.bundle = Engines.canonical(V1);
+                }
+                h.processElement(e, e.time);
+            }
+            assertThat(h.extractOutputValues()).as("nothing before the watermark").isEmpty();
+            assertThat(h.numEventTimeTimers()).isPositive();
+            h.processWatermark(Long.MAX_VALUE);
+            List<String> out = h.extractOutputValues();
+            assertThat(out).hasSize(partial.size());
+            List<String> ids = out.stream().map(l -> l.replaceAll(".*\"transactionId\":\"([^\"]+)\".*", "$1")).toList();
+            assertThat(ids).containsExactlyElementsOf(txs.stream().map(Transaction::id).toList());
+            assertThat(h.numEventTimeTimers()).isZero();
+            h.setProcessingTime(Duration.ofMinutes(5).toMillis());
+            assertThat(h.numProcessingTimeTimers()).isZero();
+        }
+    }
+
+    private static Envelope copy(Envelope e, String key) {
+        return new Envelope(key, e.time, e.seq, e.ingest, e.version, null, e.body);
+    }
+}
