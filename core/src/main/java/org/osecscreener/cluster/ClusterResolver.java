@@ -172,13 +172,11 @@ public final class ClusterResolver {
         if (b.clusterSeq == 0 && b.parent == b) {
             newCluster(b);
         }
-        Node root = find(b);
-        String clusterId = name(root.clusterSeq);
-        int size = root.size;
         List<Merge> merges = pending == null ? List.of() : pending;
         pending = null;
         evict(b);
-        return new Resolution(beneficiaryId, clusterId, size, merges, isNew);
+        Node root = find(b);
+        return new Resolution(beneficiaryId, name(root.clusterSeq), root.size, merges, isNew);
     }
 
     private void link(Node b, Identifier key, int hint) {
