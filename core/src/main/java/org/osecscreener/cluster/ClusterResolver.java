@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.osecscreener.model.Party;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Incremental entity resolution of beneficiaries into payee clusters.
@@ -73,6 +75,7 @@ import org.osecscreener.model.Party;
 public final class ClusterResolver {
     /** The snapshot format version written by {@link #snapshot(DataOutput)}. */
     public static final int SNAPSHOT_VERSION = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterResolver.class);
     private static final int MAGIC = 0x4F534343; // "OSCC"
     /** Identifiers remembered per beneficiary; more still link but are not remembered as held. */
     static final int MAX_ENTRIES_PER_BENEFICIARY = 32;
@@ -81,8 +84,8 @@ public final class ClusterResolver {
     private final IdentifierNormaliser normaliser;
     private final boolean[] linkOn = new boolean[IdentifierType.values().length];
     private final int hubThreshold;
-    private final HashMap<String, Node> nodes;
-    private final HashMap<Identifier, Entry> entries;
+    private final SlotTable<Node> nodes;
+    private final SlotTable<Entry> entries;
     private final ArrayList<Entry> hubs = new ArrayList<>();
     private Node lruHead;
     private Node lruTail;
@@ -102,8 +105,8 @@ public final class ClusterResolver {
             linkOn[t.ordinal()] = true;
         }
         this.hubThreshold = config.hubThreshold();
-        this.nodes = new HashMap<>(initialCapacity(config.maxBeneficiaries()));
-        this.entries = new HashMap<>(initialCapacity(config.maxIdentifiers()));
+        this.nodes = new SlotTable<>(Math.min(config.maxBeneficiaries(), 1 << 16));
+        this.entries = new SlotTable<>(Math.min(config.maxIdentifiers(), 1 << 16));
     }
 
     /**
@@ -149,11 +152,12 @@ public final class ClusterResolver {
      */
     public Resolution resolve(String beneficiaryId, PayeeIdentifiers identifiers) {
         Objects.requireNonNull(beneficiaryId, "beneficiaryId");
-        Node b = nodes.get(beneficiaryId);
+        int hash = SlotTable.spread(beneficiaryId.hashCode());
+        Node b = nodes.get(beneficiaryId, hash);
         boolean isNew = b == null;
         if (isNew) {
             b = new Node(beneficiaryId);
-            nodes.put(beneficiaryId, b);
+            nodes.add(b);
             lruAddHead(b);
         } else {
             lruTouch(b);
@@ -165,23 +169,21 @@ public final class ClusterResolver {
                 link(b, key, n);
             }
         }
-        if (b.clusterId == null && b.parent == b) {
+        if (b.clusterSeq == 0 && b.parent == b) {
             newCluster(b);
         }
-        Node root = find(b);
-        String clusterId = root.clusterId;
-        int size = root.size;
         List<Merge> merges = pending == null ? List.of() : pending;
         pending = null;
         evict(b);
-        return new Resolution(beneficiaryId, clusterId, size, merges, isNew);
+        Node root = find(b);
+        return new Resolution(beneficiaryId, name(root.clusterSeq), root.size, merges, isNew);
     }
 
     private void link(Node b, Identifier key, int hint) {
-        Entry e = entries.get(key);
+        Entry e = entries.get(key, SlotTable.spread(key.hashCode()));
         if (e == null) {
             e = new Entry(key);
-            entries.put(key, e);
+            entries.add(e);
             entryAddHead(e);
             e.holders = 1;
             e.anchor = b;
@@ -195,6 +197,9 @@ public final class ClusterResolver {
         if (e.holders >= hubThreshold) {
             e.hub = true;
             hubs.add(e);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} became a hub at {} beneficiaries (next: {})", key, e.holders, b.id);
+            }
             return;
         }
         e.holders++;
@@ -210,7 +215,7 @@ public final class ClusterResolver {
 
     /** Links b with the cluster rooted at ra (reached through anchor a, which shares key). */
     private void union(Node b, Node a, Node ra, Identifier key) {
-        if (b.clusterId == null && b.parent == b) {
+        if (b.clusterSeq == 0 && b.parent == b) {
             // b is new and unclustered: it joins ra's cluster, no id is created or retired
             b.parent = ra;
             ra.size++;
@@ -224,8 +229,8 @@ public final class ClusterResolver {
         }
         Node survivor = ra.clusterSeq < rb.clusterSeq ? ra : rb;
         Node absorbed = survivor == ra ? rb : ra;
-        String survivorId = survivor.clusterId;
-        String absorbedId = absorbed.clusterId;
+        String survivorId = name(survivor.clusterSeq);
+        String absorbedId = name(absorbed.clusterSeq);
         long survivorSeq = survivor.clusterSeq;
         Node big = ra.size >= rb.size ? ra : rb;
         Node small = big == ra ? rb : ra;
@@ -233,8 +238,6 @@ public final class ClusterResolver {
         big.size += small.size;
         spliceRings(big.ringHead, small.ringHead);
         big.clusterSeq = survivorSeq;
-        big.clusterId = survivorId;
-        small.clusterId = null;
         small.ringHead = null;
         clusterCount--;
         mergeCount++;
@@ -242,16 +245,24 @@ public final class ClusterResolver {
         if (pending == null) {
             pending = new ArrayList<>(2);
         }
-        pending.add(new Merge(survivorId, absorbedId, b.id, a.id, key.type(), key.masked()));
+        Merge merge = new Merge(survivorId, absorbedId, b.id, a.id, key.type(), key.masked());
+        pending.add(merge);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("merge: {}", merge.reason());
+        }
     }
 
     private void newCluster(Node b) {
         long seq = ++clustersCreated;
         b.clusterSeq = seq;
-        b.clusterId = "C-" + seq;
         b.size = 1;
         b.ringHead = b;
         clusterCount++;
+    }
+
+    /** The cluster id of a sequence number; made on demand so that no id string lives per cluster. */
+    private static String name(long seq) {
+        return "C-" + seq;
     }
 
     private static void spliceRings(Node x, Node y) {
@@ -284,7 +295,7 @@ public final class ClusterResolver {
     }
 
     private void evictNode(Node v) {
-        nodes.remove(v.id);
+        nodes.remove(v);
         lruUnlink(v);
         evictedBeneficiaries++;
         Node r = find(v);
@@ -309,7 +320,7 @@ public final class ClusterResolver {
     }
 
     private void evictEntry(Entry e) {
-        entries.remove(e.key);
+        entries.remove(e);
         entryUnlink(e);
         evictedIdentifiers++;
         e.dead = true;
@@ -393,8 +404,8 @@ public final class ClusterResolver {
      * @return its cluster id, or {@code null} if the beneficiary is not tracked
      */
     public String clusterOf(String beneficiaryId) {
-        Node n = nodes.get(beneficiaryId);
-        return n == null ? null : find(n).clusterId;
+        Node n = lookup(beneficiaryId);
+        return n == null ? null : name(find(n).clusterSeq);
     }
 
     /**
@@ -404,7 +415,7 @@ public final class ClusterResolver {
      * @return the number of tracked members of its cluster, or 0 if the beneficiary is not tracked
      */
     public int clusterSizeOf(String beneficiaryId) {
-        Node n = nodes.get(beneficiaryId);
+        Node n = lookup(beneficiaryId);
         return n == null ? 0 : find(n).size;
     }
 
@@ -416,7 +427,7 @@ public final class ClusterResolver {
      * @return the explanation, or {@code null} if the beneficiary is not tracked
      */
     public Explanation explain(String beneficiaryId) {
-        Node b = nodes.get(beneficiaryId);
+        Node b = lookup(beneficiaryId);
         if (b == null) {
             return null;
         }
@@ -462,7 +473,11 @@ public final class ClusterResolver {
                 chains.put(member, via.getOrDefault(member, List.of()));
             }
         }
-        return new Explanation(beneficiaryId, root.clusterId, members, links, chains);
+        return new Explanation(beneficiaryId, name(root.clusterSeq), members, links, chains);
+    }
+
+    private Node lookup(String beneficiaryId) {
+        return beneficiaryId == null ? null : nodes.get(beneficiaryId, SlotTable.spread(beneficiaryId.hashCode()));
     }
 
     /** The hubs tracked now, in the order they became hubs. */
@@ -471,7 +486,7 @@ public final class ClusterResolver {
         for (Entry e : hubs) {
             if (!e.dead) {
                 Node r = e.anchor == null ? null : find(e.anchor);
-                out.add(new Hub(e.key.type(), e.key.masked(), r == null || r.size == 0 ? null : r.clusterId));
+                out.add(new Hub(e.key.type(), e.key.masked(), r == null || r.size == 0 ? null : name(r.clusterSeq)));
             }
         }
         return out;
@@ -656,7 +671,7 @@ public final class ClusterResolver {
             e.holders = in.readInt();
             e.hub = in.readBoolean();
             es[i] = e;
-            r.entries.put(e.key, e);
+            r.entries.add(e);
             r.entryAddHead(e);
         }
         int nodeCount = count(in, "beneficiaries");
@@ -673,7 +688,7 @@ public final class ClusterResolver {
                 n.addEdge(to, new Identifier(type(types, in.readByte()), in.readUTF()));
             }
             ns[i] = n;
-            r.nodes.put(n.id, n);
+            r.nodes.add(n);
             r.lruAddHead(n);
         }
         int clusters = count(in, "clusters");
@@ -682,7 +697,6 @@ public final class ClusterResolver {
             int size = count(in, "cluster size");
             Node root = ns[index(in.readInt(), nodeCount)];
             root.clusterSeq = seq;
-            root.clusterId = "C-" + seq;
             root.size = size;
             root.ringHead = root;
             Node last = root;

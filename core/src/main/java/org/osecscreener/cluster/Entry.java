@@ -6,7 +6,7 @@ package org.osecscreener.cluster;
  * Linking a new holder means a union with the anchor's cluster. Evicted entries are marked
  * {@code dead}; beneficiaries drop their references to them lazily.
  */
-final class Entry {
+final class Entry extends SlotTable.Slot {
     final Identifier key;
     Node anchor;
     int holders;
@@ -17,5 +17,11 @@ final class Entry {
 
     Entry(Identifier key) {
         this.key = key;
+        this.hash = SlotTable.spread(key.hashCode());
+    }
+
+    @Override
+    Object key() {
+        return key;
     }
 }

@@ -64,6 +64,10 @@ public enum IdentifierType {
             case ACCOUNT:
                 return Mask.account(value);
             default:
+                // country-qualified values ("PH|12 rizal street"): keep the country, mask the rest
+                if (value.length() > 3 && value.charAt(2) == '|') {
+                    return value.substring(0, 3) + Mask.text(value.substring(3));
+                }
                 return Mask.text(value);
         }
     }

@@ -4,21 +4,21 @@ package org.osecscreener.cluster;
  * A tracked beneficiary: a union-find node, a member of its cluster's ring, an entry of the
  * activity (LRU) list, and the holder of its identifiers and the links it made.
  *
- * <p>Root-only fields ({@code size}, {@code clusterSeq}, {@code clusterId}, {@code ringHead})
+ * <p>Root-only fields ({@code size}, {@code clusterSeq}, {@code ringHead})
  * describe the cluster; they are meaningless on other nodes. An evicted node becomes a
  * <em>ghost</em>: it leaves the maps, the ring and the LRU list but keeps its parent pointer
  * and id, so that finds through it still work and links to it still name it. Path compression
  * drops ghosts over time.
  */
-final class Node {
+final class Node extends SlotTable.Slot {
     static final Entry[] NO_ENTRIES = new Entry[0];
 
     String id;
     Node parent;
     // cluster (root only)
     int size;
+    /** The cluster's sequence number (its id is {@code "C-" + clusterSeq}); 0 while a new node is unclustered. */
     long clusterSeq;
-    String clusterId;
     Node ringHead;
     // ring of live members
     Node ringNext;
@@ -35,9 +35,15 @@ final class Node {
 
     Node(String id) {
         this.id = id;
+        this.hash = SlotTable.spread(id.hashCode());
         this.parent = this;
         this.ringNext = this;
         this.ringPrev = this;
+    }
+
+    @Override
+    Object key() {
+        return id;
     }
 
     boolean holds(Entry e) {
