@@ -30,6 +30,11 @@ final class LinkedToAlertedDetector implements Detector {
         return LinkedToAlertedConfig.TYPE;
     }
 
+    /** The rule's weight. */
+    double weight() {
+        return c.weight();
+    }
+
     @Override
     public Hit evaluate(Evaluation e) {
         long since = e.second - c.windowDays() * Evaluation.DAY;

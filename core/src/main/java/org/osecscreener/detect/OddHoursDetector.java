@@ -34,8 +34,8 @@ final class OddHoursDetector implements Detector {
         }
         double s = Detector.ramp(n, c.minCount(), 2.0 * c.minCount());
         return new Hit(id(), s, c.weight(), false,
-                () -> n + " transfers between " + String.format("%02d:00", c.startHour()) + " and "
-                        + String.format("%02d:00", c.endHour()) + " sender local time in " + c.windowDays() + " days",
+                () -> n + " transfers between " + Fmt.hour(c.startHour()) + " and "
+                        + Fmt.hour(c.endHour()) + " sender local time in " + c.windowDays() + " days",
                 r.idsFrom(from, org.osecscreener.score.Hit.MAX_EVIDENCE));
     }
 }

@@ -227,6 +227,33 @@ public final class ScreeningEngine {
                 level, hits, rules.bundle.id(), rules.bundle.version(), alertId, suppressedBy, false);
     }
 
+    /**
+     * Whether the final step could give {@code partial} at least {@code level}: an upper bound of
+     * its score, assuming propagation from an alerted cluster adds its full weight. Lets a shell
+     * skip rendering reasons of transactions that cannot reach the level it writes.
+     */
+    public boolean mayReach(PartialAssessment partial, Level level) {
+        if (level == Level.NONE) {
+            return true;
+        }
+        double notPositive = 1.0;
+        double kept = 1.0;
+        boolean linked = false;
+        for (Hit h : partial.hits()) {
+            if (h.mitigating()) {
+                kept *= 1.0 - h.contribution();
+            } else {
+                notPositive *= 1.0 - h.contribution();
+                linked |= rules.linked != null && h.ruleId().equals(rules.linked.id());
+            }
+        }
+        if (rules.linked != null && !linked) {
+            notPositive *= 1.0 - rules.linked.weight();
+        }
+        double threshold = level == Level.ALERT ? rules.bundle.scoring().alert() : rules.bundle.scoring().review();
+        return (1.0 - notPositive) * kept >= threshold;
+    }
+
     /** The cluster alert to record for {@code a}, or {@code null} if it is not an ALERT. */
     public static ClusterAlert alertOf(Assessment a) {
         return a.level() == Level.ALERT

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
+import org.osecscreener.cluster.Identifier;
+import org.osecscreener.cluster.IdentifierType;
+import org.osecscreener.cluster.NormalisationFlag;
+import org.osecscreener.cluster.PayeeIdentifiers;
 import org.osecscreener.detect.ClusterView;
 import org.osecscreener.detect.PartialAssessment;
 import org.osecscreener.model.Channel;
@@ -91,6 +95,39 @@ public final class BinaryCodec {
                 readNullable(in), readNullable(in), readNullable(in), readNullable(in), readNullable(in));
     }
 
+    /** Writes normalised payee identifiers (types, values, flags). */
+    public static void writeIdentifiers(DataOutput out, PayeeIdentifiers ids) throws IOException {
+        out.writeByte(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            Identifier id = ids.get(i);
+            out.writeByte(id.type().ordinal());
+            out.writeUTF(id.value());
+        }
+        int flags = 0;
+        for (NormalisationFlag f : ids.flags()) {
+            flags |= 1 << f.ordinal();
+        }
+        out.writeInt(flags);
+    }
+
+    /** Reads what {@link #writeIdentifiers} wrote. */
+    public static PayeeIdentifiers readIdentifiers(DataInput in) throws IOException {
+        int n = in.readUnsignedByte();
+        List<Identifier> list = new ArrayList<>(n);
+        IdentifierType[] types = IdentifierType.values();
+        for (int i = 0; i < n; i++) {
+            list.add(new Identifier(types[in.readUnsignedByte()], in.readUTF()));
+        }
+        int flags = in.readInt();
+        java.util.EnumSet<NormalisationFlag> set = java.util.EnumSet.noneOf(NormalisationFlag.class);
+        for (NormalisationFlag f : NormalisationFlag.values()) {
+            if ((flags & (1 << f.ordinal())) != 0) {
+                set.add(f);
+            }
+        }
+        return PayeeIdentifiers.of(list, set);
+    }
+
     /** Writes a cluster view. */
     public static void writeView(DataOutput out, ClusterView v) throws IOException {
         out.writeUTF(v.clusterId());
@@ -123,6 +160,14 @@ public final class BinaryCodec {
 
     /** Writes a partial assessment, rendering hit reasons to text. */
     public static void writePartial(DataOutput out, PartialAssessment p) throws IOException {
+        writePartial(out, p, true);
+    }
+
+    /**
+     * Writes a partial assessment; with {@code reasons} false, hit reasons are written empty
+     * (for transactions whose assessment will not be written out).
+     */
+    public static void writePartial(DataOutput out, PartialAssessment p, boolean reasons) throws IOException {
         writeTransaction(out, p.tx());
         writeView(out, p.view());
         out.writeByte(p.hits().size());
@@ -131,7 +176,7 @@ public final class BinaryCodec {
             out.writeDouble(h.subScore());
             out.writeDouble(h.weight());
             out.writeBoolean(h.mitigating());
-            writeLongUtf(out, h.reason());
+            writeLongUtf(out, reasons ? h.reason() : "");
             out.writeByte(h.evidence().size());
             for (String e : h.evidence()) {
                 out.writeUTF(e);

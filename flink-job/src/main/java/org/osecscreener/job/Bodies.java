@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.osecscreener.cluster.PayeeIdentifiers;
 import org.osecscreener.detect.ClusterView;
 import org.osecscreener.detect.PartialAssessment;
 import org.osecscreener.io.BinaryCodec;
@@ -26,6 +27,28 @@ final class Bodies {
         return read(body, BinaryCodec::readTransaction);
     }
 
+    /**
+     * After parsing, for the cluster stage: the transaction and its beneficiary's normalised
+     * identifiers and family keys, computed in the parallel parse stage so that the single
+     * cluster-stage task only resolves.
+     */
+    static byte[] parsed(Transaction tx, PayeeIdentifiers ids, int surname, int address) {
+        return write(out -> {
+            BinaryCodec.writeTransaction(out, tx);
+            BinaryCodec.writeIdentifiers(out, ids);
+            out.writeInt(surname);
+            out.writeInt(address);
+        });
+    }
+
+    record Parsed(Transaction tx, PayeeIdentifiers ids, int surname, int address) {
+    }
+
+    static Parsed parsed(byte[] body) {
+        return read(body, in -> new Parsed(BinaryCodec.readTransaction(in), BinaryCodec.readIdentifiers(in), in.readInt(),
+                in.readInt()));
+    }
+
     /** After the cluster stage: the transaction and its cluster view. */
     static byte[] routed(Transaction tx, ClusterView view) {
         return write(out -> {
@@ -42,8 +65,8 @@ final class Bodies {
     }
 
     /** After the sender stage: the partial assessment. */
-    static byte[] partial(PartialAssessment p) {
-        return write(out -> BinaryCodec.writePartial(out, p));
+    static byte[] partial(PartialAssessment p, boolean reasons) {
+        return write(out -> BinaryCodec.writePartial(out, p, reasons));
     }
 
     static PartialAssessment partial(byte[] body) {

@@ -13,7 +13,6 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
@@ -34,7 +33,6 @@ import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.profile.ClusterProfile;
-import org.osecscreener.profile.PartyKeys;
 import org.osecscreener.profile.ProfileIo;
 import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.RuleBundleException;
@@ -47,7 +45,10 @@ import org.osecscreener.rules.ValidationError;
  *
  * <p>Runs as one task (the stream is keyed by a constant): resolution needs a global view of
  * payees. The resolver lives on the heap and is checkpointed as operator state; cluster profiles
- * and seen transaction ids are keyed map state with TTL (RocksDB-backed when configured).
+ * and seen transaction ids are map state (RocksDB-backed when configured). Because all of it sits
+ * under one key, Flink's per-key TTL would rescan the whole map on access; instead every
+ * {@link #SWEEP_EVERY} records a sweep drops entries whose last event day is older than the
+ * retention, in event time, deterministically.
  *
  * <p>Rule bundles arrive on the broadcast control stream. A valid bundle whose version moves
  * forward replaces the running one (kept in broadcast state); anything else is rejected with an
@@ -62,19 +63,24 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     static final OutputTag<String> RULE_EVENTS = new OutputTag<>("rule-events") {
     };
     private static final String CURRENT = "current";
+    /** Records between two retention sweeps of the global maps. */
+    static final int SWEEP_EVERY = 1 << 17;
 
     private final String baseline;
     private final ClusterConfig clusterConfig;
     private final int senderParallelism;
     private final int senderMaxParallelism;
     private final Duration ttl;
+    private final int sweepEvery;
 
     private transient ScreeningEngine engine;
     private transient String engineText;
     private transient ClusterResolver resolver;
     private transient ListState<byte[]> resolverState;
     private transient MapState<String, byte[]> profiles;
-    private transient MapState<String, Boolean> seen;
+    private transient MapState<String, Integer> seen;
+    private transient org.apache.flink.api.common.state.ValueState<Integer> maxDay;
+    private transient long sinceSweep;
     private transient int[] versionSent;
     private transient Counter duplicates;
     private transient Counter unscreenable;
@@ -89,6 +95,13 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
      */
     ClusterStepFunction(String baseline, ClusterConfig clusterConfig, int senderParallelism, int senderMaxParallelism,
                         Duration ttl) {
+        this(baseline, clusterConfig, senderParallelism, senderMaxParallelism, ttl, SWEEP_EVERY);
+    }
+
+    /** As above, sweeping every {@code sweepEvery} records (tests sweep often). */
+    ClusterStepFunction(String baseline, ClusterConfig clusterConfig, int senderParallelism, int senderMaxParallelism,
+                        Duration ttl, int sweepEvery) {
+        this.sweepEvery = sweepEvery;
         this.baseline = baseline;
         this.clusterConfig = clusterConfig;
         this.senderParallelism = senderParallelism;
@@ -98,14 +111,10 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
 
     @Override
     public void open(OpenContext ctx) {
-        StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).neverReturnExpired().build();
-        MapStateDescriptor<String, byte[]> p = new MapStateDescriptor<>("cluster-profiles", Types.STRING,
-                org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
-        p.enableTimeToLive(ttlConfig);
-        profiles = getRuntimeContext().getMapState(p);
-        MapStateDescriptor<String, Boolean> s = new MapStateDescriptor<>("seen-transaction-ids", Types.STRING, Types.BOOLEAN);
-        s.enableTimeToLive(ttlConfig);
-        seen = getRuntimeContext().getMapState(s);
+        profiles = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-profiles", Types.STRING,
+                org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transaction-ids", Types.STRING, Types.INT));
+        maxDay = getRuntimeContext().getState(new org.apache.flink.api.common.state.ValueStateDescriptor<>("max-event-day", Types.INT));
         versionSent = new int[senderParallelism];
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
         unscreenable = getRuntimeContext().getMetricGroup().counter("unscreenable");
@@ -119,7 +128,8 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             ReadOnlyBroadcastState<String, String> rules = ctx.getBroadcastState(RULES);
             use(rules.contains(CURRENT) ? rules.get(CURRENT) : baseline);
         }
-        Transaction tx = Bodies.transaction(e.body);
+        Bodies.Parsed parsed = Bodies.parsed(e.body);
+        Transaction tx = parsed.tx();
         if (seen.contains(tx.id())) {
             duplicates.inc();
             return;
@@ -132,25 +142,34 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                     new Rejection(e.seq, TransactionCodec.standard().toJson(tx), ex.field(), ex.getMessage())));
             return;
         }
-        seen.put(tx.id(), Boolean.TRUE);
-        Resolution r = resolver.resolve(tx.beneficiary());
+        int day = (int) Math.floorDiv(e.time, 86_400_000L);
+        seen.put(tx.id(), day);
+        Resolution r = resolver.resolve(tx.beneficiary().id(), parsed.ids());
         ClusterProfile cluster = load(r.clusterId());
         for (Merge m : r.merges()) {
             merges.inc();
             byte[] absorbedBytes = profiles.get(m.absorbedClusterId());
             profiles.remove(m.absorbedClusterId());
-            ClusterProfile absorbed = absorbedBytes == null ? null : ProfileIo.clusterFrom(absorbedBytes);
+            ClusterProfile absorbed = absorbedBytes == null ? null : ProfileIo.clusterFrom(strip(absorbedBytes));
             if (m.survivorClusterId().equals(r.clusterId())) {
                 cluster.absorb(m.absorbedClusterId(), absorbed);
             } else {
                 ClusterProfile survivor = load(m.survivorClusterId());
                 survivor.absorb(m.absorbedClusterId(), absorbed);
-                profiles.put(m.survivorClusterId(), ProfileIo.toBytes(survivor));
+                profiles.put(m.survivorClusterId(), dated(day, ProfileIo.toBytes(survivor)));
             }
         }
-        ClusterView view = engine.clusterStep(cluster, tx, r.clusterId(), r.clusterSize(),
-                PartyKeys.surname(tx.beneficiary().name()), PartyKeys.address(tx.beneficiary().address()));
-        profiles.put(r.clusterId(), ProfileIo.toBytes(cluster));
+        ClusterView view = engine.clusterStep(cluster, tx, r.clusterId(), r.clusterSize(), parsed.surname(),
+                parsed.address());
+        profiles.put(r.clusterId(), dated(day, ProfileIo.toBytes(cluster)));
+        Integer max = maxDay.value();
+        if (max == null || day > max) {
+            maxDay.update(day);
+        }
+        if (++sinceSweep >= sweepEvery) {
+            sinceSweep = 0;
+            sweep();
+        }
         int version = engine.bundle().version();
         int channel = KeyGroupRangeAssignment.assignKeyToParallelOperator(tx.sender().id(), senderMaxParallelism,
                 senderParallelism);
@@ -164,7 +183,47 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
 
     private ClusterProfile load(String clusterId) throws Exception {
         byte[] b = profiles.get(clusterId);
-        return b == null ? new ClusterProfile() : ProfileIo.clusterFrom(b);
+        return b == null ? new ClusterProfile() : ProfileIo.clusterFrom(strip(b));
+    }
+
+    /** Drops seen ids and cluster profiles whose last event day is older than the retention. */
+    void sweep() throws Exception {
+        Integer max = maxDay.value();
+        if (max == null) {
+            return;
+        }
+        int oldest = max - (int) ttl.toDays();
+        var ids = seen.iterator();
+        while (ids.hasNext()) {
+            if (ids.next().getValue() < oldest) {
+                ids.remove();
+            }
+        }
+        var ps = profiles.iterator();
+        while (ps.hasNext()) {
+            if (dayOf(ps.next().getValue()) < oldest) {
+                ps.remove();
+            }
+        }
+    }
+
+    /** A profile's bytes prefixed with the event day it was last written. */
+    private static byte[] dated(int day, byte[] profile) {
+        byte[] out = new byte[profile.length + 4];
+        out[0] = (byte) (day >>> 24);
+        out[1] = (byte) (day >>> 16);
+        out[2] = (byte) (day >>> 8);
+        out[3] = (byte) day;
+        System.arraycopy(profile, 0, out, 4, profile.length);
+        return out;
+    }
+
+    private static int dayOf(byte[] dated) {
+        return ((dated[0] & 0xFF) << 24) | ((dated[1] & 0xFF) << 16) | ((dated[2] & 0xFF) << 8) | (dated[3] & 0xFF);
+    }
+
+    private static byte[] strip(byte[] dated) {
+        return java.util.Arrays.copyOfRange(dated, 4, dated.length);
     }
 
     private void use(String canonicalJson) {

@@ -12,7 +12,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
@@ -55,6 +54,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private transient MetricGroup hitsGroup;
     private transient Map<String, Counter> hits;
     private transient LatencyHistogram latency;
+    private transient long sinceSweep;
 
     /**
      * @param ttl      state retention
@@ -71,11 +71,10 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
 
     @Override
     public void open(OpenContext ctx) {
-        StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).neverReturnExpired().build();
-        MapStateDescriptor<String, ClusterAlertPojo> a = new MapStateDescriptor<>("cluster-alerts", Types.STRING,
-                TypeExtractor.getForClass(ClusterAlertPojo.class));
-        a.enableTimeToLive(ttlConfig);
-        alerts = getRuntimeContext().getMapState(a);
+        // One key holds every cluster's alert: Flink's per-key TTL would rescan the whole map on
+        // access, so old alerts are swept by event time instead (see sweep).
+        alerts = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-alerts", Types.STRING,
+                TypeExtractor.getForClass(ClusterAlertPojo.class)));
         buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("event-time-buffer", Types.LONG,
                 new ListTypeInfo<>((PojoTypeInfo<Envelope>) TypeExtractor.getForClass(Envelope.class))));
         flushedThrough = getRuntimeContext().getState(
@@ -177,6 +176,16 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
             hits.computeIfAbsent(h.ruleId(), hitsGroup::counter).inc();
         }
         latency.update(System.currentTimeMillis() - e.ingest);
+        if (++sinceSweep >= ClusterStepFunction.SWEEP_EVERY) {
+            sinceSweep = 0;
+            long oldest = e.time / 1000 - ttl.toSeconds();
+            var it = alerts.iterator();
+            while (it.hasNext()) {
+                if (it.next().getValue().epochSecond < oldest) {
+                    it.remove();
+                }
+            }
+        }
         if (a.level().atLeast(minLevel)) {
             out.collect(AssessmentWriter.toJson(a));
         }

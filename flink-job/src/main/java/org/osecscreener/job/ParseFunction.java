@@ -9,13 +9,17 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.osecscreener.cluster.ClusterConfig;
+import org.osecscreener.cluster.IdentifierNormaliser;
 import org.osecscreener.io.ParseOutcome;
 import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.model.Transaction;
+import org.osecscreener.profile.PartyKeys;
 
 /**
- * Parses JSON lines with the core codec. Valid transactions continue as {@link Envelope}s;
+ * Parses JSON lines with the core codec and normalises the beneficiary's identifiers (in
+ * parallel, ahead of the single cluster-stage task). Valid transactions continue as {@link Envelope}s;
  * rejections go to the dead-letter side output with their reason and the raw record; blank lines
  * are counted and dropped. Never throws on a bad record.
  */
@@ -23,13 +27,21 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
     static final OutputTag<String> DEAD_LETTER = new OutputTag<>("dead-letter") {
     };
 
+    private final ClusterConfig clusterConfig;
+    private transient IdentifierNormaliser normaliser;
     private transient Counter in;
     private transient Counter blank;
     private transient MetricGroup rejectedByField;
     private transient Map<String, Counter> rejected;
 
+    /** @param clusterConfig payee-cluster settings (for identifier normalisation) */
+    ParseFunction(ClusterConfig clusterConfig) {
+        this.clusterConfig = clusterConfig;
+    }
+
     @Override
     public void open(OpenContext ctx) {
+        normaliser = new IdentifierNormaliser(clusterConfig);
         MetricGroup g = getRuntimeContext().getMetricGroup();
         in = g.counter("transactionsIn");
         blank = g.counter("blankLines");
@@ -44,7 +56,8 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
         if (o instanceof ParseOutcome.Parsed p) {
             Transaction tx = p.transaction();
             out.collect(new Envelope(tx.sender().id(), tx.epochMillis(), r.position, System.currentTimeMillis(), 0, null,
-                    Bodies.transaction(tx)));
+                    Bodies.parsed(tx, normaliser.normalise(tx.beneficiary()), PartyKeys.surname(tx.beneficiary().name()),
+                            PartyKeys.address(tx.beneficiary().address()))));
         } else if (o instanceof ParseOutcome.Rejected rej) {
             Rejection rejection = rej.rejection();
             rejected.computeIfAbsent(rejection.field() == null ? "record" : rejection.field(),

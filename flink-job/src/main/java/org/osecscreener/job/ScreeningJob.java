@@ -83,7 +83,7 @@ public final class ScreeningJob {
     public static Outputs build(DataStream<RawRecord> raw, DataStream<RuleEvent> rules, Settings settings) {
         Duration ttl = settings.ttl();
         SingleOutputStreamOperator<Envelope> parsed = raw
-                .process(new ParseFunction()).uid("parse").name("parse and validate");
+                .process(new ParseFunction(settings.clusterConfig())).uid("parse").name("parse and validate");
         DataStream<String> parseRejects = parsed.getSideOutput(ParseFunction.DEAD_LETTER);
 
         DataStream<Envelope> timed = parsed.assignTimestampsAndWatermarks(
@@ -103,7 +103,7 @@ public final class ScreeningJob {
 
         SingleOutputStreamOperator<Envelope> partial = routed
                 .keyBy(e -> e.key, Types.STRING)
-                .process(new SenderStepFunction(ttl))
+                .process(new SenderStepFunction(ttl, settings.minLevel()))
                 .uid("sender-stage").name("sender profiles and detectors")
                 .setParallelism(settings.parallelism()).setMaxParallelism(SENDER_MAX_PARALLELISM);
 

@@ -32,15 +32,21 @@ import org.osecscreener.profile.SenderProfile;
  */
 final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, Envelope> implements CheckpointedFunction {
     private final Duration ttl;
+    private final org.osecscreener.score.Level minLevel;
     private transient ValueState<byte[]> profile;
     private transient MapState<String, byte[]> pairs;
     private transient Engines engines;
     private transient ListState<String> known;
     private transient int versionSent;
 
-    /** @param ttl state retention (the longest rule window and a margin) */
-    SenderStepFunction(Duration ttl) {
+    /**
+     * @param ttl      state retention (the longest rule window and a margin)
+     * @param minLevel the lowest level the job writes: reasons are rendered only for
+     *                 transactions that may reach it
+     */
+    SenderStepFunction(Duration ttl, org.osecscreener.score.Level minLevel) {
         this.ttl = ttl;
+        this.minLevel = minLevel;
     }
 
     @Override
@@ -70,7 +76,8 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
             versionSent = e.version;
             text = e.bundle != null ? e.bundle : Engines.canonical(engine.bundle());
         }
-        out.collect(new Envelope("0", e.time, e.seq, e.ingest, e.version, text, Bodies.partial(partial)));
+        out.collect(new Envelope("0", e.time, e.seq, e.ingest, e.version, text,
+                Bodies.partial(partial, engine.mayReach(partial, minLevel))));
     }
 
     /** Pair profiles over map state; decoded once per call, written back at the end. */

@@ -19,18 +19,23 @@ import org.osecscreener.score.Level;
 
 /** Each stateful stage in a test harness: its state, timers, side outputs and clean-up after TTL. */
 class OperatorHarnessTest {
-    static final Duration TTL = Duration.ofSeconds(10);
+    static final Duration TTL = Duration.ofDays(3);
     static final RuleBundle V1 = RuleBundleLoader.defaultBundle();
 
+    static final org.osecscreener.cluster.IdentifierNormaliser NORMALISER =
+            new org.osecscreener.cluster.IdentifierNormaliser(ClusterConfig.defaults());
+
     static Envelope parsed(Transaction t, long seq) {
-        return new Envelope(t.sender().id(), t.epochMillis(), seq, 0, 0, null, Bodies.transaction(t));
+        return new Envelope(t.sender().id(), t.epochMillis(), seq, 0, 0, null, Bodies.parsed(t,
+                NORMALISER.normalise(t.beneficiary()), org.osecscreener.profile.PartyKeys.surname(t.beneficiary().name()),
+                org.osecscreener.profile.PartyKeys.address(t.beneficiary().address())));
     }
 
     static KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> clusterStage() throws Exception {
         KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                         new ClusterStepFunction(Engines.canonical(V1), ClusterConfig.defaults(), 2,
-                                ScreeningJob.SENDER_MAX_PARALLELISM, TTL),
+                                ScreeningJob.SENDER_MAX_PARALLELISM, TTL, 1),
                         e -> 0, Types.INT, ClusterStepFunction.RULES);
         h.setProcessingTime(0);
         h.setStateTtlProcessingTime(0);
@@ -38,7 +43,7 @@ class OperatorHarnessTest {
     }
 
     @Test
-    void clusterStage_dropsDuplicates_forgetsThemAfterTtl_andStampsVersionsInBand() throws Exception {
+    void clusterStage_dropsDuplicates_forgetsThemAfterRetentionInEventTime_andStampsVersionsInBand() throws Exception {
         List<Transaction> txs = JobTestSupport.sample().subList(0, 20);
         try (var h = clusterStage()) {
             for (int i = 0; i < txs.size(); i++) {
@@ -51,9 +56,11 @@ class OperatorHarnessTest {
             // the bundle text travels once per downstream channel (2 channels), not on every record
             assertThat(out.stream().filter(e -> e.bundle != null).count()).isBetween(1L, 2L);
 
-            h.setStateTtlProcessingTime(TTL.toMillis() + 1_000);
-            h.processElement(parsed(txs.get(3), 100), txs.get(3).epochMillis());
-            assertThat(h.extractOutputValues()).as("after the TTL the id is no longer remembered").hasSize(21);
+            // a transaction more than the retention later in event time sweeps the old ids away
+            Transaction later = LiveUpdateTest.sentinel("T-LATER", txs.get(19).timestamp().plusDays(TTL.toDays() + 2));
+            h.processElement(parsed(later, 100), later.epochMillis());
+            h.processElement(parsed(txs.get(3), 101), txs.get(3).epochMillis());
+            assertThat(h.extractOutputValues()).as("after the retention the id is no longer remembered").hasSize(22);
         }
     }
 
@@ -94,7 +101,7 @@ class OperatorHarnessTest {
             routed = c.extractOutputValues();
         }
         KeyedOneInputStreamOperatorTestHarness<String, Envelope, Envelope> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(TTL), e -> e.key, Types.STRING);
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(TTL, Level.NONE), e -> e.key, Types.STRING);
         try (h) {
             h.setProcessingTime(0);
             h.setStateTtlProcessingTime(0);
@@ -128,7 +135,7 @@ class OperatorHarnessTest {
             for (int i = 0; i < txs.size(); i++) {
                 c.processElement(parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
             }
-            var s = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(TTL), (Envelope e) -> e.key,
+            var s = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(TTL, Level.NONE), (Envelope e) -> e.key,
                     Types.STRING);
             try (s) {
                 boolean first = true;
