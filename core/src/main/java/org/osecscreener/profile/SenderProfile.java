@@ -21,7 +21,7 @@ public final class SenderProfile {
     public static final int COUNTRIES = 32;
     /** Most night-time transfers kept. */
     public static final int NIGHT = 16;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final RecentKeys clusters = new RecentKeys(CLUSTERS);
     private final RecentKeys countries = new RecentKeys(COUNTRIES);
@@ -96,7 +96,7 @@ public final class SenderProfile {
 
     /** {@link PartyKeys#surname} of {@code name}, cached while the name stays the same. */
     public int surnameKey(String name) {
-        if (name == null || !name.equals(keyedName)) {
+        if (name == null ? keyedName != null || surnameKey != 0 : !name.equals(keyedName)) {
             keyedName = name;
             surnameKey = PartyKeys.surname(name);
         }
@@ -105,7 +105,7 @@ public final class SenderProfile {
 
     /** {@link PartyKeys#address} of {@code address}, cached while the address stays the same. */
     public int addressKey(String address) {
-        if (address == null || !address.equals(keyedAddress)) {
+        if (address == null ? keyedAddress != null || addressKey != 0 : !address.equals(keyedAddress)) {
             keyedAddress = address;
             addressKey = PartyKeys.address(address);
         }
@@ -137,6 +137,12 @@ public final class SenderProfile {
         out.writeLong(alertSecond);
         ProfileIo.writeNullable(out, alertClusterId);
         ProfileIo.writeNullable(out, alertTxId);
+        // the derived name and address keys travel too, so a profile read back from state does
+        // not fold the sender's name again on every transaction
+        ProfileIo.writeNullable(out, keyedName);
+        out.writeInt(surnameKey);
+        ProfileIo.writeNullable(out, keyedAddress);
+        out.writeInt(addressKey);
     }
 
     /** Reads what {@link #writeTo} wrote. */
@@ -151,6 +157,10 @@ public final class SenderProfile {
         p.alertSecond = in.readLong();
         p.alertClusterId = ProfileIo.readNullable(in);
         p.alertTxId = ProfileIo.readNullable(in);
+        p.keyedName = ProfileIo.readNullable(in);
+        p.surnameKey = in.readInt();
+        p.keyedAddress = ProfileIo.readNullable(in);
+        p.addressKey = in.readInt();
         return p;
     }
 

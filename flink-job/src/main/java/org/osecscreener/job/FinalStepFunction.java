@@ -55,13 +55,16 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private transient Map<String, Counter> hits;
     private transient LatencyHistogram latency;
     private transient long sinceSweep;
+    /** Wall-clock time of the latest record (derived, not checkpointed). */
+    private transient long lastArrival;
 
     /**
      * @param ttl      state retention
      * @param minLevel lowest level emitted
-     * @param maxHold  longest wall-clock time a record waits for the watermark; after it, what is
-     *                 buffered is screened in order anyway (the input paused, so nothing earlier
-     *                 is likely to come) and anything older that still arrives counts as late
+     * @param maxHold  when no record has arrived for this long (the input paused), what is
+     *                 buffered is screened in order without waiting for the watermark, and
+     *                 anything older that still arrives counts as late; while records flow, the
+     *                 order is decided by the watermark alone
      */
     FinalStepFunction(Duration ttl, Level minLevel, Duration maxHold) {
         this.ttl = ttl;
@@ -92,6 +95,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     public void processElement(Envelope e, Context ctx, Collector<String> out) throws Exception {
         engines.forRecord(e); // learn the version now, in channel order
         e.bundle = null;
+        lastArrival = ctx.timerService().currentProcessingTime();
         long watermark = ctx.timerService().currentWatermark();
         Long flushed = flushedThrough.value();
         if (e.time <= watermark || (flushed != null && e.time <= flushed)) {
@@ -112,7 +116,12 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
         if (ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.PROCESSING_TIME) {
-            flushAll(out);
+            long now = ctx.timerService().currentProcessingTime();
+            if (now - lastArrival >= maxHoldMillis) {
+                flushAll(out); // the input paused: nothing earlier is likely to come
+            } else if (!buffer.isEmpty()) {
+                ctx.timerService().registerProcessingTimeTimer((lastArrival + maxHoldMillis) / 1000 * 1000 + 1000);
+            }
             return;
         }
         List<Envelope> at = buffer.get(timestamp);

@@ -14,7 +14,9 @@ import org.osecscreener.cluster.IdentifierNormaliser;
 import org.osecscreener.io.ParseOutcome;
 import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
+import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
+import org.osecscreener.cluster.PayeeIdentifiers;
 import org.osecscreener.profile.PartyKeys;
 
 /**
@@ -24,11 +26,14 @@ import org.osecscreener.profile.PartyKeys;
  * are counted and dropped. Never throws on a bad record.
  */
 final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
+    /** Beneficiaries whose normalised identifiers are kept per task (normalising costs microseconds). */
+    static final int PAYEE_CACHE = 100_000;
     static final OutputTag<String> DEAD_LETTER = new OutputTag<>("dead-letter") {
     };
 
     private final ClusterConfig clusterConfig;
     private transient IdentifierNormaliser normaliser;
+    private transient PayeeCache payees;
     private transient Counter in;
     private transient Counter blank;
     private transient MetricGroup rejectedByField;
@@ -42,11 +47,30 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
     @Override
     public void open(OpenContext ctx) {
         normaliser = new IdentifierNormaliser(clusterConfig);
+        payees = new PayeeCache(PAYEE_CACHE);
         MetricGroup g = getRuntimeContext().getMetricGroup();
         in = g.counter("transactionsIn");
         blank = g.counter("blankLines");
         rejectedByField = g.addGroup("rejected");
         rejected = new HashMap<>();
+    }
+
+    private record Payee(Party party, PayeeIdentifiers ids, int surname, int address) {
+    }
+
+    /** Least-recently-used beneficiaries; derived data, not checkpointed. */
+    private static final class PayeeCache extends java.util.LinkedHashMap<String, Payee> {
+        private final int max;
+
+        PayeeCache(int max) {
+            super(1024, 0.75f, true);
+            this.max = max;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Payee> eldest) {
+            return size() > max;
+        }
     }
 
     @Override
@@ -55,9 +79,14 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
         ParseOutcome o = TransactionCodec.standard().parse(r.text == null ? "" : r.text, r.position);
         if (o instanceof ParseOutcome.Parsed p) {
             Transaction tx = p.transaction();
+            Party b = tx.beneficiary();
+            Payee payee = payees.get(b.id());
+            if (payee == null || !payee.party.equals(b)) {
+                payee = new Payee(b, normaliser.normalise(b), PartyKeys.surname(b.name()), PartyKeys.address(b.address()));
+                payees.put(b.id(), payee);
+            }
             out.collect(new Envelope(tx.sender().id(), tx.epochMillis(), r.position, System.currentTimeMillis(), 0, null,
-                    Bodies.parsed(tx, normaliser.normalise(tx.beneficiary()), PartyKeys.surname(tx.beneficiary().name()),
-                            PartyKeys.address(tx.beneficiary().address()))));
+                    Bodies.parsed(tx, payee.ids, payee.surname, payee.address)));
         } else if (o instanceof ParseOutcome.Rejected rej) {
             Rejection rejection = rej.rejection();
             rejected.computeIfAbsent(rejection.field() == null ? "record" : rejection.field(),
