@@ -57,8 +57,9 @@ import org.osecscreener.score.Level;
  * screens with exactly one bundle version, named in its assessment.
  *
  * <p><b>Duplicates.</b> A transaction id seen again within the retention (the longest rule
- * window, at most {@code maxTrackedTransactionIds} ids) is not counted again: its assessment has
- * {@code duplicate = true}, level NONE and no hits.
+ * window plus a day, in event days relative to the latest transaction; at most
+ * {@code maxTrackedTransactionIds} ids, kept as 64-bit hashes) is not counted again: its
+ * assessment has {@code duplicate = true}, level NONE and no hits.
  *
  * <p><b>Bounds.</b> Senders, clusters and transaction ids are kept in Caffeine maps with a maximum
  * size and expiry after the longest rule window of inactivity (measured by the builder's clock);
@@ -76,7 +77,7 @@ public final class Screener {
     private final Cache<String, SenderState> senders;
     private final Cache<String, ClusterProfile> clusters;
     private final Cache<String, CachedPayee> payees;
-    private final Cache<String, Boolean> seen;
+    private final SeenIds seen;
     private final Settings settings;
 
     private Screener(Builder b, RuleBundle bundle) {
@@ -92,8 +93,7 @@ public final class Screener {
                 .ticker(ticker).executor(Runnable::run).build();
         this.payees = Caffeine.newBuilder().maximumSize(b.clusterConfig.maxBeneficiaries()).ticker(ticker)
                 .executor(Runnable::run).build();
-        this.seen = Caffeine.newBuilder().maximumSize(b.maxTrackedTransactionIds).expireAfterWrite(retention)
-                .ticker(ticker).executor(Runnable::run).build();
+        this.seen = new SeenIds(Math.max(1, e.longestWindowDays()) + 1, b.maxTrackedTransactionIds);
     }
 
     /** A new builder. */
@@ -115,7 +115,7 @@ public final class Screener {
         try {
             ScreeningEngine e = engine.get();
             e.checkScreenable(tx);
-            if (seen.asMap().putIfAbsent(tx.id(), Boolean.TRUE) != null) {
+            if (!seen.firstSeen(tx.id(), (int) Math.floorDiv(tx.timestamp().toEpochSecond(), 86_400L))) {
                 String cluster = resolver.clusterOf(tx.beneficiary().id());
                 return new Assessment(tx.id(), tx.timestamp(), tx.sender().id(), tx.beneficiary().id(),
                         cluster == null ? "" : cluster, 0, Level.NONE, List.of(), e.bundle().id(), e.bundle().version(),
@@ -202,7 +202,7 @@ public final class Screener {
             senders.cleanUp();
             clusters.cleanUp();
             return new Tracked(senders.estimatedSize(), clusters.estimatedSize(), resolver.beneficiaryCount(),
-                    seen.estimatedSize());
+                    seen.size());
         } finally {
             lock.unlock();
         }

@@ -1,0 +1,169 @@
+package org.osecscreener.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.api.java.typeutils.TypeExtractor;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.osecscreener.cluster.ClusterConfig;
+import org.osecscreener.job.JobRunner;
+import org.osecscreener.job.RawRecord;
+import org.osecscreener.job.RuleEvent;
+import org.osecscreener.job.ScreeningJob;
+import org.osecscreener.rules.RuleBundle;
+import org.osecscreener.rules.RuleBundleLoader;
+import org.osecscreener.score.Level;
+
+/**
+ * End-to-end harness of the Flink job on a local mini-cluster (not JMH: a job run is seconds
+ * long and includes deployment).
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar org.osecscreener.bench.JobThroughput throughput FILE [hashmap|rocksdb] [parallelism]
+ * java -cp benchmarks/target/benchmarks.jar org.osecscreener.bench.JobThroughput latency FILE RATE [hashmap|rocksdb]
+ * </pre>
+ *
+ * <p>Throughput: file in, files out (alerts, dead letters), checkpoints every 10 s, default
+ * bundle; reports transactions per second over the job's run time (submission to finish).
+ * Latency: the file's lines replayed by a rate-limited source at RATE per second; every
+ * assessment's wall-clock delay from its scheduled emission to its arrival at the sink, p50/p99.
+ */
+public final class JobThroughput {
+    static final ConcurrentLinkedQueue<Long> DELAYS = new ConcurrentLinkedQueue<>();
+    static volatile long start;
+    static volatile double rate;
+
+    private JobThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: JobThroughput throughput FILE [hashmap|rocksdb] [parallelism] | latency FILE RATE [hashmap|rocksdb]");
+            System.exit(2);
+        }
+        Path file = Path.of(args[1]);
+        long lines;
+        try (var s = Files.lines(file)) {
+            lines = s.count();
+        }
+        if (args[0].equals("throughput")) {
+            String backend = args.length > 2 ? args[2] : "hashmap";
+            int parallelism = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+            Path out = Files.createTempDirectory("osec-bench-");
+            JobRunner.Options o = new JobRunner.Options("file", file.toString(), null, null, null, null, false, "file",
+                    out.toString(), null, null, null, RuleBundleLoader.defaultBundle(), null, null, backend,
+                    Duration.ofSeconds(10), out.resolve("checkpoints").toString(), parallelism, Duration.ofSeconds(5),
+                    Level.REVIEW, false, 0);
+            long t0 = System.nanoTime();
+            var result = JobRunner.run(o);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double jobSeconds = result.getNetRuntime() / 1000.0;
+            System.out.printf(Locale.ROOT, "throughput %s p=%d: %d transactions in %.1f s job run time (%.1f s with start-up): %.0f transactions/s%n",
+                    backend, parallelism, lines, jobSeconds, seconds, lines / jobSeconds);
+            System.out.println(JobRunner.summarise(out).assessments() + " assessments written under " + out);
+        } else {
+            rate = Double.parseDouble(args[2]);
+            String backend = args.length > 3 ? args[3] : "hashmap";
+            latency(file, lines, rate, backend);
+        }
+    }
+
+    private static void latency(Path file, long count, double perSecond, String backend) throws Exception {
+        List<String> all = Files.readAllLines(file);
+        for (int i = 0; i < all.size(); i++) {
+            String l = all.get(i);
+            int at = l.indexOf("\"id\":\"") + 6;
+            if (at >= 6) {
+                Lines.INDEX.put(l.substring(at, l.indexOf('"', at)), i);
+            }
+        }
+        Configuration conf = new Configuration();
+        conf.setString("state.backend.type", backend);
+        conf.setString("execution.checkpointing.interval", "10 s");
+        conf.setString("execution.checkpointing.dir", Files.createTempDirectory("osec-bench-cp-").toUri().toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        GeneratorFunction<Long, RawRecord> lines = i -> new RawRecord("bench", i + 1, Lines.ALL.get((int) (i % Lines.ALL.size())));
+        Lines.ALL = all;
+        DataStream<RawRecord> raw = env.fromSource(new DataGeneratorSource<>(lines, count,
+                        RateLimiterStrategy.perSecond(perSecond), TypeExtractor.getForClass(RawRecord.class)),
+                WatermarkStrategy.noWatermarks(), "rate-limited lines").setParallelism(1);
+        RuleBundle bundle = RuleBundleLoader.defaultBundle();
+        DataStream<RuleEvent> rules = env.fromData(List.of(new RuleEvent("baseline", new RuleBundleLoader().toJson(bundle))),
+                TypeExtractor.getForClass(RuleEvent.class));
+        ScreeningJob.Outputs out = ScreeningJob.build(raw, rules, new ScreeningJob.Settings(bundle, ClusterConfig.defaults(),
+                2, Duration.ofSeconds(1), Duration.ofSeconds(30), Level.NONE));
+        out.assessments().map(JobThroughput::delay).setParallelism(1).sinkTo(new org.apache.flink.api.connector.sink2.Sink<Long>() {
+            @Override
+            public org.apache.flink.api.connector.sink2.SinkWriter<Long> createWriter(
+                    org.apache.flink.api.connector.sink2.WriterInitContext context) {
+                return new org.apache.flink.api.connector.sink2.SinkWriter<>() {
+                    @Override
+                    public void write(Long element, Context ctx) {
+                        DELAYS.add(element);
+                    }
+
+                    @Override
+                    public void flush(boolean endOfInput) {
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        }).setParallelism(1);
+        out.deadLetters().sinkTo(new org.apache.flink.api.connector.sink2.Sink<String>() {
+            @Override
+            public org.apache.flink.api.connector.sink2.SinkWriter<String> createWriter(
+                    org.apache.flink.api.connector.sink2.WriterInitContext context) {
+                return new org.apache.flink.api.connector.sink2.SinkWriter<>() {
+                    @Override
+                    public void write(String element, Context ctx) {
+                    }
+
+                    @Override
+                    public void flush(boolean endOfInput) {
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        });
+        start = System.currentTimeMillis();
+        env.execute("osec latency benchmark");
+        List<Long> d = new ArrayList<>(DELAYS);
+        Collections.sort(d);
+        System.out.printf(Locale.ROOT, "latency %s at %.0f transactions/s: %d assessments, p50 %d ms, p99 %d ms, max %d ms%n",
+                backend, perSecond, d.size(), d.get(d.size() / 2), d.get((int) (d.size() * 0.99)), d.get(d.size() - 1));
+    }
+
+    /** Delay of an assessment from its line's scheduled emission (index / rate after the start). */
+    static long delay(String assessmentJson) {
+        int at = assessmentJson.indexOf("\"transactionId\":\"") + 17;
+        String id = assessmentJson.substring(at, assessmentJson.indexOf('"', at));
+        Integer index = Lines.INDEX.get(id);
+        long scheduled = start + (long) ((index == null ? 0 : index) * 1000.0 / rate);
+        return System.currentTimeMillis() - scheduled;
+    }
+
+    /** The replayed lines and their transaction ids' positions (same JVM: local mini-cluster). */
+    static final class Lines {
+        static volatile List<String> ALL = List.of();
+        static final java.util.Map<String, Integer> INDEX = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+}
