@@ -77,11 +77,20 @@ final class SeenIds {
             return;
         }
         int cutoff = maxDay - retentionDays;
-        rebuild(keys.length, cutoff);
-        while (size > keys.length * 0.45) {
-            cutoff++;
-            rebuild(keys.length, cutoff);
+        // keep at most 45% of the table: the newest days first
+        int[] live = new int[size];
+        int n = 0;
+        for (int j = 0; j < keys.length; j++) {
+            if (keys[j] != 0 && days[j] >= cutoff) {
+                live[n++] = days[j];
+            }
         }
+        int keep = (int) (keys.length * 0.45);
+        if (n > keep) {
+            java.util.Arrays.sort(live, 0, n);
+            cutoff = live[n - keep] + 1; // whole days only: a day is kept entirely or dropped
+        }
+        rebuild(keys.length, cutoff);
     }
 
     /** Re-inserts the entries seen on or after {@code minDay} into a table of {@code capacity}. */
