@@ -28,6 +28,7 @@ public final class RejectionWriter implements Closeable, Flushable {
         this.out = Objects.requireNonNull(out, "out");
         this.g = FACTORY.createGenerator(out);
         this.g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.g.setRootValueSeparator(null);
     }
 
     /**

@@ -633,6 +633,7 @@ public final class TransactionCodec {
         try {
             JsonGenerator g = factory.createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setRootValueSeparator(null); // lines are separated by '\n' alone, no space before the next object
             return g;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

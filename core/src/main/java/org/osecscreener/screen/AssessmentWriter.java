@@ -36,6 +36,7 @@ public final class AssessmentWriter implements Closeable, Flushable {
         this.out = Objects.requireNonNull(out, "out");
         this.g = FACTORY.createGenerator(out);
         this.g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.g.setRootValueSeparator(null);
     }
 
     /** Appends one assessment as a line. */
