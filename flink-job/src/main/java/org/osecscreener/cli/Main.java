@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
                 ValidateRulesCommand.class,
                 ClustersCommand.class,
                 ScreenCommand.class,
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                GenerateCommand.class,
+                BacktestCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
