@@ -115,6 +115,32 @@ public final class Generator {
     }
 
     /**
+     * Writes {@code n} transactions as JSON lines to {@code out} by the fast path: the same bytes
+     * as {@link #write(long, TransactionWriter, LongConsumer)}, several times faster because each
+     * party is rendered once. Closes {@code out}.
+     *
+     * @param n        how many, 0 or more
+     * @param out      the target, buffered internally; closed at the end
+     * @param progress called with the count written every 65,536 transactions and at the end
+     * @return the number written
+     * @throws IOException if the target fails
+     */
+    public long write(long n, java.io.OutputStream out, LongConsumer progress) throws IOException {
+        try (LineWriter w = new LineWriter(out)) {
+            generate(n, tx -> {
+                try {
+                    w.write(tx);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, progress);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return n;
+    }
+
+    /**
      * Generates {@code n} transactions in event-time order and hands each to {@code sink}.
      *
      * @param n        how many, 0 or more
@@ -306,16 +332,37 @@ public final class Generator {
             return Long.toHexString(z >>> 16 | 1L << 47).substring(1).toUpperCase(java.util.Locale.ROOT);
         }
 
+        static String pad10(long v) {
+            String d = Long.toString(v);
+            return d.length() >= 10 ? d : "0000000000".substring(d.length()) + d;
+        }
+
+        static String emailLocal(String name) {
+            StringBuilder b = new StringBuilder(name.length());
+            boolean dot = false;
+            for (int i = 0; i < name.length(); i++) {
+                char c = Character.toLowerCase(name.charAt(i));
+                if (c >= 'a' && c <= 'z') {
+                    b.append(c);
+                    dot = false;
+                } else if (!dot && b.length() > 0) {
+                    b.append('.');
+                    dot = true;
+                }
+            }
+            return b.toString();
+        }
+
         Party sender(String country, String name, PartyType type, SplittableRandom r) {
             Geo.Country g = Geo.of(country);
             long p = personSeq++;
             Party.Builder b = Party.builder(senderId(), country).type(type).name(name)
-                    .account("AC" + country + String.format(java.util.Locale.ROOT, "%010d", Names.scramble7(p) * 1000 + p % 1000))
+                    .account("AC" + country + pad10(Names.scramble7(p) * 1000 + p % 1000))
                     .phone(Names.intlPhone(g.phonePrefix(), p))
                     .device("d-" + Long.toHexString(r.nextLong() >>> 20));
             if (r.nextDouble() < 0.5) {
                 b.email(name == null ? "user" + p + "@example.com"
-                        : name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", ".") + p % 100 + "@example.com");
+                        : emailLocal(name) + p % 100 + "@example.com");
             }
             return b.build();
         }
@@ -332,7 +379,7 @@ public final class Generator {
                 b.phone(ph);
             }
             if (r.nextDouble() < 0.3) {
-                b.account(country + "-" + String.format(java.util.Locale.ROOT, "%010d", Names.scramble7(p) * 1000 + p % 1000));
+                b.account(country + "-" + pad10(Names.scramble7(p) * 1000 + p % 1000));
             }
             if (r.nextDouble() < 0.3) {
                 b.pickupLocation("Agent " + (100 + r.nextInt(900)) + " " + (country.equals("PH")

@@ -74,21 +74,28 @@ final class Names {
         return Math.floorMod(n * 7_919L + 1_234_567L, 10_000_000L);
     }
 
+    private static String pad7(long v) {
+        String d = Long.toString(v);
+        return d.length() >= 7 ? d : "0000000".substring(d.length()) + d;
+    }
+
     /** A unique Philippine mobile number for person number {@code n}, written the local way. */
     static String phMobile(long n) {
-        String p = PH_MOBILE[(int) (n % PH_MOBILE.length)];
-        String d = String.format(java.util.Locale.ROOT, "%07d", scramble7(n / PH_MOBILE.length));
+        // Unique while n < 10^7 (the seven digits alone are a bijection of n); the prefix varies too.
+        String p = PH_MOBILE[(int) ((n * 7 + n / 10_000_000L) % PH_MOBILE.length)];
+        String d = pad7(scramble7(n));
         return "0" + p + " " + d.substring(0, 3) + " " + d.substring(3);
     }
 
     /** A unique phone number for person {@code n} in a country with the given prefix. */
     static String intlPhone(String prefix, long n) {
-        String d = String.format(java.util.Locale.ROOT, "%07d", scramble7(n));
+        String d = pad7(scramble7(n));
         return prefix + " 555 " + d.substring(0, 3) + " " + d.substring(3);
     }
 
     /** A unique Philippine household address for household {@code n}. */
-    static String phAddress(long n, SplittableRandom r) {
+    static String phAddress(long n0, SplittableRandom r) {
+        long n = n0 < 10_000_000L ? scramble7(n0) : n0;   // spread neighbours over the country, still unique
         long lot = n % 40 + 1;
         long blk = (n / 40) % 150 + 1;
         long rest = n / 6000;
@@ -100,7 +107,8 @@ final class Names {
     }
 
     /** A unique street address for household {@code n} outside the Philippines. */
-    static String streetAddress(long n, String city) {
+    static String streetAddress(long n0, String city) {
+        long n = n0 < 10_000_000L ? scramble7(n0) : n0;
         long no = n % 300 + 1;
         long s = n / 300;
         String street = STREET[(int) (s % STREET.length)];
