@@ -44,13 +44,15 @@ import org.osecscreener.screen.Screener;
  * for that rule; see {@code docs/backtest.md}.
  *
  * <p>Memory grows with the number of transactions (about 30 bytes each for the bundle under
- * test and the comparison) and with the number of parties. Not thread-safe; a run is
- * single-threaded.
+ * test and the comparison) and with the number of parties. The screenings of one batch of
+ * transactions run in parallel, one task per bundle (each bundle still sees the file in order,
+ * so results do not depend on the number of cores). A {@code Backtest} is not thread-safe.
  */
 public final class Backtest {
     /** Alert thresholds of the sweep. */
     public static final double[] SWEEP = {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95};
     private static final int BINS = 20;
+    private static final int BATCH = 4096;
 
     private final RuleBundle bundle;
     private final RuleBundle compare;
@@ -115,28 +117,52 @@ public final class Backtest {
             }
         };
         long rejected = 0;
+        List<Run> runs = new ArrayList<>();
+        runs.add(a);
+        runs.addAll(ablations);
+        if (b != null) {
+            runs.add(b);
+        }
+        int threads = Math.max(1, Math.min(runs.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = threads == 1 ? null
+                : java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "backtest-run");
+                    t.setDaemon(true);
+                    return t;
+                });
         try (TransactionReader reader = new TransactionReader(counting)) {
+            List<Transaction> batch = new ArrayList<>(BATCH);
+            int first = 0;
             ParseOutcome o;
-            while ((o = reader.next()) != null) {
+            boolean more = true;
+            while (more) {
+                o = reader.next();
                 if (o instanceof ParseOutcome.Parsed p) {
-                    Transaction tx = p.transaction();
-                    int i = data.add(tx);
-                    a.screen(tx, i, data);
-                    if (!a.screened.get(i)) {
-                        rejected++;
+                    Transaction tx = p.transaction().withoutLabel();
+                    int i = data.add(p.transaction());
+                    if (batch.isEmpty()) {
+                        first = i;
                     }
-                    for (Run r : ablations) {
-                        r.screen(tx, i, data);
-                    }
-                    if (b != null) {
-                        b.screen(tx, i, data);
-                    }
-                    if ((i & 0x3FFF) == 0x3FFF) {
-                        progress.accept(bytes[0]);
-                    }
-                } else {
+                    batch.add(tx);
+                } else if (o instanceof ParseOutcome.Rejected) {
                     rejected++;
+                } else if (o == null) {
+                    more = false;
                 }
+                if (batch.size() == BATCH || (!more && !batch.isEmpty())) {
+                    screenBatch(runs, batch, first, data, pool);
+                    for (int i = first; i < first + batch.size(); i++) {
+                        if (!a.screened.get(i)) {
+                            rejected++;
+                        }
+                    }
+                    batch.clear();
+                    progress.accept(bytes[0]);
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
         progress.accept(bytes[0]);
@@ -157,6 +183,39 @@ public final class Backtest {
                         : "not measured (ablation off)",
                 scenarios(a, data), firstAlert(a, data), perDay(a, data), histogram(a, data, true),
                 histogram(a, data, false), cmp);
+    }
+
+    /**
+     * Screens a batch with every run. Runs are independent (each has its own screener and arrays;
+     * {@link Data} is only read), so they go to the pool in parallel; each run still sees the
+     * transactions in file order, so the results do not depend on the number of threads.
+     */
+    private static void screenBatch(List<Run> runs, List<Transaction> batch, int first, Data data,
+                                    java.util.concurrent.ExecutorService pool) throws IOException {
+        if (pool == null) {
+            for (Run r : runs) {
+                r.screenAll(batch, first, data);
+            }
+            return;
+        }
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>(runs.size());
+        for (Run r : runs) {
+            futures.add(pool.submit(() -> r.screenAll(batch, first, data)));
+        }
+        for (java.util.concurrent.Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("backtest interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(c);
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------
@@ -259,10 +318,16 @@ public final class Backtest {
             this.ruleIds = org.osecscreener.rules.Detectors.TYPES;
         }
 
+        void screenAll(List<Transaction> batch, int first, Data d) {
+            for (int k = 0; k < batch.size(); k++) {
+                screen(batch.get(k), first + k, d);
+            }
+        }
+
         void screen(Transaction tx, int i, Data d) {
             Assessment as;
             try {
-                as = screener.screen(tx.withoutLabel());
+                as = screener.screen(tx);
             } catch (UnscreenableTransactionException e) {
                 return;
             }
