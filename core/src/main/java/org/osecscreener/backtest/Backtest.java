@@ -244,10 +244,12 @@ public final class Backtest {
                 beneficiary = Arrays.copyOf(beneficiary, n * 2);
                 day = Arrays.copyOf(day, n * 2);
             }
+            int known = senderIds.size();
             int s = senderIndex.computeIfAbsent(tx.sender().id(), k -> {
                 senderIds.add(k);
                 return senderIds.size() - 1;
             });
+            boolean newSender = senderIds.size() > known;
             if (s >= senderScenario.length) {
                 senderScenario = Arrays.copyOf(senderScenario, senderScenario.length * 2);
             }
@@ -265,10 +267,8 @@ public final class Backtest {
             if (isOsec) {
                 osecScenario.set(sc);
             }
-            boolean newSender = s == senderIds.size() - 1 && (s >= 0) && !seen.get(s);
             if (newSender) {
-                seen.set(s);
-                senderScenario[s] = sc;
+                senderScenario[s] = sc;     // a legitimate sender counts in the scenario of its first transfer
             }
             if (isOsec && !osecSender.get(s)) {
                 osecSender.set(s);
@@ -283,8 +283,6 @@ public final class Backtest {
             }
             return i;
         }
-
-        private final BitSet seen = new BitSet();
     }
 
     /** One bundle's screening of the data. */

@@ -104,7 +104,9 @@ final class LineWriter implements Closeable {
     private void raw(String ascii) {
         int n = ascii.length();
         ensure(n);
-        ascii.getBytes(0, n, buf, pos);   // ASCII only: field names, digits, codes
+        for (int i = 0; i < n; i++) {
+            buf[pos + i] = (byte) ascii.charAt(i);   // ASCII only: field names, digits, codes, checked strings
+        }
         pos += n;
     }
 

@@ -16,7 +16,7 @@ class RuleBundleSummaryTest {
                 .contains("approved by:", "effective from: 2026-01-01", "base currency:  USD")
                 .contains("12 enabled: small_amount (weight 0.15), corridor_risk (weight 0.2)")
                 .contains("family_support (mitigation 0.6)")
-                .contains("thresholds:     review at 0.5, alert at 0.74 with at least 2 indicators")
+                .contains("thresholds:     review at 0.55, alert at 0.75 with at least 2 indicators")
                 .contains("longest window: 93 days")
                 .doesNotContain("disabled:");
     }
