@@ -29,7 +29,7 @@ import org.osecscreener.synth.GeneratorConfig;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 5)
+@Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 4, time = 5)
 @Fork(1)
 public class GeneratorBenchmark {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -157,21 +156,66 @@ public final class Generator {
             return;
         }
         World w = new World(config, seed, n);
-        PriorityQueue<Actor> queue = new PriorityQueue<>(Math.max(16, w.actors.size()),
-                (a, b) -> a.next != b.next ? Long.compare(a.next, b.next) : Integer.compare(a.seq, b.seq));
-        queue.addAll(w.actors);
-        for (long i = 0; i < n; i++) {
-            Actor a = queue.poll();
-            if (a == null) {
-                break;
-            }
+        List<Actor> actors = w.actors;
+        if (actors.size() >= 1 << SEQ_BITS) {
+            throw new IllegalStateException("population of " + actors.size() + " actors exceeds " + (1 << SEQ_BITS));
+        }
+        // A binary min-heap of primitive keys (next event second << SEQ_BITS | actor number): the
+        // same order as comparing (next, seq), without chasing a pointer per comparison.
+        long[] heap = new long[actors.size()];
+        int size = 0;
+        for (Actor a : actors) {
+            heap[size] = key(a);
+            siftUp(heap, size++);
+        }
+        for (long i = 0; i < n && size > 0; i++) {
+            Actor a = actors.get((int) (heap[0] & SEQ_MASK));
             sink.accept(a.emit(i));
-            queue.add(a);
+            heap[0] = key(a);
+            siftDown(heap, size);
             if ((i & 0xFFFF) == 0xFFFF) {
                 progress.accept(i + 1);
             }
         }
         progress.accept(n);
+    }
+
+    private static final int SEQ_BITS = 23;
+    private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
+
+    private static long key(Actor a) {
+        return (a.next << SEQ_BITS) | a.seq;
+    }
+
+    private static void siftUp(long[] h, int i) {
+        long x = h[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (h[parent] <= x) {
+                break;
+            }
+            h[i] = h[parent];
+            i = parent;
+        }
+        h[i] = x;
+    }
+
+    private static void siftDown(long[] h, int size) {
+        long x = h[0];
+        int i = 0;
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            if (child + 1 < size && h[child + 1] < h[child]) {
+                child++;
+            }
+            if (x <= h[child]) {
+                break;
+            }
+            h[i] = h[child];
+            i = child;
+        }
+        h[i] = x;
     }
 
     // ---------------------------------------------------------------------------------------

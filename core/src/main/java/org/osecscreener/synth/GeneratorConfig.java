@@ -46,11 +46,13 @@ public record GeneratorConfig(String start, int days, long transactions, double 
 
     public GeneratorConfig {
         Objects.requireNonNull(start, "start is required");
+        LocalDate d;
         try {
-            LocalDate.parse(start);
+            d = LocalDate.parse(start);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("start was '" + start + "'; accepted: an ISO date yyyy-mm-dd");
         }
+        check(d.getYear() >= 1970 && d.getYear() <= 9000, "start", start, "an ISO date from 1970-01-01 to 9000-12-31");
         check(days >= 1 && days <= 3660, "days", days, "1..3660");
         check(transactions >= 0, "transactions", transactions, "0 or more");
         check(osecSenderShare >= 0 && osecSenderShare <= 0.5, "osecSenderShare", osecSenderShare, "[0, 0.5]");
