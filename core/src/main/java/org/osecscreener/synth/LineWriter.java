@@ -17,7 +17,8 @@ import org.osecscreener.model.Transaction;
 
 /**
  * The generator's fast path to JSON lines: byte for byte what {@link TransactionCodec} writes
- * (a test asserts it), but each party's JSON is rendered once by the codec and then copied, since
+ * (a test asserts it; the only difference is that {@code TransactionWriter}'s Jackson generator
+ * also puts its root-value separator, one space, before every line after the first), but each party's JSON is rendered once by the codec and then copied, since
  * the generator repeats the same few hundred thousand party objects millions of times.
  *
  * <p>Why: parties are most of a line's bytes, and rendering them field by field through the
