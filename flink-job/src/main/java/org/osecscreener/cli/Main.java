@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
                 ScreenCommand.class,
                 RunCommand.class,
                 ReportCommand.class,
+                GenerateCommand.class,
+                BacktestCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -42,7 +42,7 @@ class ValidateRulesCommandTest {
         assertThat(r.code()).isEqualTo(Main.OK);
         assertThat(r.out()).startsWith("rule bundle osec-default version 1 is valid")
                 .contains("effective from: 2026-01-01")
-                .contains("thresholds:     review at 0.45, alert at 0.7 with at least 2 indicators");
+                .contains("thresholds:     review at 0.55, alert at 0.75 with at least 2 indicators");
         assertThat(r.err()).isEmpty();
     }
 
@@ -51,7 +51,7 @@ class ValidateRulesCommandTest {
         Path f = dir.resolve("rules.yaml");
         Files.writeString(f, Files.readString(defaultBundleFile())
                 .replace("lists: [cover_words]", "lists: [cover_wrods]")
-                .replace("  review: 0.45", "  review: 0.9"));
+                .replace("  review: 0.55", "  review: 0.9"));
 
         Result r = run("validate-rules", f.toString());
 
@@ -59,7 +59,7 @@ class ValidateRulesCommandTest {
         assertThat(r.out()).startsWith("2 errors in rules.yaml")
                 .containsPattern("rules\\.yaml:\\d+:\\d+ \\[cover_keywords\\] detectors\\.cover_keywords\\.lists\\[0\\]: "
                         + "keyword list 'cover_wrods' is not defined; defined lists: cover_words")
-                .contains("scoring.review: review (0.9) must be below alert (0.7)");
+                .contains("scoring.review: review (0.9) must be below alert (0.75)");
     }
 
     @Test
