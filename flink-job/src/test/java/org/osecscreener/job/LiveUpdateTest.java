@@ -60,8 +60,9 @@ class LiveUpdateTest {
         Transaction held = sentinel("T-SENTINEL-2", second.get(second.size() - 1).timestamp().plusNanos(1_000_000));
         second.add(held);
         RuleBundle v1 = RuleBundleLoader.defaultBundle();
-        String v2Text = defaultText().replace("version: 1", "version: 2").replace("review: 0.45", "review: 0.3")
-                .replace("alert: 0.7", "alert: 0.5");
+        String v2Text = defaultText().replace("version: 1", "version: 2")
+                .replaceFirst("(?m)^  review: [0-9.]+", "  review: 0.3").replaceFirst("(?m)^  alert: [0-9.]+", "  alert: 0.5");
+        assertThat(v2Text).contains("  review: 0.3").contains("  alert: 0.5");
         RuleBundle v2 = new RuleBundleLoader().load("v2.yaml", v2Text.getBytes(StandardCharsets.UTF_8));
 
         Path in = Files.createDirectories(dir.resolve("in"));
