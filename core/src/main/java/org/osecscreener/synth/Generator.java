@@ -910,7 +910,7 @@ public final class Generator {
             long minor;
             if (r.nextDouble() < s.roundShare()) {
                 double m = country.roundMultiple();
-                minor = (long) Math.max(1, Math.round(local / m)) * (long) (m * scale);
+                minor = Math.max(1, Math.round(local / m)) * (long) (m * scale);
             } else {
                 minor = Math.max(1, Math.round(local * scale));
                 long unit = (long) (country.roundMultiple() * scale);
@@ -953,7 +953,7 @@ public final class Generator {
             if (gifts != null && !inGiftBurst) {
                 // December: a burst of gifts to relatives between the 12th and the 23rd.
                 LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(t + offset.getTotalSeconds(), DAY));
-                LocalDate burst = LocalDate.of(d.getYear(), 12, 12 + (int) (Long.hashCode(sender.id().hashCode()) & 0x7FFFFFFF) % 12);
+                LocalDate burst = LocalDate.of(d.getYear(), 12, 12 + (Long.hashCode(sender.id().hashCode()) & 0x7FFFFFFF) % 12);
                 long burstAt = placeDate(burst);
                 if (burstAt > t && burstAt < after) {
                     giftsLeft = gifts.length;

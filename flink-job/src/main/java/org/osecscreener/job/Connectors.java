@@ -67,6 +67,7 @@ public final class Connectors {
     }
 
     /** JSON lines as Kafka record values; the position is the record's offset. */
+    @SuppressWarnings("deprecation") // the connector's committedOffsets still takes Kafka's OffsetResetStrategy
     public static KafkaSource<RawRecord> kafkaSource(String bootstrap, String topic, String groupId, boolean bounded) {
         var b = KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(bootstrap)
