@@ -234,10 +234,21 @@ public final class RecentKeys {
         if (n > capacity) {
             throw new IOException("corrupt profile: " + n + " keys for a capacity of " + capacity);
         }
-        size = 0;
-        for (int i = 0; i < n; i++) {
-            touch(in.readLong(), in.readInt(), in.readInt(), in.readInt());
+        if (keys.length < n) {
+            int cap = Math.min(capacity, Math.max(n, 4));
+            keys = new long[cap];
+            days = new int[cap];
+            aux1 = new int[cap];
+            aux2 = new int[cap];
         }
+        // written from a valid instance: keys are distinct, so no look-up per key (O(n), not O(n²))
+        for (int i = 0; i < n; i++) {
+            keys[i] = in.readLong();
+            days[i] = in.readInt();
+            aux1[i] = in.readInt();
+            aux2[i] = in.readInt();
+        }
+        size = n;
     }
 
     @Override
