@@ -62,7 +62,7 @@ public final class JobThroughput {
             String backend = args.length > 2 ? args[2] : "hashmap";
             int parallelism = args.length > 3 ? Integer.parseInt(args[3]) : 2;
             Path out = Files.createTempDirectory("osec-bench-");
-            JobRunner.Options o = new JobRunner.Options("file", file.toString(), null, null, null, null, false, "file",
+            JobRunner.Options o = new JobRunner.Options("file", file.toString(), "jsonl", null, null, null, null, false, "file",
                     out.toString(), null, null, null, RuleBundleLoader.defaultBundle(), null, null, backend,
                     Duration.ofSeconds(10), out.resolve("checkpoints").toString(), parallelism, Duration.ofSeconds(5),
                     Level.REVIEW, false, 0);

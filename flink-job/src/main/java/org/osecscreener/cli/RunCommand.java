@@ -33,6 +33,9 @@ final class RunCommand implements Callable<Integer> {
     String source;
     @Option(names = "--input", paramLabel = "PATH", description = "File or directory of JSON lines (default: the bundled sample).")
     String input;
+    @Option(names = "--format", defaultValue = "jsonl", converter = InputFormat.Converter.class,
+            description = "Input format: jsonl (default; one transaction per line) or pacs008 (ISO 20022 XML: one message per file or per Kafka record).")
+    InputFormat format;
     @Option(names = "--monitor", paramLabel = "DURATION", description = "Keep watching the input directory for new files every DURATION (ISO-8601, e.g. PT5S).")
     Duration monitor;
     @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default ${DEFAULT-VALUE}).")
@@ -105,6 +108,10 @@ final class RunCommand implements Callable<Integer> {
             return Main.FINDINGS;
         }
         String in = input;
+        if ("file".equals(source) && in == null && format == InputFormat.PACS008) {
+            err.println("error: --format pacs008 needs --input (the bundled sample is JSON lines)");
+            return Main.USAGE_OR_IO;
+        }
         if ("file".equals(source) && in == null) {
             in = JobRunner.extractSample();
             out.println("input: the bundled sample (" + JobRunner.SAMPLE_RESOURCE + ")");
@@ -113,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
         if ("file".equals(sink)) {
             Files.createDirectories(outDir);
         }
-        JobRunner.Options o = new JobRunner.Options(source, in, monitor, kafkaBootstrap, inputTopic, groupId, bounded, sink,
+        JobRunner.Options o = new JobRunner.Options(source, in, format.toString(), monitor, kafkaBootstrap, inputTopic, groupId, bounded, sink,
                 output, alertsTopic, deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend,
                 checkpointInterval.isZero() ? null : checkpointInterval,
                 checkpointDir != null ? checkpointDir : outDir.resolve("checkpoints").toString(), parallelism, lateness,

@@ -40,6 +40,15 @@ public final class Connectors {
         return b.build();
     }
 
+    /** Whole files (one ISO 20022 message or envelope of messages per file) as raw records. */
+    public static FileSource<RawRecord> wholeFileSource(String path, Duration monitor) {
+        FileSource.FileSourceBuilder<RawRecord> b = FileSource.forBulkFileFormat(new WholeFileRecords(), new Path(path));
+        if (monitor != null) {
+            b.monitorContinuously(monitor);
+        }
+        return b.build();
+    }
+
     /** Rule bundle files dropped into a watched directory. */
     public static FileSource<RuleEvent> ruleFiles(String dir, Duration interval) {
         return FileSource.forBulkFileFormat(new WholeFileFormat(), new Path(dir)).monitorContinuously(interval).build();

@@ -37,7 +37,9 @@ public final class JobRunner {
      * Everything {@code run} can be told.
      *
      * @param source             {@code file} or {@code kafka}
-     * @param input              file or directory of JSON lines (file source); null: the bundled sample
+     * @param input              file or directory of input (file source); null: the bundled sample
+     * @param format             {@code jsonl} (one transaction per line) or {@code pacs008} (ISO 20022
+     *                           XML: a whole file, or one Kafka record, per message)
      * @param monitor            poll interval for new files in a directory, or null for a bounded run
      * @param kafkaBootstrap     Kafka bootstrap servers
      * @param inputTopic         Kafka topic of transactions
@@ -60,7 +62,7 @@ public final class JobRunner {
      * @param webUi              start the local Flink dashboard
      * @param restarts           restart attempts on failure (fixed delay)
      */
-    public record Options(String source, String input, Duration monitor, String kafkaBootstrap, String inputTopic,
+    public record Options(String source, String input, String format, Duration monitor, String kafkaBootstrap, String inputTopic,
                           String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
                           String deadLetterTopic, String ruleEventsTopic, RuleBundle baseline, String rulesDir,
                           String rulesTopic, String stateBackend, Duration checkpointInterval, String checkpointDir,
@@ -105,7 +107,8 @@ public final class JobRunner {
                     WatermarkStrategy.noWatermarks(), "kafka transactions").uid("kafka-source")
                     .setParallelism(o.parallelism());
         } else {
-            raw = env.fromSource(Connectors.fileSource(o.input(), o.monitor()), WatermarkStrategy.noWatermarks(),
+            raw = env.fromSource("pacs008".equals(o.format()) ? Connectors.wholeFileSource(o.input(), o.monitor())
+                            : Connectors.fileSource(o.input(), o.monitor()), WatermarkStrategy.noWatermarks(),
                     "file transactions").uid("file-source").setParallelism(o.parallelism());
         }
         DataStream<RuleEvent> rules;
@@ -120,7 +123,8 @@ public final class JobRunner {
                     TypeExtractor.getForClass(RuleEvent.class)).uid("baseline-rules");
         }
         ScreeningJob.Outputs out = ScreeningJob.build(raw, rules, new ScreeningJob.Settings(o.baseline(),
-                ClusterConfig.defaults(), o.parallelism(), o.lateness(), Duration.ofSeconds(30), o.minLevel()));
+                ClusterConfig.defaults(), o.parallelism(), o.lateness(), Duration.ofSeconds(30), o.minLevel(),
+                "pacs008".equals(o.format())));
         if ("kafka".equals(o.sink())) {
             Duration timeout = Duration.ofMinutes(15);
             out.assessments().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.alertsTopic(), "osec-alerts", timeout))

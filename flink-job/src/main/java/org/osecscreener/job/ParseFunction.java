@@ -11,7 +11,10 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.osecscreener.cluster.ClusterConfig;
 import org.osecscreener.cluster.IdentifierNormaliser;
+import java.nio.charset.StandardCharsets;
+
 import org.osecscreener.io.ParseOutcome;
+import org.osecscreener.iso20022.Pacs008Reader;
 import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.model.Party;
@@ -32,6 +35,7 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
     };
 
     private final ClusterConfig clusterConfig;
+    private final boolean pacs008;
     private transient IdentifierNormaliser normaliser;
     private transient PayeeCache payees;
     private transient Counter in;
@@ -39,9 +43,13 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
     private transient MetricGroup rejectedByField;
     private transient Map<String, Counter> rejected;
 
-    /** @param clusterConfig payee-cluster settings (for identifier normalisation) */
-    ParseFunction(ClusterConfig clusterConfig) {
+    /**
+     * @param clusterConfig payee-cluster settings (for identifier normalisation)
+     * @param pacs008       each record is an ISO 20022 pacs.008 message, not a JSON line
+     */
+    ParseFunction(ClusterConfig clusterConfig, boolean pacs008) {
         this.clusterConfig = clusterConfig;
+        this.pacs008 = pacs008;
     }
 
     @Override
@@ -75,8 +83,19 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
 
     @Override
     public void processElement(RawRecord r, Context ctx, Collector<Envelope> out) {
-        in.inc();
-        ParseOutcome o = TransactionCodec.standard().parse(r.text == null ? "" : r.text, r.position);
+        String text = r.text == null ? "" : r.text;
+        if (pacs008) {
+            for (ParseOutcome o : Pacs008Reader.parseMessage(text.getBytes(StandardCharsets.UTF_8), r.position)) {
+                in.inc();
+                handle(o, r, ctx, out);
+            }
+        } else {
+            in.inc();
+            handle(TransactionCodec.standard().parse(text, r.position), r, ctx, out);
+        }
+    }
+
+    private void handle(ParseOutcome o, RawRecord r, Context ctx, Collector<Envelope> out) {
         if (o instanceof ParseOutcome.Parsed p) {
             Transaction tx = p.transaction();
             Party b = tx.beneficiary();

@@ -42,9 +42,16 @@ public final class ScreeningJob {
      * @param lateness      bounded out-of-orderness of event time
      * @param idleness      after how long without records a source split stops holding back the watermark
      * @param minLevel      the lowest level written to the assessment output
+     * @param pacs008       whether each raw record is an ISO 20022 pacs.008 message (else one JSON line)
      */
     public record Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
-                           Duration idleness, Level minLevel) {
+                           Duration idleness, Level minLevel, boolean pacs008) {
+        /** JSON-lines settings. */
+        public Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
+                        Duration idleness, Level minLevel) {
+            this(baseline, clusterConfig, parallelism, lateness, idleness, minLevel, false);
+        }
+
         public Settings {
             Objects.requireNonNull(baseline, "baseline");
             Objects.requireNonNull(clusterConfig, "clusterConfig");
@@ -83,7 +90,7 @@ public final class ScreeningJob {
     public static Outputs build(DataStream<RawRecord> raw, DataStream<RuleEvent> rules, Settings settings) {
         Duration ttl = settings.ttl();
         SingleOutputStreamOperator<Envelope> parsed = raw
-                .process(new ParseFunction(settings.clusterConfig())).uid("parse").name("parse and validate");
+                .process(new ParseFunction(settings.clusterConfig(), settings.pacs008())).uid("parse").name("parse and validate");
         DataStream<String> parseRejects = parsed.getSideOutput(ParseFunction.DEAD_LETTER);
 
         DataStream<Envelope> timed = parsed.assignTimestampsAndWatermarks(

@@ -33,7 +33,7 @@ final class JobTestSupport {
     /** Options for a bounded file-to-file run with checkpoints every 200 ms. */
     static JobRunner.Options fileRun(Path input, Path output, String backend, int parallelism, RuleBundle baseline,
                                      String rulesDir, Level minLevel) {
-        return new JobRunner.Options("file", input.toString(), null, null, null, null, false, "file", output.toString(),
+        return new JobRunner.Options("file", input.toString(), "jsonl", null, null, null, null, false, "file", output.toString(),
                 null, null, null, baseline, rulesDir, null, backend, Duration.ofMillis(200),
                 output.resolve("checkpoints").toString(), parallelism, Duration.ofSeconds(5), minLevel, false, 0);
     }

@@ -51,7 +51,7 @@ class KafkaPipelineTest {
         lines.add(7, "{\"id\":\"broken");
         kafka.produce("tx", lines);
 
-        JobRunner.Options o = new JobRunner.Options("kafka", null, null, kafka.bootstrap, "tx", "osec-test", true, "kafka",
+        JobRunner.Options o = new JobRunner.Options("kafka", null, "jsonl", null, kafka.bootstrap, "tx", "osec-test", true, "kafka",
                 null, "alerts", "dead", "rule-events", JobTestSupport.defaults(), null, null, "hashmap",
                 Duration.ofMillis(500), dir.resolve("checkpoints").toString(), 2, Duration.ofSeconds(5), Level.REVIEW, false, 0);
         Configuration conf = JobRunner.configuration(o);

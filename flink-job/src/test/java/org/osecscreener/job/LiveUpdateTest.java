@@ -68,7 +68,7 @@ class LiveUpdateTest {
         Path in = Files.createDirectories(dir.resolve("in"));
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Path out = dir.resolve("out");
-        JobRunner.Options o = new JobRunner.Options("file", in.toString(), Duration.ofMillis(200), null, null, null, false,
+        JobRunner.Options o = new JobRunner.Options("file", in.toString(), "jsonl", Duration.ofMillis(200), null, null, null, false,
                 "file", out.toString(), null, null, null, v1, rules.toString(), null, "hashmap", Duration.ofMillis(200),
                 out.resolve("checkpoints").toString(), 2, Duration.ZERO, Level.NONE, false, 0);
         Configuration conf = JobRunner.configuration(o);

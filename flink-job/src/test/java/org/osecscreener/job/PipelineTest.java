@@ -65,6 +65,39 @@ class PipelineTest {
     }
 
     @Test
+    void pacs008Files_areScreened_likeTheEmbeddedScreenerReadingTheSameMessages() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("xml"));
+        for (String f : List.of("pacs008-v08-full.xml", "pacs008-v13-envelopes.xml")) {
+            Files.copy(Path.of("../core/src/test/resources/iso20022", f), in.resolve(f));
+        }
+        Path out = dir.resolve("out");
+        JobRunner.Options jsonl = JobTestSupport.fileRun(in, out, "hashmap", 2, JobTestSupport.defaults(), null, Level.NONE);
+        JobRunner.Options o = new JobRunner.Options(jsonl.source(), jsonl.input(), "pacs008", null, null, null, null, false,
+                "file", jsonl.output(), null, null, null, jsonl.baseline(), null, null, "hashmap", jsonl.checkpointInterval(),
+                jsonl.checkpointDir(), 2, jsonl.lateness(), Level.NONE, false, 0);
+        execute(o);
+
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        long rejected = 0;
+        for (String f : List.of("pacs008-v08-full.xml", "pacs008-v13-envelopes.xml")) {
+            try (var r = new org.osecscreener.iso20022.Pacs008Reader(Files.newInputStream(in.resolve(f)))) {
+                org.osecscreener.io.ParseOutcome p;
+                while ((p = r.next()) != null) {
+                    if (p instanceof org.osecscreener.io.ParseOutcome.Parsed parsed) {
+                        expected.add(parsed.transaction().id());
+                    } else if (p instanceof org.osecscreener.io.ParseOutcome.Rejected) {
+                        rejected++;
+                    }
+                }
+            }
+        }
+        Map<String, JsonNode> actual = JobTestSupport.byTransaction(JobRunner.lines(out.resolve("alerts")));
+        assertThat(expected).isNotEmpty();
+        assertThat(new java.util.TreeSet<>(actual.keySet())).isEqualTo(expected);
+        assertThat((long) JobRunner.lines(out.resolve("dead-letter")).size()).isEqualTo(rejected);
+    }
+
+    @Test
     void badRecords_goToDeadLetter_withReasonAndRawRecord_andNothingIsLost() throws Exception {
         List<Transaction> txs = JobTestSupport.sample().subList(0, 50);
         Path input = dir.resolve("mixed.jsonl");
