@@ -42,7 +42,7 @@ public final class Connectors {
 
     /** Whole files (one ISO 20022 message or envelope of messages per file) as raw records. */
     public static FileSource<RawRecord> wholeFileSource(String path, Duration monitor) {
-        FileSource.FileSourceBuilder<RawRecord> b = FileSource.forBulkFileFormat(new WholeFileRecords(), new Path(path));
+        FileSource.FileSourceBuilder<RawRecord> b = FileSource.forBulkFileFormat(WholeFileFormat.MESSAGES, new Path(path));
         if (monitor != null) {
             b.monitorContinuously(monitor);
         }
@@ -51,7 +51,7 @@ public final class Connectors {
 
     /** Rule bundle files dropped into a watched directory. */
     public static FileSource<RuleEvent> ruleFiles(String dir, Duration interval) {
-        return FileSource.forBulkFileFormat(new WholeFileFormat(), new Path(dir)).monitorContinuously(interval).build();
+        return FileSource.forBulkFileFormat(WholeFileFormat.RULES, new Path(dir)).monitorContinuously(interval).build();
     }
 
     /**
