@@ -67,7 +67,7 @@ final class EscalationDetector implements Detector {
         return new Hit(id(), s, c.weight(), false,
                 () -> "transfers to cluster " + cluster + " escalated over the last " + n + " in " + c.windowDays()
                         + " days: " + (byAmount
-                        ? "median amount " + Fmt.num(earlyAmount) + " → " + Fmt.num(lateAmount) + " " + base
+                        ? "median amount " + Fmt.money(earlyAmount, base) + " → " + Fmt.money(lateAmount, base)
                         : "median interval " + Fmt.num(earlyGap / Evaluation.DAY) + " → "
                         + Fmt.num(lateGap / Evaluation.DAY) + " days")
                         + " (" + Fmt.num(growth) + "×)",

@@ -16,10 +16,7 @@ final class Evaluation {
     double base;
     long second;
     int day;
-    int localHour;
     boolean night;
-    /** Whether this was the first transfer of the sender → cluster relationship. */
-    boolean newPair;
     /** Whether this was the sender's first transfer to the beneficiary's country. */
     boolean newCountry;
     int senderSurname;

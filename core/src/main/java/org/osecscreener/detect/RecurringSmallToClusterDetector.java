@@ -64,7 +64,7 @@ final class RecurringSmallToClusterDetector implements Detector {
         double hi = max;
         String cluster = e.view.clusterId();
         return new Hit(id(), Math.min(1, s), c.weight(), false,
-                () -> count + " transfers of " + Fmt.num(lo) + "–" + Fmt.num(hi) + " " + base + " to cluster " + cluster
+                () -> count + " transfers of " + Fmt.money(lo, base).replace(" " + base, "") + "–" + Fmt.money(hi, base) + " to cluster " + cluster
                         + " in " + c.windowDays() + " days, median interval " + Fmt.num(median) + " days",
                 r.idsFrom(from, Hit.MAX_EVIDENCE));
     }

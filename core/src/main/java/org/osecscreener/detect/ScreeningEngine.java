@@ -142,8 +142,7 @@ public final class ScreeningEngine {
         e.sender = sender;
         e.second = tx.timestamp().toEpochSecond();
         e.day = (int) Math.floorDiv(e.second, Evaluation.DAY);
-        e.localHour = tx.timestamp().getHour();
-        e.night = rules.trackNight && rules.isNight(e.localHour);
+        e.night = rules.trackNight && rules.isNight(tx.timestamp().getHour()); // the sender's local hour
         String clusterId = view.clusterId();
 
         PairProfile pair = pairs.get(clusterId);
@@ -162,7 +161,6 @@ public final class ScreeningEngine {
             pair = new PairProfile();
         }
         e.pair = pair;
-        e.newPair = pair.transfers() == 0;
         long countryKey = CompiledRules.code(tx.beneficiary().country()) + 1;
         e.newCountry = !sender.countries().contains(countryKey);
         e.toSourceCountry = rules.sourceRisk(tx.beneficiary().country()) > 0;

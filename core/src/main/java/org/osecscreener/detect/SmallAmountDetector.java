@@ -28,9 +28,11 @@ final class SmallAmountDetector implements Detector {
         for (AmountBand b : bands) {
             if (b.contains(e.base)) {
                 String sent = e.tx.amount().toString();
-                double amount = e.base;
+                // the base-currency value only when it differs from what was sent
+                String converted = e.tx.amount().currency().getCurrencyCode().equals(base) ? ""
+                        : " (" + Fmt.money(e.base, base) + ")";
                 return new Hit(id(), b.score(), c.weight(), false,
-                        () -> "amount " + sent + " (" + Fmt.money(amount, base) + ") is in the small band "
+                        () -> "amount " + sent + converted + " is in the small band "
                                 + Fmt.num(b.min()) + "–" + Fmt.num(b.max()) + " " + base,
                         List.of(e.tx.id()));
             }

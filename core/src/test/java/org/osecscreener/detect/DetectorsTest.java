@@ -72,7 +72,7 @@ class DetectorsTest {
         }
         assertThat(hit(a.get(2), "recurring_small_to_cluster")).isEmpty();
         Hit fourth = hit(a.get(3), "recurring_small_to_cluster").orElseThrow();
-        assertThat(fourth.reason()).startsWith("4 transfers of 20.0–20.0 USD to cluster ").contains("in 14 days, median interval 2.0 days");
+        assertThat(fourth.reason()).startsWith("4 transfers of 20.00–20.00 USD to cluster ").contains("in 14 days, median interval 2.0 days");
         assertThat(fourth.evidence()).hasSize(4);
         Hit fifth = hit(a.get(4), "recurring_small_to_cluster").orElseThrow();
         assertThat(fifth.subScore()).isGreaterThan(fourth.subScore());
@@ -176,7 +176,7 @@ class DetectorsTest {
             last = s.screen(tx().at(T0.plusDays(3L * i)).amount(rising[i], "AUD").build());
         }
         assertThat(hit(last, "escalation")).get().extracting(Hit::reason).asString()
-                .contains("escalated over the last 6 in 60 days: median amount 10.0 → 23.0 USD");
+                .contains("escalated over the last 6 in 60 days: median amount 10.00 USD → 23.00 USD");
 
         Screener jump = screener(TestBundles.with(rule));
         String[] oneJump = {"20.00", "20.00", "20.00", "20.00", "20.00", "300.00"};

@@ -18,15 +18,6 @@ final class Bodies {
     private Bodies() {
     }
 
-    /** After parsing: the transaction. */
-    static byte[] transaction(Transaction tx) {
-        return write(out -> BinaryCodec.writeTransaction(out, tx));
-    }
-
-    static Transaction transaction(byte[] body) {
-        return read(body, BinaryCodec::readTransaction);
-    }
-
     /**
      * After parsing, for the cluster stage: the transaction and its beneficiary's normalised
      * identifiers and family keys, computed in the parallel parse stage so that the single
