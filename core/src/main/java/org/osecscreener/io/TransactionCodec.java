@@ -93,6 +93,15 @@ public final class TransactionCodec {
             return reject(buf, off, len, lineNumber, null,
                     "line is " + len + " bytes long; at most " + Limits.LINE_BYTES + " bytes are accepted");
         }
+        Transaction fast = FastLineParser.parse(this, buf, off, len);
+        if (fast != null) {
+            return new ParseOutcome.Parsed(lineNumber, fast);
+        }
+        return parseWithJackson(buf, off, len, lineNumber);
+    }
+
+    /** The Jackson path alone: every rejection is worded here. Package-private for the equivalence test. */
+    ParseOutcome parseWithJackson(byte[] buf, int off, int len, long lineNumber) {
         try (JsonParser p = factory.createParser(buf, off, len)) {
             return new ParseOutcome.Parsed(lineNumber, readTransaction(p));
         } catch (Bad bad) {
@@ -144,7 +153,7 @@ public final class TransactionCodec {
     }
 
     /** A validation failure; carries no stack trace, it is control flow for bad records. */
-    private static final class Bad extends Exception {
+    static final class Bad extends Exception {
         final String field;
 
         Bad(String field, String reason) {
@@ -213,7 +222,7 @@ public final class TransactionCodec {
         require(currencyCode, "currency");
         require(sender, "sender");
         require(beneficiary, "beneficiary");
-        Currency currency = currency(currencyCode);
+        Currency currency = currencyOrBad(currencyCode);
         Money amount = amount(amountText, currency);
         OffsetDateTime timestamp = timestamp(timestampText);
         return new Transaction(id, timestamp, amount, channel, purpose, sender, beneficiary, label);
@@ -419,7 +428,7 @@ public final class TransactionCodec {
         }
     }
 
-    private Currency currency(String code) throws Bad {
+    Currency currencyOrBad(String code) throws Bad {
         Currency c = currencies.get(code);
         if (c != null) {
             return c;
