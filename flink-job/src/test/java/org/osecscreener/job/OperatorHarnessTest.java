@@ -174,6 +174,61 @@ class OperatorHarnessTest {
         }
     }
 
+    /**
+     * The cardinality attack on the sender stage: every transaction from a new sender, day after
+     * day. State for senders quiet longer than the TTL is cleaned up as new senders arrive, so
+     * the keyed state holds about TTL days' worth of senders, not all of them.
+     */
+    @Test
+    void senderStage_allUniqueSenders_stateStaysWithinTheTtlWindow() throws Exception {
+        int perDay = 150;
+        int days = 12;
+        java.time.OffsetDateTime t0 = java.time.OffsetDateTime.parse("2026-03-01T10:00:00Z");
+        List<Transaction> txs = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            for (int i = 0; i < perDay; i++) {
+                txs.add(new Transaction("T-" + d + "-" + i, t0.plusDays(d).plusSeconds(i),
+                        org.osecscreener.model.Money.of("25.00", java.util.Currency.getInstance("USD")), null, null,
+                        org.osecscreener.model.Party.of("S-" + d + "-" + i, "US"),
+                        org.osecscreener.model.Party.of("B-" + d + "-" + i, "PH"), null));
+            }
+        }
+        List<Envelope> routed;
+        try (var c = clusterStage()) {
+            for (int i = 0; i < txs.size(); i++) {
+                c.processElement(parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
+            }
+            routed = c.extractOutputValues();
+        }
+        assertThat(routed).hasSize(perDay * days);
+        KeyedOneInputStreamOperatorTestHarness<String, Envelope, Envelope> h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(TTL, Level.NONE), e -> e.key, Types.STRING);
+        try (h) {
+            h.setProcessingTime(0);
+            h.setStateTtlProcessingTime(0);
+            int afterFirstDay = 0;
+            int most = 0;
+            for (int i = 0; i < routed.size(); i++) {
+                Envelope e = routed.get(i);
+                if (i == 0 && e.bundle == null) {
+                    e.bundle = Engines.canonical(V1);
+                }
+                long day = i / perDay;
+                h.setStateTtlProcessingTime(day * 86_400_000L + i % perDay);
+                h.processElement(e, e.time);
+                if (i == perDay - 1) {
+                    afterFirstDay = h.numKeyedStateEntries();
+                }
+                most = Math.max(most, h.numKeyedStateEntries());
+            }
+            assertThat(afterFirstDay).isGreaterThan(0);
+            long ttlDays = TTL.toDays();
+            assertThat(most).as("keyed state entries, at most; one day's senders hold %d", afterFirstDay)
+                    .isLessThanOrEqualTo((int) ((ttlDays + 2) * afterFirstDay))
+                    .isLessThan(days * afterFirstDay / 2);
+        }
+    }
+
     private static Envelope copy(Envelope e, String key) {
         return new Envelope(key, e.time, e.seq, e.ingest, e.version, null, e.body);
     }
