@@ -64,8 +64,9 @@ import org.osecscreener.score.Level;
  * {@code maxTrackedTransactionIds} ids, kept as 64-bit hashes) is not counted again: its
  * assessment has {@code duplicate = true}, level NONE and no hits.
  *
- * <p><b>Time.</b> A transaction older than that retention before the latest event day seen, or
- * (when {@link Builder#maxFuture} is set) dated too far after the clock, is refused with an
+ * <p><b>Time.</b> A transaction older than that retention before the latest event day seen (when
+ * {@link Builder#rejectTooOld} is on), or dated too far after the clock (when
+ * {@link Builder#maxFuture} is set), is refused with an
  * {@link UnscreenableTransactionException} on field {@code timestamp} ({@link TimeChecks}). The
  * screener has no reordering buffer: it screens in call order, and a transfer that arrives out of
  * order is counted at its place in time in the profiles.
@@ -93,6 +94,7 @@ public final class Screener {
     private final Settings settings;
     private final IngestPseudonymiser ingest;
     private final Duration maxFuture;
+    private final boolean rejectTooOld;
     private final Clock clock;
 
     private Screener(Builder b, RuleBundle bundle) {
@@ -111,6 +113,7 @@ public final class Screener {
         this.seen = new SeenIds(Math.max(1, e.longestWindowDays()) + 1, b.maxTrackedTransactionIds);
         this.ingest = b.pseudonymiser == null ? null : IngestPseudonymiser.of(b.pseudonymiser, b.clusterConfig);
         this.maxFuture = b.maxFuture;
+        this.rejectTooOld = b.rejectTooOld;
         this.clock = b.clock;
     }
 
@@ -130,7 +133,7 @@ public final class Screener {
      * @throws UnscreenableTransactionException if it cannot be screened, with the field and reason:
      *                                          the bundle has no FX rate for its currency, or its timestamp is
      *                                          too far ahead ({@link Builder#maxFuture}) or too old
-     *                                          ({@link TimeChecks}); nothing was changed
+     *                                          ({@link Builder#rejectTooOld}); nothing was changed
      */
     public Assessment screen(Transaction input) {
         Objects.requireNonNull(input, "tx");
@@ -145,7 +148,7 @@ public final class Screener {
         try {
             ScreeningEngine e = engine.get();
             e.checkScreenable(tx);
-            String old = TimeChecks.tooOld(tx, seen.maxDay(), seen.retentionDays());
+            String old = rejectTooOld ? TimeChecks.tooOld(tx, seen.maxDay(), seen.retentionDays()) : null;
             if (old != null) {
                 throw new UnscreenableTransactionException("timestamp", old);
             }
@@ -320,6 +323,7 @@ public final class Screener {
         private Pseudonymiser pseudonymiser;
         private Duration maxFuture;
         private boolean maxFutureSet;
+        private boolean rejectTooOld;
 
         private Builder() {
         }
@@ -411,6 +415,17 @@ public final class Screener {
             }
             maxFuture = value;
             maxFutureSet = true;
+            return this;
+        }
+
+        /**
+         * Refuse transactions older than the retention before the latest event day seen
+         * ({@link TimeChecks#tooOld}). Default: off, because concurrent callers that each replay a
+         * share of history may be months apart in event time (one event clock serves them all);
+         * the {@code screen} command, which reads one file in order, turns it on.
+         */
+        public Builder rejectTooOld(boolean value) {
+            rejectTooOld = value;
             return this;
         }
 

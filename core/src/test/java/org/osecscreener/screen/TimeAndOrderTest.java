@@ -46,7 +46,7 @@ class TimeAndOrderTest {
 
     @Test
     void tooOld_beyondTheRetention_isRefused_justInside_isScreened() throws Exception {
-        Screener s = Screener.builder().build();
+        Screener s = Screener.builder().rejectTooOld(true).build();
         int retention = s.bundle().longestWindowDays() + 1;
         s.screen(tx("T-latest", T0));
         assertThatThrownBy(() -> s.screen(tx("T-old", T0.minusDays(retention + 1))))
@@ -54,7 +54,11 @@ class TimeAndOrderTest {
                 .hasMessageContaining("before the latest event day screened").hasMessageContaining(retention + " days");
         assertThat(s.screen(tx("T-late", T0.minusDays(retention - 1))).duplicate()).isFalse();
         // a far-past record before anything else is the start of the stream, not old
-        Screener fresh = Screener.builder().build();
+        Screener fresh = Screener.builder().rejectTooOld(true).build();
+        // and with the check off (the library default) an old record is screened, counted at its place in time
+        Screener lenient = Screener.builder().build();
+        lenient.screen(tx("T-latest", T0));
+        assertThat(lenient.screen(tx("T-old", T0.minusDays(retention + 1))).duplicate()).isFalse();
         assertThat(fresh.screen(tx("T-1990", OffsetDateTime.of(1990, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))).level())
                 .isNotNull();
     }

@@ -81,7 +81,7 @@ final class ScreenCommand implements Callable<Integer> {
         KeySource keySource = key.source(spec.commandLine());
         Duration future = MaxFuture.parse(spec.commandLine(), maxFuture);
         try {
-            Screener.Builder b = Screener.builder();
+            Screener.Builder b = Screener.builder().rejectTooOld(true); // one file, read in order
             if (rules != null) {
                 b.bundle(rules);
             }
