@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 import org.osecscreener.model.Party;
+import org.osecscreener.privacy.PseudonymTokens;
 
 /**
  * Turns a {@link Party} into its {@link PayeeIdentifiers}: the separable first step of
@@ -38,6 +39,11 @@ import org.osecscreener.model.Party;
  *
  * <p>Identifiers come out in the order phone, wallet, account, email, device, address, name,
  * pick-up location; the resolver links them in that order. Immutable and thread-safe.
+ *
+ * <p>A field already pseudonymised at ingest ({@link PseudonymTokens}: {@code phone:…} tokens
+ * written by {@code org.osecscreener.privacy.IngestPseudonymiser}) is passed through as it is, with
+ * the flags it carries: the pseudonymised party normalises to exactly
+ * {@code normalise(raw).pseudonymised(pseudonymiser)}.
  */
 public final class IdentifierNormaliser {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -71,7 +77,10 @@ public final class IdentifierNormaliser {
         String country = party.country();
         String region = config.defaultRegion() != null ? config.defaultRegion() : country;
 
-        if (on(IdentifierType.PHONE) && party.phone() != null) {
+        if (PseudonymTokens.isPseudonymised(party.phone())) {
+            n = tokens(party.phone(), out, n);
+            flags |= tokenFlags(party.phone());
+        } else if (on(IdentifierType.PHONE) && party.phone() != null) {
             if (placeholder(party.phone())) {
                 flags |= FLAG_PLACEHOLDER;
             } else {
@@ -86,7 +95,10 @@ public final class IdentifierNormaliser {
                 }
             }
         }
-        if ((on(IdentifierType.WALLET) || on(IdentifierType.PHONE)) && party.wallet() != null) {
+        if (PseudonymTokens.isPseudonymised(party.wallet())) {
+            n = tokens(party.wallet(), out, n);
+            flags |= tokenFlags(party.wallet());
+        } else if ((on(IdentifierType.WALLET) || on(IdentifierType.PHONE)) && party.wallet() != null) {
             String wallet = party.wallet();
             if (placeholder(wallet)) {
                 flags |= FLAG_PLACEHOLDER;
@@ -103,7 +115,10 @@ public final class IdentifierNormaliser {
                 }
             }
         }
-        if (on(IdentifierType.ACCOUNT) && party.account() != null) {
+        if (PseudonymTokens.isPseudonymised(party.account())) {
+            n = tokens(party.account(), out, n);
+            flags |= tokenFlags(party.account());
+        } else if (on(IdentifierType.ACCOUNT) && party.account() != null) {
             String account = account(party.account());
             if (account.isEmpty() || placeholder(party.account())) {
                 flags |= FLAG_PLACEHOLDER;
@@ -111,21 +126,30 @@ public final class IdentifierNormaliser {
                 out[n++] = new Identifier(IdentifierType.ACCOUNT, account);
             }
         }
-        if (on(IdentifierType.EMAIL) && party.email() != null) {
+        if (PseudonymTokens.isPseudonymised(party.email())) {
+            n = tokens(party.email(), out, n);
+            flags |= tokenFlags(party.email());
+        } else if (on(IdentifierType.EMAIL) && party.email() != null) {
             if (placeholder(party.email())) {
                 flags |= FLAG_PLACEHOLDER;
             } else {
                 out[n++] = new Identifier(IdentifierType.EMAIL, party.email().trim().toLowerCase(Locale.ROOT));
             }
         }
-        if (on(IdentifierType.DEVICE) && party.device() != null) {
+        if (PseudonymTokens.isPseudonymised(party.device())) {
+            n = tokens(party.device(), out, n);
+            flags |= tokenFlags(party.device());
+        } else if (on(IdentifierType.DEVICE) && party.device() != null) {
             if (placeholder(party.device())) {
                 flags |= FLAG_PLACEHOLDER;
             } else {
                 out[n++] = new Identifier(IdentifierType.DEVICE, party.device().trim());
             }
         }
-        if (on(IdentifierType.ADDRESS) && party.address() != null) {
+        if (PseudonymTokens.isPseudonymised(party.address())) {
+            n = tokens(party.address(), out, n);
+            flags |= tokenFlags(party.address());
+        } else if (on(IdentifierType.ADDRESS) && party.address() != null) {
             String a = AddressNormaliser.normalise(party.address());
             if (a.isEmpty() || placeholder(party.address())) {
                 flags |= FLAG_PLACEHOLDER;
@@ -133,7 +157,10 @@ public final class IdentifierNormaliser {
                 out[n++] = new Identifier(IdentifierType.ADDRESS, country + '|' + a);
             }
         }
-        if (on(IdentifierType.NAME) && party.name() != null) {
+        if (PseudonymTokens.isPseudonymised(party.name())) {
+            n = tokens(party.name(), out, n);
+            flags |= tokenFlags(party.name());
+        } else if (on(IdentifierType.NAME) && party.name() != null) {
             String k = NameNormaliser.key(party.name());
             if (k.isEmpty() || placeholder(party.name())) {
                 flags |= FLAG_PLACEHOLDER;
@@ -141,7 +168,10 @@ public final class IdentifierNormaliser {
                 out[n++] = new Identifier(IdentifierType.NAME, country + '|' + k);
             }
         }
-        if (on(IdentifierType.PICKUP_LOCATION) && party.pickupLocation() != null) {
+        if (PseudonymTokens.isPseudonymised(party.pickupLocation())) {
+            n = tokens(party.pickupLocation(), out, n);
+            flags |= tokenFlags(party.pickupLocation());
+        } else if (on(IdentifierType.PICKUP_LOCATION) && party.pickupLocation() != null) {
             String a = AddressNormaliser.normalise(party.pickupLocation());
             if (a.isEmpty() || placeholder(party.pickupLocation())) {
                 flags |= FLAG_PLACEHOLDER;
@@ -163,6 +193,49 @@ public final class IdentifierNormaliser {
     public static String toE164(String phone, String region) {
         String e = e164(phone, region, false);
         return e == null || e.isEmpty() ? null : e;
+    }
+
+    /**
+     * Adds the identifier token of a pseudonymised field (see {@code IngestPseudonymiser}): the
+     * first pseudonym whose tag names a link type that is on, as it is. A field yields at most one
+     * identifier, as a raw field does (only a crafted value holds more than one).
+     */
+    private int tokens(String value, Identifier[] out, int n) {
+        for (String t : PseudonymTokens.tokens(value)) {
+            if (t.charAt(0) == '!') {
+                continue;
+            }
+            IdentifierType type = typeOfTag(t.substring(0, t.indexOf(':')));
+            if (type != null && on(type)) {
+                out[n++] = new Identifier(type, t);
+                return n;
+            }
+        }
+        return n;
+    }
+
+    /** The flags carried by a pseudonymised field ({@code !u}, {@code !w}, {@code !p}). */
+    private static int tokenFlags(String value) {
+        int f = 0;
+        for (String t : PseudonymTokens.tokens(value)) {
+            if (t.equals("!u")) {
+                f |= FLAG_UNPARSEABLE;
+            } else if (t.equals("!w")) {
+                f |= FLAG_WALLET_PHONE;
+            } else if (t.equals("!p")) {
+                f |= FLAG_PLACEHOLDER;
+            }
+        }
+        return f;
+    }
+
+    private static IdentifierType typeOfTag(String tag) {
+        for (IdentifierType t : IdentifierType.values()) {
+            if (t.tag().equals(tag)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private boolean on(IdentifierType t) {

@@ -2,11 +2,15 @@ package org.osecscreener.profile;
 
 import org.osecscreener.cluster.AddressNormaliser;
 import org.osecscreener.cluster.NameNormaliser;
+import org.osecscreener.privacy.IngestPseudonymiser;
+import org.osecscreener.privacy.PseudonymTokens;
 
 /**
  * Small keys of a party's folded surname and normalised address, compared for family
  * mitigation (payees sharing the sender's or each other's surname or address). Zero means "no
- * value" and never matches.
+ * value" and never matches. A name or address pseudonymised at ingest
+ * ({@link IngestPseudonymiser}) gives the key of its {@code surname:} or {@code family_address:}
+ * pseudonym, so that keys are equal exactly when the raw surnames or addresses are.
  */
 public final class PartyKeys {
     private PartyKeys() {
@@ -17,6 +21,9 @@ public final class PartyKeys {
         if (name == null || name.isBlank()) {
             return 0;
         }
+        if (PseudonymTokens.isPseudonymised(name)) {
+            return Hashing.hash32(PseudonymTokens.find(name, IngestPseudonymiser.SURNAME));
+        }
         return Hashing.hash32(NameNormaliser.surname(name));
     }
 
@@ -24,6 +31,9 @@ public final class PartyKeys {
     public static int address(String address) {
         if (address == null || address.isBlank()) {
             return 0;
+        }
+        if (PseudonymTokens.isPseudonymised(address)) {
+            return Hashing.hash32(PseudonymTokens.find(address, IngestPseudonymiser.FAMILY_ADDRESS));
         }
         return Hashing.hash32(AddressNormaliser.normalise(address));
     }

@@ -28,6 +28,9 @@ import org.osecscreener.detect.ScreeningEngine;
 import org.osecscreener.detect.UnscreenableTransactionException;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
+import org.osecscreener.privacy.IngestPseudonymiser;
+import org.osecscreener.privacy.KeySource;
+import org.osecscreener.privacy.Pseudonymiser;
 import org.osecscreener.profile.ClusterProfile;
 import org.osecscreener.profile.PairProfile;
 import org.osecscreener.profile.SenderProfile;
@@ -61,6 +64,16 @@ import org.osecscreener.score.Level;
  * {@code maxTrackedTransactionIds} ids, kept as 64-bit hashes) is not counted again: its
  * assessment has {@code duplicate = true}, level NONE and no hits.
  *
+ * <p><b>Time.</b> A transaction older than that retention before the latest event day seen (when
+ * {@link Builder#rejectTooOld} is on), or dated too far after the clock (when
+ * {@link Builder#maxFuture} is set), is refused with an
+ * {@link UnscreenableTransactionException} on field {@code timestamp} ({@link TimeChecks}). The
+ * screener has no reordering buffer: it screens in call order, and a transfer that arrives out of
+ * order is counted at its place in time in the profiles.
+ *
+ * <p><b>Pseudonymisation.</b> With {@link Builder#pseudonymiser}, identifiers are replaced by keyed
+ * pseudonyms before anything is stored ({@code docs/privacy.md}).
+ *
  * <p><b>Bounds.</b> Senders, clusters and transaction ids are kept in Caffeine maps with a maximum
  * size and expiry after the longest rule window of inactivity (measured by the builder's clock);
  * beneficiaries and identifiers are bounded in the payee-cluster resolver. State evicted under
@@ -79,6 +92,10 @@ public final class Screener {
     private final Cache<String, CachedPayee> payees;
     private final SeenIds seen;
     private final Settings settings;
+    private final IngestPseudonymiser ingest;
+    private final Duration maxFuture;
+    private final boolean rejectTooOld;
+    private final Clock clock;
 
     private Screener(Builder b, RuleBundle bundle) {
         this.settings = new Settings(b.maxSenders, b.maxClusters, b.maxTrackedTransactionIds, b.clusterConfig, b.clock);
@@ -94,6 +111,10 @@ public final class Screener {
         this.payees = Caffeine.newBuilder().maximumSize(b.clusterConfig.maxBeneficiaries()).ticker(ticker)
                 .executor(Runnable::run).build();
         this.seen = new SeenIds(Math.max(1, e.longestWindowDays()) + 1, b.maxTrackedTransactionIds);
+        this.ingest = b.pseudonymiser == null ? null : IngestPseudonymiser.of(b.pseudonymiser, b.clusterConfig);
+        this.maxFuture = b.maxFuture;
+        this.rejectTooOld = b.rejectTooOld;
+        this.clock = b.clock;
     }
 
     /** A new builder. */
@@ -104,17 +125,33 @@ public final class Screener {
     /**
      * Screens one transaction and updates the state with it.
      *
-     * @param tx a valid transaction (from the codec or built directly)
+     * <p>When the screener pseudonymises ({@link Builder#pseudonymiser}), {@code input} is
+     * pseudonymised first and the assessment names its parties by their pseudonyms.
+     *
+     * @param input a valid transaction (from the codec or built directly)
      * @return the assessment, naming the bundle version that produced it
-     * @throws UnscreenableTransactionException if the bundle cannot screen it (for example no FX rate
-     *                                          for its currency); nothing was changed
+     * @throws UnscreenableTransactionException if it cannot be screened, with the field and reason:
+     *                                          the bundle has no FX rate for its currency, or its timestamp is
+     *                                          too far ahead ({@link Builder#maxFuture}) or too old
+     *                                          ({@link Builder#rejectTooOld}); nothing was changed
      */
-    public Assessment screen(Transaction tx) {
-        Objects.requireNonNull(tx, "tx");
+    public Assessment screen(Transaction input) {
+        Objects.requireNonNull(input, "tx");
+        Transaction tx = ingest == null ? input : ingest.apply(input); // outside the lock: parallel callers hash in parallel
+        if (maxFuture != null) {
+            String why = TimeChecks.tooFarAhead(tx, clock.millis(), maxFuture);
+            if (why != null) {
+                throw new UnscreenableTransactionException("timestamp", why);
+            }
+        }
         lock.lock();
         try {
             ScreeningEngine e = engine.get();
             e.checkScreenable(tx);
+            String old = rejectTooOld ? TimeChecks.tooOld(tx, seen.maxDay(), seen.retentionDays()) : null;
+            if (old != null) {
+                throw new UnscreenableTransactionException("timestamp", old);
+            }
             if (!seen.firstSeen(tx.id(), (int) Math.floorDiv(tx.timestamp().toEpochSecond(), 86_400L))) {
                 String cluster = resolver.clusterOf(tx.beneficiary().id());
                 return new Assessment(tx.id(), tx.timestamp(), tx.sender().id(), tx.beneficiary().id(),
@@ -213,6 +250,11 @@ public final class Screener {
         return settings;
     }
 
+    /** Whether identifiers are pseudonymised at ingest ({@link Builder#pseudonymiser}). */
+    public boolean pseudonymising() {
+        return ingest != null;
+    }
+
     /**
      * What is tracked.
      *
@@ -278,6 +320,10 @@ public final class Screener {
         private long maxTrackedTransactionIds = -1;
         private ClusterConfig clusterConfig;
         private Clock clock;
+        private Pseudonymiser pseudonymiser;
+        private Duration maxFuture;
+        private boolean maxFutureSet;
+        private boolean rejectTooOld;
 
         private Builder() {
         }
@@ -336,6 +382,50 @@ public final class Screener {
                 throw new IllegalStateException("clock was already set to " + clock);
             }
             clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Pseudonymise every identifier at ingest with this key ({@link IngestPseudonymiser}): state,
+         * assessments and explanations then hold pseudonyms only, and decisions are those on the raw
+         * values. Default: off. Get the key from a file or the environment ({@link KeySource}).
+         */
+        public Builder pseudonymiser(Pseudonymiser value) {
+            if (pseudonymiser != null) {
+                throw new IllegalStateException("pseudonymiser was already set");
+            }
+            pseudonymiser = Objects.requireNonNull(value, "pseudonymiser");
+            return this;
+        }
+
+        /**
+         * Refuse transactions dated more than {@code value} after the builder's {@link #clock}
+         * ({@link TimeChecks#tooFarAhead}). Default: no bound, for replays of synthetic or shifted
+         * data; the command line sets one day. Live screening should set it.
+         *
+         * @param value the tolerance, zero or positive
+         */
+        public Builder maxFuture(Duration value) {
+            if (maxFutureSet) {
+                throw new IllegalStateException("maxFuture was already set to " + maxFuture);
+            }
+            Objects.requireNonNull(value, "maxFuture");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("maxFuture must be zero or positive, was " + value);
+            }
+            maxFuture = value;
+            maxFutureSet = true;
+            return this;
+        }
+
+        /**
+         * Refuse transactions older than the retention before the latest event day seen
+         * ({@link TimeChecks#tooOld}). Default: off, because concurrent callers that each replay a
+         * share of history may be months apart in event time (one event clock serves them all);
+         * the {@code screen} command, which reads one file in order, turns it on.
+         */
+        public Builder rejectTooOld(boolean value) {
+            rejectTooOld = value;
             return this;
         }
 

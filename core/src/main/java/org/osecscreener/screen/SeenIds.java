@@ -65,6 +65,16 @@ final class SeenIds {
         return true;
     }
 
+    /** The latest event day seen, or {@link Integer#MIN_VALUE} before the first id. */
+    int maxDay() {
+        return maxDay;
+    }
+
+    /** The retention in event days. */
+    int retentionDays() {
+        return retentionDays;
+    }
+
     /** Ids remembered. */
     long size() {
         return size;

@@ -20,6 +20,10 @@ import org.osecscreener.io.Rejection;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.score.Assessment;
 import picocli.CommandLine;
+import org.osecscreener.cluster.ClusterConfig;
+import org.osecscreener.privacy.IngestPseudonymiser;
+import org.osecscreener.privacy.KeySource;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,10 +68,16 @@ final class ReportCommand implements Callable<Integer> {
             description = "Show raw names, accounts, phones, e-mails and addresses instead of masked ones. Personal data: handle accordingly.")
     boolean rawIdentifiers;
 
+    @CommandLine.Mixin
+    KeyOptions key;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        KeySource keySource = key.source(spec.commandLine());
+        IngestPseudonymiser ingest = keySource == null ? null
+                : IngestPseudonymiser.of(keySource.pseudonymiser(), ClusterConfig.defaults());
         CaseReport report;
         try {
             report = CaseReport.builder().period(Duration.ofDays(periodDays)).rawIdentifiers(rawIdentifiers).build();
@@ -95,7 +105,7 @@ final class ReportCommand implements Callable<Integer> {
             ParseOutcome o;
             while ((o = source.next()) != null) {
                 if (o instanceof ParseOutcome.Parsed p) {
-                    transactions.add(p.transaction());
+                    transactions.add(ingest == null ? p.transaction() : ingest.apply(p.transaction()));
                 } else if (o instanceof ParseOutcome.Rejected r) {
                     print(err, input, r.rejection(), rejected);
                 }

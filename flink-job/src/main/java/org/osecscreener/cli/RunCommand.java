@@ -11,6 +11,10 @@ import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.rules.RuleBundleLoader;
 import org.osecscreener.score.Level;
+import org.osecscreener.job.IngestSettings;
+import org.osecscreener.privacy.KeySource;
+
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,6 +82,13 @@ final class RunCommand implements Callable<Integer> {
     int restarts;
     @Option(names = "--web-ui", description = "Start the local Flink dashboard (http://localhost:8081).")
     boolean webUi;
+    @CommandLine.Mixin
+    KeyOptions key;
+    @Option(names = "--raw-dead-letters",
+            description = "With a pseudonymisation key: still write each rejected record raw to the dead letter (personal data; opt-in).")
+    boolean rawDeadLetters;
+    @Option(names = "--max-future", paramLabel = "DURATION", defaultValue = "P1D", description = MaxFuture.RUN)
+    String maxFuture;
 
     @Override
     public Integer call() throws Exception {
@@ -98,6 +109,11 @@ final class RunCommand implements Callable<Integer> {
         if (parallelism < 1) {
             err.println("error: --parallelism must be at least 1, was " + parallelism);
             return Main.USAGE_OR_IO;
+        }
+        KeySource keySource = key.source(spec.commandLine());
+        IngestSettings ingest = new IngestSettings(keySource, rawDeadLetters, MaxFuture.parse(spec.commandLine(), maxFuture));
+        if (keySource != null) {
+            keySource.pseudonymiser(); // fail here, with a clear message, rather than in every task
         }
         RuleBundle baseline;
         try {
@@ -124,9 +140,13 @@ final class RunCommand implements Callable<Integer> {
                 output, alertsTopic, deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend,
                 checkpointInterval.isZero() ? null : checkpointInterval,
                 checkpointDir != null ? checkpointDir : outDir.resolve("checkpoints").toString(), parallelism, lateness,
-                minLevel, webUi, restarts);
+                minLevel, webUi, restarts, ingest);
         out.printf("rules: %s@%d; state backend: %s; parallelism %d; checkpoints every %s%n", baseline.id(),
                 baseline.version(), stateBackend, parallelism, checkpointInterval);
+        if (keySource != null) {
+            out.printf("identifiers pseudonymised at ingest (key read by each task from %s); dead letters %s%n", keySource,
+                    rawDeadLetters ? "hold the RAW records (--raw-dead-letters)" : "hold reasons and positions only");
+        }
         out.flush();
         long started = System.nanoTime();
         JobRunner.run(o);

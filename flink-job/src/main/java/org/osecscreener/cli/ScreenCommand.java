@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -18,6 +19,10 @@ import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Level;
 import org.osecscreener.screen.AssessmentWriter;
 import org.osecscreener.screen.Screener;
+import org.osecscreener.privacy.IngestPseudonymiser;
+import org.osecscreener.privacy.KeySource;
+
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,15 +63,33 @@ final class ScreenCommand implements Callable<Integer> {
             description = "Lowest level written: NONE (every assessment), REVIEW (default) or ALERT.")
     Level minLevel;
 
+    @CommandLine.Mixin
+    KeyOptions key;
+
+    @Option(names = "--raw-dead-letters",
+            description = "With a pseudonymisation key: still write each rejected record raw in the dead-letter file (personal data; opt-in).")
+    boolean rawDeadLetters;
+
+    @Option(names = "--max-future", paramLabel = "DURATION", defaultValue = "off", description = MaxFuture.SCREEN)
+    String maxFuture;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Screener screener;
+        KeySource keySource = key.source(spec.commandLine());
+        Duration future = MaxFuture.parse(spec.commandLine(), maxFuture);
         try {
-            Screener.Builder b = Screener.builder();
+            Screener.Builder b = Screener.builder().rejectTooOld(true); // one file, read in order
             if (rules != null) {
                 b.bundle(rules);
+            }
+            if (keySource != null) {
+                b.pseudonymiser(keySource.pseudonymiser());
+            }
+            if (future != null) {
+                b.maxFuture(future);
             }
             screener = b.build();
         } catch (RuleBundleException e) {
@@ -94,7 +117,7 @@ final class ScreenCommand implements Callable<Integer> {
                         a = screener.screen(p.transaction());
                     } catch (UnscreenableTransactionException e) {
                         unscreenable++;
-                        rejected.write(new Rejection(p.lineNumber(), org.osecscreener.io.TransactionCodec.standard().toJson(p.transaction()), e.field(), e.getMessage()));
+                        rejected.write(dead(new Rejection(p.lineNumber(), org.osecscreener.io.TransactionCodec.standard().toJson(p.transaction()), e.field(), e.getMessage()), keySource));
                         continue;
                     }
                     if (a.level() == Level.REVIEW) {
@@ -106,7 +129,7 @@ final class ScreenCommand implements Callable<Integer> {
                         alerts.write(a);
                     }
                 } else if (o instanceof ParseOutcome.Rejected r) {
-                    rejected.write(r.rejection());
+                    rejected.write(dead(r.rejection(), keySource));
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -115,7 +138,16 @@ final class ScreenCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "read %d %s: %d screened, %d rejected, %d blank; REVIEW %d, ALERT %d; %.1f s%n",
                     reader.recordsRead(), reader.unit(), reader.valid() - unscreenable, rejectedCount, reader.skipped(), review, alert, seconds);
             out.printf(Locale.ROOT, "alerts: %s%nrejected %s: %s%n", output, reader.unit(), dead);
+            if (keySource != null) {
+                out.printf(Locale.ROOT, "identifiers pseudonymised at ingest (key from %s); dead letters %s%n", keySource,
+                        rawDeadLetters ? "hold the RAW records (--raw-dead-letters)" : "hold reasons and line numbers only");
+            }
             return rejectedCount == 0 ? Main.OK : Main.FINDINGS;
         }
+    }
+
+    /** A dead letter as written: redacted when pseudonymising, unless raw dead letters were asked for. */
+    private Rejection dead(Rejection r, KeySource keySource) {
+        return keySource == null || rawDeadLetters ? r : IngestPseudonymiser.redact(r);
     }
 }

@@ -38,6 +38,7 @@ import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.rules.RuleBundleLoader;
 import org.osecscreener.rules.ValidationError;
+import org.osecscreener.screen.TimeChecks;
 
 /**
  * The global stage: de-duplication by transaction id, payee-cluster resolution and the cluster
@@ -85,6 +86,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     private transient Counter duplicates;
     private transient Counter unscreenable;
     private transient Counter merges;
+    private transient Counter tooOld;
 
     /**
      * @param baseline             canonical JSON of the bundle to screen with until another arrives
@@ -119,6 +121,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
         unscreenable = getRuntimeContext().getMetricGroup().counter("unscreenable");
         merges = getRuntimeContext().getMetricGroup().counter("clusterMerges");
+        tooOld = getRuntimeContext().getMetricGroup().counter("tooOld");
         getRuntimeContext().getMetricGroup().gauge("trackedBeneficiaries", () -> resolver == null ? 0 : resolver.beneficiaryCount());
     }
 
@@ -130,10 +133,6 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         }
         Bodies.Parsed parsed = Bodies.parsed(e.body);
         Transaction tx = parsed.tx();
-        if (seen.contains(tx.id())) {
-            duplicates.inc();
-            return;
-        }
         try {
             engine.checkScreenable(tx);
         } catch (UnscreenableTransactionException ex) {
@@ -143,6 +142,18 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             return;
         }
         int day = (int) Math.floorDiv(e.time, 86_400_000L);
+        Integer latest = maxDay.value();
+        String old = TimeChecks.tooOld(tx, latest == null ? Integer.MIN_VALUE : latest, engine.longestWindowDays() + 1);
+        if (old != null) {
+            tooOld.inc();
+            ctx.output(ParseFunction.DEAD_LETTER, DeadLetters.json("screening",
+                    new Rejection(e.seq, TransactionCodec.standard().toJson(tx), "timestamp", old)));
+            return;
+        }
+        if (seen.contains(tx.id())) {
+            duplicates.inc();
+            return;
+        }
         seen.put(tx.id(), day);
         Resolution r = resolver.resolve(tx.beneficiary().id(), parsed.ids());
         ClusterProfile cluster = load(r.clusterId());

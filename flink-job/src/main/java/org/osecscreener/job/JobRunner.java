@@ -61,12 +61,24 @@ public final class JobRunner {
      * @param minLevel           lowest level written
      * @param webUi              start the local Flink dashboard
      * @param restarts           restart attempts on failure (fixed delay)
+     * @param ingest             pseudonymisation and the bound on future timestamps
      */
     public record Options(String source, String input, String format, Duration monitor, String kafkaBootstrap, String inputTopic,
                           String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
                           String deadLetterTopic, String ruleEventsTopic, RuleBundle baseline, String rulesDir,
                           String rulesTopic, String stateBackend, Duration checkpointInterval, String checkpointDir,
-                          int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts) {
+                          int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts,
+                          IngestSettings ingest) {
+        /** Options with raw identifiers and no bound on future timestamps ({@link IngestSettings#NONE}). */
+        public Options(String source, String input, String format, Duration monitor, String kafkaBootstrap, String inputTopic,
+                       String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
+                       String deadLetterTopic, String ruleEventsTopic, RuleBundle baseline, String rulesDir,
+                       String rulesTopic, String stateBackend, Duration checkpointInterval, String checkpointDir,
+                       int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts) {
+            this(source, input, format, monitor, kafkaBootstrap, inputTopic, groupId, boundedKafka, sink, output, alertsTopic,
+                    deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend, checkpointInterval,
+                    checkpointDir, parallelism, lateness, minLevel, webUi, restarts, IngestSettings.NONE);
+        }
     }
 
     /** The Flink configuration for {@code o}: state backend, checkpoints, restarts. */
@@ -124,7 +136,7 @@ public final class JobRunner {
         }
         ScreeningJob.Outputs out = ScreeningJob.build(raw, rules, new ScreeningJob.Settings(o.baseline(),
                 ClusterConfig.defaults(), o.parallelism(), o.lateness(), Duration.ofSeconds(30), o.minLevel(),
-                "pacs008".equals(o.format())));
+                "pacs008".equals(o.format()), o.ingest()));
         if ("kafka".equals(o.sink())) {
             Duration timeout = Duration.ofMinutes(15);
             out.assessments().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.alertsTopic(), "osec-alerts", timeout))

@@ -20,13 +20,20 @@ import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.cluster.PayeeIdentifiers;
+import org.osecscreener.privacy.IngestPseudonymiser;
 import org.osecscreener.profile.PartyKeys;
+import org.osecscreener.screen.TimeChecks;
 
 /**
  * Parses JSON lines with the core codec and normalises the beneficiary's identifiers (in
  * parallel, ahead of the single cluster-stage task). Valid transactions continue as {@link Envelope}s;
  * rejections go to the dead-letter side output with their reason and the raw record; blank lines
  * are counted and dropped. Never throws on a bad record.
+ *
+ * <p>This is the ingest stage: a transaction dated too far after the wall clock is dead-lettered
+ * here ({@link TimeChecks#tooFarAhead}), and when pseudonymising, every identifier is replaced by its
+ * keyed pseudonym before the transaction leaves this function, and dead letters lose their raw
+ * record ({@link IngestPseudonymiser}; docs/privacy.md).
  */
 final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
     /** Beneficiaries whose normalised identifiers are kept per task (normalising costs microseconds). */
@@ -36,7 +43,10 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
 
     private final ClusterConfig clusterConfig;
     private final boolean pacs008;
+    private final IngestSettings ingest;
     private transient IdentifierNormaliser normaliser;
+    private transient IngestPseudonymiser pseudonymiser;
+    private transient Counter tooFarAhead;
     private transient PayeeCache payees;
     private transient Counter in;
     private transient Counter blank;
@@ -48,19 +58,32 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
      * @param pacs008       each record is an ISO 20022 pacs.008 message, not a JSON line
      */
     ParseFunction(ClusterConfig clusterConfig, boolean pacs008) {
+        this(clusterConfig, pacs008, IngestSettings.NONE);
+    }
+
+    /**
+     * @param clusterConfig payee-cluster settings (for identifier normalisation)
+     * @param pacs008       each record is an ISO 20022 pacs.008 message, not a JSON line
+     * @param ingest        pseudonymisation and the bound on future timestamps
+     */
+    ParseFunction(ClusterConfig clusterConfig, boolean pacs008, IngestSettings ingest) {
         this.clusterConfig = clusterConfig;
         this.pacs008 = pacs008;
+        this.ingest = ingest;
     }
 
     @Override
     public void open(OpenContext ctx) {
         normaliser = new IdentifierNormaliser(clusterConfig);
+        // the key is read here, on the task manager, from its file or variable: it is never part of the job graph
+        pseudonymiser = ingest.key() == null ? null : IngestPseudonymiser.of(ingest.key().pseudonymiser(), clusterConfig);
         payees = new PayeeCache(PAYEE_CACHE);
         MetricGroup g = getRuntimeContext().getMetricGroup();
         in = g.counter("transactionsIn");
         blank = g.counter("blankLines");
         rejectedByField = g.addGroup("rejected");
         rejected = new HashMap<>();
+        tooFarAhead = rejectedByField.counter("timestamp_future");
     }
 
     private record Payee(Party party, PayeeIdentifiers ids, int surname, int address) {
@@ -98,6 +121,16 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
     private void handle(ParseOutcome o, RawRecord r, Context ctx, Collector<Envelope> out) {
         if (o instanceof ParseOutcome.Parsed p) {
             Transaction tx = p.transaction();
+            String ahead = TimeChecks.tooFarAhead(tx, System.currentTimeMillis(), ingest.maxFuture());
+            if (ahead != null) {
+                tooFarAhead.inc();
+                ctx.output(DEAD_LETTER, DeadLetters.json(r.origin, dead(new Rejection(r.position,
+                        TransactionCodec.standard().toJson(tx), "timestamp", ahead))));
+                return;
+            }
+            if (pseudonymiser != null) {
+                tx = pseudonymiser.apply(tx);
+            }
             Party b = tx.beneficiary();
             Payee payee = payees.get(b.id());
             if (payee == null || !payee.party.equals(b)) {
@@ -110,9 +143,14 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
             Rejection rejection = rej.rejection();
             rejected.computeIfAbsent(rejection.field() == null ? "record" : rejection.field(),
                     f -> rejectedByField.counter(f.replace('.', '_'))).inc();
-            ctx.output(DEAD_LETTER, DeadLetters.json(r.origin, rejection));
+            ctx.output(DEAD_LETTER, DeadLetters.json(r.origin, dead(rejection)));
         } else {
             blank.inc();
         }
+    }
+
+    /** A rejection as written: without the raw record when pseudonymising (unless raw dead letters were asked for). */
+    private Rejection dead(Rejection rejection) {
+        return pseudonymiser == null || ingest.rawDeadLetters() ? rejection : IngestPseudonymiser.redact(rejection);
     }
 }

@@ -43,9 +43,16 @@ public final class ScreeningJob {
      * @param idleness      after how long without records a source split stops holding back the watermark
      * @param minLevel      the lowest level written to the assessment output
      * @param pacs008       whether each raw record is an ISO 20022 pacs.008 message (else one JSON line)
+     * @param ingest        pseudonymisation and the bound on future timestamps at the parse stage
      */
     public record Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
-                           Duration idleness, Level minLevel, boolean pacs008) {
+                           Duration idleness, Level minLevel, boolean pacs008, IngestSettings ingest) {
+        /** Settings with raw identifiers and no bound on future timestamps. */
+        public Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
+                        Duration idleness, Level minLevel, boolean pacs008) {
+            this(baseline, clusterConfig, parallelism, lateness, idleness, minLevel, pacs008, IngestSettings.NONE);
+        }
+
         /** JSON-lines settings. */
         public Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
                         Duration idleness, Level minLevel) {
@@ -55,6 +62,7 @@ public final class ScreeningJob {
         public Settings {
             Objects.requireNonNull(baseline, "baseline");
             Objects.requireNonNull(clusterConfig, "clusterConfig");
+            Objects.requireNonNull(ingest, "ingest");
             if (parallelism < 1) {
                 throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
             }
@@ -90,7 +98,7 @@ public final class ScreeningJob {
     public static Outputs build(DataStream<RawRecord> raw, DataStream<RuleEvent> rules, Settings settings) {
         Duration ttl = settings.ttl();
         SingleOutputStreamOperator<Envelope> parsed = raw
-                .process(new ParseFunction(settings.clusterConfig(), settings.pacs008())).uid("parse").name("parse and validate");
+                .process(new ParseFunction(settings.clusterConfig(), settings.pacs008(), settings.ingest())).uid("parse").name("parse and validate");
         DataStream<String> parseRejects = parsed.getSideOutput(ParseFunction.DEAD_LETTER);
 
         DataStream<Envelope> timed = parsed.assignTimestampsAndWatermarks(
