@@ -21,9 +21,9 @@ import org.osecscreener.model.Transaction;
  * Jackson path returns for the same bytes, or {@code null} to say "not sure, ask Jackson".
  *
  * <p>It accepts only what it fully understands: the documented fields and no others, string
- * values of printable ASCII without escapes, {@code null} for optional fields, plain decimal
- * amounts, a label object, and whitespace between tokens. Anything else (an escape, a non-ASCII
- * byte, an unknown or duplicate field, a value over its limit, a bad code or date, malformed
+ * values without escapes (ASCII, or strictly well-formed UTF-8 such as {@code Peña}),
+ * {@code null} for optional fields, plain decimal amounts, a label object, and whitespace between
+ * tokens. Anything else (an escape, a malformed UTF-8 sequence, an unknown or duplicate field, a value over its limit, a bad code or date, malformed
  * JSON) returns {@code null}, so every rejection, with its message, still comes from the
  * Jackson path. Why hand-written: the codec must parse a million typical lines per second on
  * one thread, and Jackson's tokenizer alone measured about 0.8 million such lines per second
@@ -75,6 +75,8 @@ final class FastLineParser {
     /** Start and length of the last string scanned by {@link #rawString}. */
     private int strStart;
     private int strLen;
+    /** Whether the last string scanned was all ASCII. */
+    private boolean strAscii;
 
     private FastLineParser(TransactionCodec codec, byte[] buf, int off, int len) {
         this.codec = codec;
@@ -359,10 +361,7 @@ final class FastLineParser {
             throw Bail.INSTANCE;
         }
         rawString();
-        if (strLen > max) {
-            throw Bail.INSTANCE;
-        }
-        return new String(buf, strStart, strLen, StandardCharsets.ISO_8859_1);
+        return decoded(max);
     }
 
     /** A two-letter country code as a shared string; anything else bails. */
@@ -385,10 +384,7 @@ final class FastLineParser {
         skipWhitespace();
         if (pos < end && buf[pos] == '"') {
             rawString();
-            if (strLen > Limits.AMOUNT_TEXT) {
-                throw Bail.INSTANCE;
-            }
-            return new String(buf, strStart, strLen, StandardCharsets.ISO_8859_1);
+            return decoded(Limits.AMOUNT_TEXT);
         }
         int start = pos;
         int intDigits = 0;
@@ -446,20 +442,94 @@ final class FastLineParser {
             }
             i += 8;
         }
+        boolean ascii = true;
         while (i < e) {
             byte c = b[i];
             if (c == '"') {
                 strStart = start;
                 strLen = i - start;
+                strAscii = ascii;
                 pos = i + 1;
                 return;
             }
-            if (c < 0x20 || c == '\\') { // negative bytes: non-ASCII UTF-8
+            if (c < 0) { // a UTF-8 sequence: checked strictly where the value is decoded
+                ascii = false;
+            } else if (c < 0x20 || c == '\\') {
                 throw Bail.INSTANCE;
             }
             i++;
         }
         throw Bail.INSTANCE;
+    }
+
+    /**
+     * The last scanned string as a {@code String} of at most {@code max} UTF-16 units (the
+     * Jackson path's measure). Non-ASCII bytes must be well-formed UTF-8 (RFC 3629: no overlong
+     * forms, no surrogates, nothing above U+10FFFF); anything else bails.
+     */
+    private String decoded(int max) throws Bail {
+        if (strAscii) {
+            if (strLen > max) {
+                throw Bail.INSTANCE;
+            }
+            return new String(buf, strStart, strLen, StandardCharsets.ISO_8859_1);
+        }
+        if (!wellFormedUtf8(buf, strStart, strStart + strLen)) {
+            throw Bail.INSTANCE;
+        }
+        String s = new String(buf, strStart, strLen, StandardCharsets.UTF_8);
+        if (s.length() > max) {
+            throw Bail.INSTANCE;
+        }
+        return s;
+    }
+
+    static boolean wellFormedUtf8(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int need;
+            int lo = 0x80;
+            int hi = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                need = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                need = 2;
+                if (c == 0xE0) {
+                    lo = 0xA0;
+                } else if (c == 0xED) {
+                    hi = 0x9F;
+                }
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                need = 3;
+                if (c == 0xF0) {
+                    lo = 0x90;
+                } else if (c == 0xF4) {
+                    hi = 0x8F;
+                }
+            } else {
+                return false;
+            }
+            if (i + need >= to) { // the sequence is cut off
+                return false;
+            }
+            int second = b[i + 1] & 0xFF;
+            if (second < lo || second > hi) {
+                return false;
+            }
+            for (int k = 2; k <= need; k++) {
+                int cont = b[i + k] & 0xFF;
+                if (cont < 0x80 || cont > 0xBF) {
+                    return false;
+                }
+            }
+            i += need + 1;
+        }
+        return true;
     }
 
     /** High bit set in each byte of the result where {@code x} has a zero byte (and maybe above it). */

@@ -36,7 +36,7 @@ class FastLineParserTest {
 
     @Test
     void typicalLinesTakeTheFastPathAndEqualJackson() {
-        for (String line : List.of(TYPICAL, MINIMAL,
+        for (String line : List.of(TYPICAL, MINIMAL, TYPICAL.replace("Maria Cruz Santos", "María Dela Peña 山田 \uD83D\uDE00"),
                 " { \"id\" : \"T-2\" , \"timestamp\" : \"2026-03-01T12:15:00.250-05:00\" , \"amount\" : 0.5 , "
                         + "\"currency\" : \"USD\" , \"label\" : null , \"purpose\" : null , "
                         + "\"sender\" : { \"id\" : \"S-1\" , \"country\" : \"US\" , \"type\" : \"BUSINESS\" } , "
@@ -52,7 +52,7 @@ class FastLineParserTest {
     void linesOutsideTheFastShapeFallBackToJackson() {
         List<String> lines = List.of(
                 TYPICAL.replace("John Smith", "Jos\\u00e9 Smith"),              // escape
-                TYPICAL.replace("John Smith", "José Smith"),                     // non-ASCII
+                TYPICAL.replace("\"John Smith\"", "\"Jos\u00e9\\u0020Smith\""),         // non-ASCII and an escape
                 TYPICAL.replace("\"purpose\":", "\"extra\":1,\"purpose\":"),     // unknown field
                 TYPICAL.replace("\"45.50\"", "4.55e1"),                          // exponent
                 TYPICAL.replace("\"AUD\"", "\"aud\""));                          // bad code: a rejection
@@ -83,10 +83,11 @@ class FastLineParserTest {
     @Test
     void mutatedLinesGiveTheSameOutcomeOnBothPaths() {
         SplittableRandom rnd = new SplittableRandom(20261129L);
-        byte[][] seeds = {TYPICAL.getBytes(StandardCharsets.UTF_8), MINIMAL.getBytes(StandardCharsets.UTF_8)};
+        byte[][] seeds = {TYPICAL.getBytes(StandardCharsets.UTF_8), MINIMAL.getBytes(StandardCharsets.UTF_8),
+                TYPICAL.replace("Maria Cruz Santos", "María Peña 山田 \uD83D\uDE00").getBytes(StandardCharsets.UTF_8)};
         byte[] alphabet = "{}[]:,\"\\ \t0123456789.-+eEnulltruefalseZTABz\u007f".getBytes(StandardCharsets.ISO_8859_1);
         int fastAccepted = 0;
-        int cases = 40_000;
+        int cases = 30_000;
         for (int i = 0; i < cases; i++) {
             byte[] line = mutate(seeds[rnd.nextInt(seeds.length)], rnd, alphabet);
             Transaction fast = FastLineParser.parse(CODEC, line, 0, line.length);
@@ -103,6 +104,11 @@ class FastLineParserTest {
         assertThat(fastAccepted).isBetween(cases / 50, cases - 1);
     }
 
+    /** Lead and continuation bytes at the edges of well-formed UTF-8. */
+    private static final byte[] UTF8_EDGES = {(byte) 0x80, (byte) 0xBF, (byte) 0xC0, (byte) 0xC1, (byte) 0xC2, (byte) 0xDF,
+            (byte) 0xE0, (byte) 0x9F, (byte) 0xA0, (byte) 0xED, (byte) 0xEF, (byte) 0xF0, (byte) 0x8F, (byte) 0x90,
+            (byte) 0xF4, (byte) 0xF5, (byte) 0xFF};
+
     private static byte[] mutate(byte[] seed, SplittableRandom rnd, byte[] alphabet) {
         List<Byte> b = new ArrayList<>(seed.length + 8);
         for (byte x : seed) {
@@ -115,7 +121,7 @@ class FastLineParserTest {
                 case 0 -> b.set(at, alphabet[rnd.nextInt(alphabet.length)]);
                 case 1 -> b.remove(at);
                 case 2 -> b.add(at, alphabet[rnd.nextInt(alphabet.length)]);
-                case 3 -> b.set(at, (byte) rnd.nextInt(256));
+                case 3 -> b.set(at, rnd.nextBoolean() ? (byte) rnd.nextInt(256) : UTF8_EDGES[rnd.nextInt(UTF8_EDGES.length)]);
                 case 4 -> { // a digit or letter changed to another of its kind: often still valid
                     byte x = b.get(at);
                     if (x >= '0' && x <= '9') {
@@ -136,6 +142,33 @@ class FastLineParserTest {
             out[i] = b.get(i);
         }
         return out;
+    }
+
+    @Test
+    void wellFormedUtf8MatchesTheJdkDecoderOnEveryTwoAndThreeByteSequence() {
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
+        byte[] b = new byte[4];
+        for (int x = 0; x < 256; x++) {
+            for (int y = 0; y < 256; y++) {
+                for (int z : new int[] {0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC0}) {
+                    b[0] = (byte) x;
+                    b[1] = (byte) y;
+                    b[2] = (byte) z;
+                    b[3] = (byte) 0x80;
+                    for (int len = 1; len <= 4; len++) {
+                        boolean jdk;
+                        try {
+                            strict.reset().decode(java.nio.ByteBuffer.wrap(b, 0, len));
+                            jdk = true;
+                        } catch (java.nio.charset.CharacterCodingException e) {
+                            jdk = false;
+                        }
+                        assertThat(FastLineParser.wellFormedUtf8(b, 0, len)).as("%02x %02x %02x 80, %d bytes", x, y, z, len)
+                                .isEqualTo(jdk);
+                    }
+                }
+            }
+        }
     }
 
     private static Transaction jackson(byte[] b) {
