@@ -76,6 +76,7 @@ public final class FindingsFile {
         }
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setRootValueSeparator(null); // lines, not space-separated values
             g.writeStartObject();
             g.writeStringField("format", FindingsHeader.FORMAT);
             g.writeNumberField("formatVersion", FindingsHeader.FORMAT_VERSION);
