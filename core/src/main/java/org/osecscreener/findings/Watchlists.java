@@ -95,18 +95,35 @@ public final class Watchlists implements Serializable {
      * @throws IllegalArgumentException naming the bundle, the missing list and the supplied ones
      */
     public static void checkCovers(RuleBundle bundle, Watchlists lists) {
+        String problem = missing(bundle, lists == null ? List.of() : lists.lists.keySet());
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /**
+     * What is wrong when the bundle's {@code watchlist_match} names a list not among {@code supplied},
+     * or {@code null} when nothing is (for shells that know the names only, such as a streaming
+     * job's rule stage).
+     *
+     * @param bundle   the bundle
+     * @param supplied the names of the supplied lists
+     * @return the problem, naming the bundle, the missing list and the supplied ones; or {@code null}
+     */
+    public static String missing(RuleBundle bundle, java.util.Collection<String> supplied) {
         WatchlistMatchConfig c = bundle.detectors().watchlistMatch();
         if (c == null || !c.enabled()) {
-            return;
+            return null;
         }
         for (String name : c.lists()) {
-            if (lists == null || !lists.lists.containsKey(name)) {
-                throw new IllegalArgumentException("rule bundle " + bundle.id() + "@" + bundle.version()
-                        + ": watchlist_match.lists names '" + name + "', which was not supplied; supplied lists: "
-                        + (lists == null || lists.lists.isEmpty() ? "none" : String.join(", ", lists.lists.keySet()))
-                        + " (supply it with --watchlist FILE, or remove it from the bundle)");
+            if (!supplied.contains(name)) {
+                return "rule bundle " + bundle.id() + "@" + bundle.version() + ": watchlist_match.lists names '" + name
+                        + "', which was not supplied; supplied lists: "
+                        + (supplied.isEmpty() ? "none" : String.join(", ", supplied))
+                        + " (supply it with --watchlist FILE, or remove it from the bundle)";
             }
         }
+        return null;
     }
 
     @Override

@@ -66,7 +66,18 @@ public final class JobRunner {
                           String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
                           String deadLetterTopic, String ruleEventsTopic, RuleBundle baseline, String rulesDir,
                           String rulesTopic, String stateBackend, Duration checkpointInterval, String checkpointDir,
-                          int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts) {
+                          int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts,
+                          org.osecscreener.findings.Watchlists watchlists) {
+        /** Options without watchlists. */
+        public Options(String source, String input, String format, Duration monitor, String kafkaBootstrap, String inputTopic,
+                       String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
+                       String deadLetterTopic, String ruleEventsTopic, RuleBundle baseline, String rulesDir,
+                       String rulesTopic, String stateBackend, Duration checkpointInterval, String checkpointDir,
+                       int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts) {
+            this(source, input, format, monitor, kafkaBootstrap, inputTopic, groupId, boundedKafka, sink, output, alertsTopic,
+                    deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend, checkpointInterval,
+                    checkpointDir, parallelism, lateness, minLevel, webUi, restarts, null);
+        }
     }
 
     /** The Flink configuration for {@code o}: state backend, checkpoints, restarts. */
@@ -124,7 +135,7 @@ public final class JobRunner {
         }
         ScreeningJob.Outputs out = ScreeningJob.build(raw, rules, new ScreeningJob.Settings(o.baseline(),
                 ClusterConfig.defaults(), o.parallelism(), o.lateness(), Duration.ofSeconds(30), o.minLevel(),
-                "pacs008".equals(o.format())));
+                "pacs008".equals(o.format()), o.watchlists()));
         if ("kafka".equals(o.sink())) {
             Duration timeout = Duration.ofMinutes(15);
             out.assessments().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.alertsTopic(), "osec-alerts", timeout))

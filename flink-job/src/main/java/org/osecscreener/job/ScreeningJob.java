@@ -1,5 +1,9 @@
 package org.osecscreener.job;
 
+import java.util.List;
+
+import org.osecscreener.findings.Watchlists;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -43,9 +47,16 @@ public final class ScreeningJob {
      * @param idleness      after how long without records a source split stops holding back the watermark
      * @param minLevel      the lowest level written to the assessment output
      * @param pacs008       whether each raw record is an ISO 20022 pacs.008 message (else one JSON line)
+     * @param watchlists    the lists of the {@code watchlist_match} rule, shipped with the sender stage; or {@code null}
      */
     public record Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
-                           Duration idleness, Level minLevel, boolean pacs008) {
+                           Duration idleness, Level minLevel, boolean pacs008, Watchlists watchlists) {
+        /** Settings without watchlists. */
+        public Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
+                        Duration idleness, Level minLevel, boolean pacs008) {
+            this(baseline, clusterConfig, parallelism, lateness, idleness, minLevel, pacs008, null);
+        }
+
         /** JSON-lines settings. */
         public Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
                         Duration idleness, Level minLevel) {
@@ -61,6 +72,7 @@ public final class ScreeningJob {
             if (lateness.isNegative() || idleness.isNegative() || idleness.isZero()) {
                 throw new IllegalArgumentException("lateness must be >= 0 and idleness > 0, were " + lateness + " and " + idleness);
             }
+            Watchlists.checkCovers(baseline, watchlists);
         }
 
         /** State retention: the longest rule window plus two days. */
@@ -104,13 +116,14 @@ public final class ScreeningJob {
                 .keyBy(e -> 0, Types.INT)
                 .connect(ruleBroadcast)
                 .process(new ClusterStepFunction(Engines.canonical(settings.baseline()), settings.clusterConfig(),
-                        settings.parallelism(), SENDER_MAX_PARALLELISM, ttl))
+                        settings.parallelism(), SENDER_MAX_PARALLELISM, ttl)
+                        .watchlistNames(settings.watchlists() == null ? List.of() : settings.watchlists().names()))
                 .uid("cluster-stage").name("de-duplicate, resolve payee cluster, cluster profile")
                 .setParallelism(1).setMaxParallelism(1);
 
         SingleOutputStreamOperator<Envelope> partial = routed
                 .keyBy(e -> e.key, Types.STRING)
-                .process(new SenderStepFunction(ttl, settings.minLevel()))
+                .process(new SenderStepFunction(ttl, settings.minLevel(), settings.clusterConfig(), settings.watchlists()))
                 .uid("sender-stage").name("sender profiles and detectors")
                 .setParallelism(settings.parallelism()).setMaxParallelism(SENDER_MAX_PARALLELISM);
 
