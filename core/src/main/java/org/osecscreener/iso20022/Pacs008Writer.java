@@ -171,6 +171,7 @@ public final class Pacs008Writer implements Closeable {
             }
             x.writeEndElement();
         }
+        x.writeEndElement();
     }
 
     private void account(String element, Party p) throws XMLStreamException {
