@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param keyCheck the coalition key's check value ({@link CoalitionKey#checkValue()})
  * @param entries  the number of entry lines that follow
  */
-public record FindingsHeader(String list, String source, LocalDate created, String keyCheck, long entries) {
+public record FindingsHeader(String list, String source, LocalDate created, String keyCheck, long entries)
+        implements java.io.Serializable {
     /** The {@code format} field of every findings file. */
     public static final String FORMAT = "osec-findings";
     /** The {@code formatVersion} this code writes and reads. */
