@@ -121,6 +121,9 @@ public final class Backtest {
         List<String> ablated = new ArrayList<>();
         if (ablation) {
             for (DetectorConfig d : bundle.detectors().enabled()) {
+                if (watchlists == null && d.type().equals(org.osecscreener.rules.WatchlistMatchConfig.TYPE)) {
+                    continue; // without lists the rule never fires: disabling it changes nothing
+                }
                 ablations.add(new Run(Ablation.without(bundle, d.type()), false, watchlists));
                 ablated.add(d.type());
             }
