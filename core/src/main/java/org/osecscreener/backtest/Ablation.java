@@ -16,6 +16,7 @@ import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.Scoring;
 import org.osecscreener.rules.SenderFanOutConfig;
 import org.osecscreener.rules.SmallAmountConfig;
+import org.osecscreener.rules.WatchlistMatchConfig;
 
 /**
  * Builds modified bundles programmatically: a copy with one detector disabled (for marginal
@@ -45,7 +46,9 @@ public final class Ablation {
                 off(d.roundAmount(), type, c -> new RoundAmountConfig(false, c.weight(), c.multiple(), c.perCurrency())),
                 off(d.linkedToAlerted(), type, c -> new LinkedToAlertedConfig(false, c.weight(), c.windowDays())),
                 off(d.familySupport(), type, c -> new FamilySupportConfig(false, c.mitigation(), c.minMonths(), c.maxJitterDays(),
-                        c.requireSharedSurname())));
+                        c.requireSharedSurname())),
+                off(d.watchlistMatch(), type, c -> new WatchlistMatchConfig(false, c.weight(), c.lists(), c.checkSender(),
+                        c.checkBeneficiary(), c.types(), c.minConfidence())));
         return with(b, n, b.scoring());
     }
 
@@ -56,7 +59,7 @@ public final class Ablation {
 
     private static RuleBundle with(RuleBundle b, Detectors d, Scoring s) {
         return new RuleBundle(b.id(), b.version(), b.description(), b.approvedBy(), b.effectiveFrom(), b.baseCurrency(),
-                b.fxRates(), b.countries(), b.keywords(), b.idLists(), d, s, b.suppressions());
+                b.fxRates(), b.countries(), b.keywords(), b.idLists(), d, s, b.suppressions(), b.reporting());
     }
 
     private static <C extends DetectorConfig> C off(C c, String type, java.util.function.Function<C, C> disable) {

@@ -57,6 +57,7 @@ public final class Backtest {
     private final RuleBundle bundle;
     private final RuleBundle compare;
     private final boolean ablation;
+    private final org.osecscreener.findings.Watchlists watchlists;
 
     /**
      * @param bundle   the bundle under test (A)
@@ -64,9 +65,26 @@ public final class Backtest {
      * @param ablation whether to measure marginal contributions (one extra screening per enabled detector)
      */
     public Backtest(RuleBundle bundle, RuleBundle compare, boolean ablation) {
+        this(bundle, compare, ablation, null);
+    }
+
+    /**
+     * A backtest whose screenings look parties up in watchlists ({@code watchlist_match}).
+     *
+     * @param watchlists the lists every screening uses, or {@code null} for none
+     * @throws IllegalArgumentException if a bundle names a list that is not among them
+     * @see #Backtest(RuleBundle, RuleBundle, boolean)
+     */
+    public Backtest(RuleBundle bundle, RuleBundle compare, boolean ablation,
+                    org.osecscreener.findings.Watchlists watchlists) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.compare = compare;
         this.ablation = ablation;
+        this.watchlists = watchlists;
+        org.osecscreener.findings.Watchlists.checkCovers(bundle, watchlists);
+        if (compare != null) {
+            org.osecscreener.findings.Watchlists.checkCovers(compare, watchlists);
+        }
     }
 
     /**
@@ -79,18 +97,38 @@ public final class Backtest {
      * @throws IOException if reading fails
      */
     public BacktestReport run(InputStream in, String inputName, LongConsumer progress) throws IOException {
+        return run(in, false, null, inputName, progress);
+    }
+
+    /**
+     * Runs the backtest over JSON lines or ISO 20022 pacs.008 messages, with labels from a
+     * sidecar ({@link Labels}) when the input carries none (pacs.008 never does).
+     *
+     * @param in        the transactions; read to the end, not closed
+     * @param pacs008   whether {@code in} holds pacs.008 XML rather than JSON lines
+     * @param labels    labels by transaction id, replacing any in the input; or {@code null} to use the input's
+     * @param inputName the name shown in the report
+     * @param progress  called with the bytes read so far
+     * @return the report
+     * @throws IOException if reading fails
+     */
+    public BacktestReport run(InputStream in, boolean pacs008, Labels labels, String inputName, LongConsumer progress)
+            throws IOException {
         long started = System.nanoTime();
         Data data = new Data();
-        Run a = new Run(bundle, true);
+        Run a = new Run(bundle, true, watchlists);
         List<Run> ablations = new ArrayList<>();
         List<String> ablated = new ArrayList<>();
         if (ablation) {
             for (DetectorConfig d : bundle.detectors().enabled()) {
-                ablations.add(new Run(Ablation.without(bundle, d.type()), false));
+                if (watchlists == null && d.type().equals(org.osecscreener.rules.WatchlistMatchConfig.TYPE)) {
+                    continue; // without lists the rule never fires: disabling it changes nothing
+                }
+                ablations.add(new Run(Ablation.without(bundle, d.type()), false, watchlists));
                 ablated.add(d.type());
             }
         }
-        Run b = compare == null ? null : new Run(compare, true);
+        Run b = compare == null ? null : new Run(compare, true, watchlists);
         long[] bytes = {0};
         InputStream counting = new FilterInputStream(in) {
             @Override
@@ -130,7 +168,8 @@ public final class Backtest {
                     t.setDaemon(true);
                     return t;
                 });
-        try (TransactionReader reader = new TransactionReader(counting)) {
+        try (Input reader = pacs008 ? Input.of(new org.osecscreener.iso20022.Pacs008Reader(counting))
+                : Input.of(new TransactionReader(counting))) {
             List<Transaction> batch = new ArrayList<>(BATCH);
             int first = 0;
             ParseOutcome o;
@@ -138,8 +177,9 @@ public final class Backtest {
             while (more) {
                 o = reader.next();
                 if (o instanceof ParseOutcome.Parsed p) {
-                    Transaction tx = p.transaction().withoutLabel();
-                    int i = data.add(p.transaction());
+                    Transaction labelled = labels == null ? p.transaction() : labels.apply(p.transaction());
+                    Transaction tx = labelled.withoutLabel();
+                    int i = data.add(labelled);
                     if (batch.isEmpty()) {
                         first = i;
                     }
@@ -285,6 +325,25 @@ public final class Backtest {
         }
     }
 
+    /** A reader of either input format. */
+    private interface Input extends java.io.Closeable {
+        ParseOutcome next() throws IOException;
+
+        static Input of(TransactionReader r) {
+            return new Input() {
+                public ParseOutcome next() throws IOException { return r.next(); }
+                public void close() throws IOException { r.close(); }
+            };
+        }
+
+        static Input of(org.osecscreener.iso20022.Pacs008Reader r) {
+            return new Input() {
+                public ParseOutcome next() throws IOException { return r.next(); }
+                public void close() throws IOException { r.close(); }
+            };
+        }
+    }
+
     /** One bundle's screening of the data. */
     static final class Run {
         final Screener screener;
@@ -304,10 +363,14 @@ public final class Backtest {
         int[] finalCluster;
         int clusters;
 
-        Run(RuleBundle bundle, boolean full) {
+        Run(RuleBundle bundle, boolean full, org.osecscreener.findings.Watchlists watchlists) {
             try {
-                this.screener = Screener.builder().bundle(bundle).maxSenders(10_000_000).maxClusters(10_000_000)
-                        .clock(java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC)).build();
+                Screener.Builder b = Screener.builder().bundle(bundle).maxSenders(10_000_000).maxClusters(10_000_000)
+                        .clock(java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));
+                if (watchlists != null) {
+                    b.watchlists(watchlists);
+                }
+                this.screener = b.build();
             } catch (Exception e) {
                 throw new IllegalStateException("cannot build a screener for " + bundle.id() + ": " + e.getMessage(), e);
             }

@@ -88,7 +88,8 @@ final class CaseHtml {
                         .append(esc(k.reference())).append("</td></tr>");
             }
         }
-        h.append("</tbody></table><p class=\"muted\">The narrative states facts from the screening hits only. The analyst"
+        h.append("</tbody></table><p class=\"muted\">Key terms from ").append(esc(report.keyTermsSource()))
+                .append(". The narrative states facts from the screening hits only. The analyst"
                 + " decides whether to file, and completes the report with the institution's own knowledge of the customers.</p></section>\n");
         // network
         h.append("<section id=\"network\"><h2>Network: senders → payees, and links between payees</h2>\n");

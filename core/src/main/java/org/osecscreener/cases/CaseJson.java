@@ -133,6 +133,7 @@ final class CaseJson {
         g.writeEndArray();
         g.writeObjectFieldStart("str");
         g.writeStringField("narrative", report.narrative(c));
+        g.writeStringField("keyTermsFrom", report.keyTermsSource());
         g.writeArrayFieldStart("keyTerms");
         for (StrKeyTerms k : report.keyTerms()) {
             g.writeStartObject();

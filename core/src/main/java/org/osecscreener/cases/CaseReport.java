@@ -43,12 +43,15 @@ public final class CaseReport {
     private final Duration period;
     private final ClusterConfig clusterConfig;
     private final List<StrKeyTerms> keyTerms;
+    private final String keyTermsSource;
     private final boolean rawIdentifiers;
 
     private CaseReport(Builder b) {
         this.period = b.period == null ? DEFAULT_PERIOD : b.period;
         this.clusterConfig = b.clusterConfig == null ? ClusterConfig.defaults() : b.clusterConfig;
         this.keyTerms = b.keyTerms == null ? StrKeyTerms.defaults() : b.keyTerms;
+        this.keyTermsSource = b.keyTermsSource != null ? b.keyTermsSource
+                : b.keyTerms == null ? "built-in defaults (FinCEN FIN-2021-NTC3, AMLC)" : "the caller";
         this.rawIdentifiers = b.rawIdentifiers;
     }
 
@@ -70,6 +73,14 @@ public final class CaseReport {
     /** The STR/SAR key terms shown in each case. */
     public List<StrKeyTerms> keyTerms() {
         return keyTerms;
+    }
+
+    /**
+     * Where the key terms came from: {@code rule bundle id@version} when read from a bundle
+     * ({@link Builder#keyTerms(org.osecscreener.rules.RuleBundle)}); shown in every case.
+     */
+    public String keyTermsSource() {
+        return keyTermsSource;
     }
 
     /** Whether exports show raw identifiers instead of masked ones. */
@@ -185,6 +196,7 @@ public final class CaseReport {
         private Duration period;
         private ClusterConfig clusterConfig;
         private List<StrKeyTerms> keyTerms;
+        private String keyTermsSource;
         private boolean rawIdentifiers;
         private boolean rawSet;
 
@@ -227,6 +239,19 @@ public final class CaseReport {
                 throw new IllegalStateException("keyTerms was already set");
             }
             keyTerms = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * The STR/SAR key terms of a rule bundle ({@code reporting.keyTerms}); every case then names
+         * the bundle's {@code id@version} as their source. A bundle without the section gives none.
+         *
+         * @throws IllegalStateException if key terms were already set
+         */
+        public Builder keyTerms(org.osecscreener.rules.RuleBundle bundle) {
+            Objects.requireNonNull(bundle, "bundle");
+            keyTerms(bundle.reporting().keyTerms().stream().map(StrKeyTerms::of).toList());
+            keyTermsSource = "rule bundle " + bundle.id() + "@" + bundle.version();
             return this;
         }
 

@@ -10,8 +10,9 @@ import java.util.Objects;
  * <p>The defaults ({@link #defaults()}) follow the published guidance summarised in the shared
  * typology notes: FinCEN notice FIN-2021-NTC3 asks for the key term {@code OCSE-FIN-2021-NTC3} in
  * SAR field 2 and in the narrative, and {@code OCSE} in field 38(z) ("Other"); the Philippine
- * AMLC codes reports by predicate crime. These are defaults in code until the rule bundle gains
- * a section for them (see {@code docs/cases.md}).
+ * AMLC codes reports by predicate crime. The rule bundle's {@code reporting.keyTerms} carries
+ * them (the default pack holds these values; {@code CaseReport.Builder#keyTerms(RuleBundle)} reads
+ * them, see {@code docs/cases.md}); the constants here are the same values for code without a bundle.
  *
  * @param jurisdiction ISO 3166-1 alpha-2 country of the FIU, for example {@code US}
  * @param authority    the FIU, for example {@code FinCEN}
@@ -49,7 +50,13 @@ public record StrKeyTerms(String jurisdiction, String authority, String referenc
     public static final StrKeyTerms AMLC = new StrKeyTerms("PH", "AMLC", "predicate crime coding",
             List.of(new Placement("STR predicate crime", "child exploitation")), null);
 
-    /** The defaults: {@link #FINCEN} and {@link #AMLC}. */
+    /** The terms of a rule bundle's {@code reporting.keyTerms} entry. */
+    public static StrKeyTerms of(org.osecscreener.rules.KeyTerms k) {
+        return new StrKeyTerms(k.jurisdiction(), k.authority(), k.reference(),
+                k.placements().stream().map(p -> new Placement(p.field(), p.value())).toList(), k.narrativeKeyTerm());
+    }
+
+    /** The defaults: {@link #FINCEN} and {@link #AMLC} (the default rule pack's {@code reporting.keyTerms}). */
     public static List<StrKeyTerms> defaults() {
         return List.of(FINCEN, AMLC);
     }

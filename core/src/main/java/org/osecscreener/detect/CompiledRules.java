@@ -69,6 +69,7 @@ final class CompiledRules {
         if (on(d.roundAmount())) list.add(new RoundAmountDetector(d.roundAmount()));
         LinkedToAlertedDetector link = on(d.linkedToAlerted()) ? new LinkedToAlertedDetector(d.linkedToAlerted()) : null;
         if (link != null) list.add(link);
+        if (on(d.watchlistMatch())) list.add(new WatchlistMatchDetector(d.watchlistMatch()));
         if (on(d.familySupport())) list.add(new FamilySupportDetector(d.familySupport()));
         this.detectors = Collections.unmodifiableList(list);
         this.linked = link;

@@ -22,4 +22,6 @@ final class Evaluation {
     int senderSurname;
     int senderAddress;
     boolean toSourceCountry;
+    /** The sender's and beneficiary's watchlist matches ({@code NONE} without watchlists). */
+    org.osecscreener.findings.WatchlistMatches matches = org.osecscreener.findings.WatchlistMatches.NONE;
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.osecscreener.findings.WatchlistMatches;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.profile.ClusterAlert;
 import org.osecscreener.profile.ClusterProfile;
@@ -135,7 +136,20 @@ public final class ScreeningEngine {
      * @throws UnscreenableTransactionException if the bundle cannot screen the transaction (no state changed)
      */
     public PartialAssessment senderStep(SenderProfile sender, PairStore pairs, Transaction tx, ClusterView view) {
+        return senderStep(sender, pairs, tx, view, WatchlistMatches.NONE);
+    }
+
+    /**
+     * The sender step with the transfer's watchlist matches (found by the shell's
+     * {@code WatchlistMatcher}; the {@code watchlist_match} rule filters and scores them).
+     *
+     * @param matches the matches of the sender's and beneficiary's identifiers, {@link WatchlistMatches#NONE} if none
+     * @see #senderStep(SenderProfile, PairStore, Transaction, ClusterView)
+     */
+    public PartialAssessment senderStep(SenderProfile sender, PairStore pairs, Transaction tx, ClusterView view,
+                                        WatchlistMatches matches) {
         Evaluation e = new Evaluation();
+        e.matches = Objects.requireNonNull(matches, "matches");
         e.base = baseAmount(tx);
         e.tx = tx;
         e.view = view;

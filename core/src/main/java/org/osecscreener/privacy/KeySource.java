@@ -48,12 +48,12 @@ public record KeySource(Kind kind, String location) implements Serializable {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(location, "location");
         if (kind == Kind.ENVIRONMENT && !VARIABLE.matcher(location).matches()) {
-            throw new IllegalArgumentException("the pseudonymisation key option takes the NAME of an environment"
+            throw new IllegalArgumentException("a key option takes the NAME of an environment"
                     + " variable (letters, digits and underscores, not starting with a digit), not a key; the value given"
                     + " is not shown");
         }
         if (kind == Kind.FILE && location.isBlank()) {
-            throw new IllegalArgumentException("the pseudonymisation key file path is empty");
+            throw new IllegalArgumentException("the key file path is empty");
         }
     }
 
@@ -90,23 +90,23 @@ public record KeySource(Kind kind, String location) implements Serializable {
             String v = environment.get(location);
             if (v == null || v.isBlank()) {
                 throw new IllegalArgumentException("environment variable " + Mask.text(location)
-                        + " (pseudonymisation key) is not set or empty");
+                        + " (key) is not set or empty");
             }
             raw = v.getBytes(StandardCharsets.UTF_8);
         } else {
             Path p = Path.of(location);
             try {
                 if (Files.size(p) > MAX_KEY_FILE_BYTES) {
-                    throw new IllegalArgumentException("pseudonymisation key file " + Mask.text(location) + " is "
+                    throw new IllegalArgumentException("key file " + Mask.text(location) + " is "
                             + Files.size(p) + " bytes long; a key file holds one key of at most "
                             + MAX_KEY_FILE_BYTES + " bytes");
                 }
                 raw = Files.readAllBytes(p);
             } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("pseudonymisation key file " + Mask.text(location)
+                throw new IllegalArgumentException("key file " + Mask.text(location)
                         + " does not exist (the path is shown masked in case a key was typed instead of a path)");
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read pseudonymisation key file " + Mask.text(location)
+                throw new IllegalArgumentException("cannot read key file " + Mask.text(location)
                         + ": " + e.getClass().getSimpleName());
             }
         }
@@ -121,7 +121,7 @@ public record KeySource(Kind kind, String location) implements Serializable {
         byte[] key = Arrays.copyOfRange(raw, from, to);
         Arrays.fill(raw, (byte) 0);
         if (key.length < Pseudonymiser.MIN_KEY_BYTES) {
-            throw new IllegalArgumentException("pseudonymisation key from " + this + " is " + key.length
+            throw new IllegalArgumentException("key from " + this + " is " + key.length
                     + " bytes long; at least " + Pseudonymiser.MIN_KEY_BYTES + " are required");
         }
         return key;

@@ -12,7 +12,7 @@ package org.osecscreener.rules;
 public sealed interface DetectorConfig
         permits SmallAmountConfig, CorridorRiskConfig, RecurringSmallToClusterConfig, SenderFanOutConfig,
         ClusterFanInConfig, NewRelationshipConfig, EscalationConfig, OddHoursConfig, CoverKeywordsConfig,
-        RoundAmountConfig, LinkedToAlertedConfig, FamilySupportConfig {
+        RoundAmountConfig, LinkedToAlertedConfig, FamilySupportConfig, WatchlistMatchConfig {
 
     /** The detector type name, the key under {@code detectors} in a rule file (e.g. {@code small_amount}). */
     String type();

@@ -21,6 +21,7 @@ import java.util.List;
  * @param roundAmount             {@code round_amount}
  * @param linkedToAlerted         {@code linked_to_alerted}
  * @param familySupport           {@code family_support} (mitigating)
+ * @param watchlistMatch          {@code watchlist_match}
  */
 public record Detectors(
         @JsonProperty(SmallAmountConfig.TYPE) SmallAmountConfig smallAmount,
@@ -34,23 +35,37 @@ public record Detectors(
         @JsonProperty(CoverKeywordsConfig.TYPE) CoverKeywordsConfig coverKeywords,
         @JsonProperty(RoundAmountConfig.TYPE) RoundAmountConfig roundAmount,
         @JsonProperty(LinkedToAlertedConfig.TYPE) LinkedToAlertedConfig linkedToAlerted,
-        @JsonProperty(FamilySupportConfig.TYPE) FamilySupportConfig familySupport) {
+        @JsonProperty(FamilySupportConfig.TYPE) FamilySupportConfig familySupport,
+        @JsonProperty(WatchlistMatchConfig.TYPE) WatchlistMatchConfig watchlistMatch) {
 
     /** Every detector type name, in the order of this record's components. */
     public static final List<String> TYPES = List.of(SmallAmountConfig.TYPE, CorridorRiskConfig.TYPE,
             RecurringSmallToClusterConfig.TYPE, SenderFanOutConfig.TYPE, ClusterFanInConfig.TYPE,
             NewRelationshipConfig.TYPE, EscalationConfig.TYPE, OddHoursConfig.TYPE, CoverKeywordsConfig.TYPE,
-            RoundAmountConfig.TYPE, LinkedToAlertedConfig.TYPE, FamilySupportConfig.TYPE);
+            RoundAmountConfig.TYPE, LinkedToAlertedConfig.TYPE, FamilySupportConfig.TYPE, WatchlistMatchConfig.TYPE);
 
     /** @throws IllegalArgumentException if no detector is configured */
     public Detectors {
         // fields are assigned only after the compact constructor body: check the parameters
         if (java.util.stream.Stream.of(smallAmount, corridorRisk, recurringSmallToCluster, senderFanOut,
                 clusterFanIn, newRelationship, escalation, oddHours, coverKeywords, roundAmount, linkedToAlerted,
-                familySupport).allMatch(java.util.Objects::isNull)) {
+                familySupport, watchlistMatch).allMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("detectors must configure at least one detector; accepted types: "
                     + String.join(", ", TYPES));
         }
+    }
+
+    /**
+     * The detectors before {@code watchlist_match} existed, for callers that build bundles in code:
+     * {@code watchlist_match} absent.
+     */
+    public Detectors(SmallAmountConfig smallAmount, CorridorRiskConfig corridorRisk,
+                     RecurringSmallToClusterConfig recurringSmallToCluster, SenderFanOutConfig senderFanOut,
+                     ClusterFanInConfig clusterFanIn, NewRelationshipConfig newRelationship, EscalationConfig escalation,
+                     OddHoursConfig oddHours, CoverKeywordsConfig coverKeywords, RoundAmountConfig roundAmount,
+                     LinkedToAlertedConfig linkedToAlerted, FamilySupportConfig familySupport) {
+        this(smallAmount, corridorRisk, recurringSmallToCluster, senderFanOut, clusterFanIn, newRelationship, escalation,
+                oddHours, coverKeywords, roundAmount, linkedToAlerted, familySupport, null);
     }
 
     /** The configured detectors, enabled or not, in the order of {@link #TYPES}. */
@@ -58,7 +73,7 @@ public record Detectors(
         List<DetectorConfig> all = new ArrayList<>(TYPES.size());
         for (DetectorConfig c : new DetectorConfig[] {smallAmount, corridorRisk, recurringSmallToCluster,
                 senderFanOut, clusterFanIn, newRelationship, escalation, oddHours, coverKeywords, roundAmount,
-                linkedToAlerted, familySupport}) {
+                linkedToAlerted, familySupport, watchlistMatch}) {
             if (c != null) {
                 all.add(c);
             }

@@ -34,6 +34,8 @@ import java.util.Set;
  * @param detectors     the detector configurations
  * @param scoring       thresholds
  * @param suppressions  suppressed parties and clusters; default empty
+ * @param reporting     what case reports carry for suspicious transaction reports (key terms);
+ *                      default {@link Reporting#NONE}
  */
 public record RuleBundle(
         @JsonProperty("id") String id,
@@ -48,7 +50,8 @@ public record RuleBundle(
         @JsonProperty("idLists") Map<String, List<String>> idLists,
         @JsonProperty("detectors") Detectors detectors,
         @JsonProperty("scoring") Scoring scoring,
-        @JsonProperty("suppressions") List<Suppression> suppressions) {
+        @JsonProperty("suppressions") List<Suppression> suppressions,
+        @JsonProperty("reporting") Reporting reporting) {
 
     /** Longest accepted description. */
     public static final int MAX_DESCRIPTION = 2000;
@@ -93,6 +96,7 @@ public record RuleBundle(
         Objects.requireNonNull(detectors, "detectors is required");
         Objects.requireNonNull(scoring, "scoring is required");
         suppressions = Check.list("suppressions", suppressions);
+        reporting = reporting == null ? Reporting.NONE : reporting;
 
         if (detectors.coverKeywords() != null) {
             for (String list : detectors.coverKeywords().lists()) {
@@ -122,6 +126,19 @@ public record RuleBundle(
                 throw new IllegalArgumentException("suppressions lists " + s.kind() + " " + s.id() + " more than once");
             }
         }
+    }
+
+    /**
+     * A bundle without a {@code reporting} section (for callers that build bundles in code).
+     *
+     * @throws IllegalArgumentException as the canonical constructor does
+     */
+    public RuleBundle(String id, int version, String description, String approvedBy, LocalDate effectiveFrom,
+                      Currency baseCurrency, Map<String, Double> fxRates, CountryRisk countries,
+                      Map<String, List<String>> keywords, Map<String, List<String>> idLists, Detectors detectors,
+                      Scoring scoring, List<Suppression> suppressions) {
+        this(id, version, description, approvedBy, effectiveFrom, baseCurrency, fxRates, countries, keywords, idLists,
+                detectors, scoring, suppressions, null);
     }
 
     private static Map<String, List<String>> immutableLists(String field, Map<String, List<String>> lists) {

@@ -100,6 +100,8 @@ public final class RuleBundleSummary {
             return x.weight();
         } else if (c instanceof LinkedToAlertedConfig x) {
             return x.weight();
+        } else if (c instanceof WatchlistMatchConfig x) {
+            return x.weight();
         }
         throw new IllegalStateException("no weight for " + c.type());
     }

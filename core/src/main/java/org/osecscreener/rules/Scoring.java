@@ -16,9 +16,9 @@ public record Scoring(double review, double alert, int minIndicatorsForAlert) {
     /** Default of {@code minIndicatorsForAlert}. */
     public static final int DEFAULT_MIN_INDICATORS_FOR_ALERT = 2;
     /** Number of positive detector types, the largest useful {@code minIndicatorsForAlert}. */
-    public static final int POSITIVE_DETECTOR_TYPES = 11;
+    public static final int POSITIVE_DETECTOR_TYPES = 12;
 
-    /** @throws IllegalArgumentException if a threshold is outside (0, 1), {@code review >= alert}, or the indicator count is outside 2..11 */
+    /** @throws IllegalArgumentException if a threshold is outside (0, 1), {@code review >= alert}, or the indicator count is outside 2..12 */
     public Scoring {
         if (!(review > 0 && review < 1)) {
             throw new IllegalArgumentException("scoring.review was " + review + "; accepted: (0, 1)");

@@ -116,7 +116,9 @@ final class SemanticCheck {
             coverLists(d.path(CoverKeywordsConfig.TYPE), keywordLists, p);
             allowList(d.path(ClusterFanInConfig.TYPE), idLists, p);
             perCurrency(d.path(RoundAmountConfig.TYPE).path("perCurrency"), base, rated, fx.isObject(), p);
+            watchlist(d.path(WatchlistMatchConfig.TYPE), p);
         }
+        keyTerms(root.path("reporting").path("keyTerms"), p);
 
         JsonNode scoring = root.path("scoring");
         JsonNode review = scoring.path("review");
@@ -277,6 +279,37 @@ final class SemanticCheck {
         if (a.isTextual() && Names.isListName(a.asText()) && !defined.contains(a.asText())) {
             p.at("/detectors/" + ClusterFanInConfig.TYPE + "/allowList", "id list '" + a.asText()
                     + "' is not defined; " + defined(defined).replace("defined lists", "defined idLists"));
+        }
+    }
+
+    private static void watchlist(JsonNode c, Problems p) {
+        if (c.path("checkSender").isBoolean() && c.path("checkBeneficiary").isBoolean()
+                && !c.path("checkSender").asBoolean() && !c.path("checkBeneficiary").asBoolean()) {
+            p.at("/detectors/" + WatchlistMatchConfig.TYPE + "/checkBeneficiary", "checkSender and checkBeneficiary"
+                    + " are both false: the rule could never fire; set one to true, or disable the rule with enabled: false");
+        }
+    }
+
+    private static void keyTerms(JsonNode terms, Problems p) {
+        if (!terms.isArray()) {
+            return;
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            JsonNode t = terms.get(i);
+            JsonNode j = t.path("jurisdiction");
+            if (j.isTextual() && TWO_UPPER.matcher(j.asText()).matches() && !Countries.isValid(j.asText())) {
+                p.at("/reporting/keyTerms/" + i + "/jurisdiction", "'" + j.asText()
+                        + "' is not an ISO 3166-1 alpha-2 country code");
+            }
+            if (t.path("authority").isTextual() && t.path("reference").isTextual()) {
+                String key = t.path("authority").asText() + " " + t.path("reference").asText();
+                Integer first = seen.putIfAbsent(key, i);
+                if (first != null) {
+                    p.at("/reporting/keyTerms/" + i, "lists " + key + " again (already keyTerms[" + first
+                            + "]); list each authority and reference once");
+                }
+            }
         }
     }
 

@@ -26,6 +26,11 @@ import org.osecscreener.detect.PartialAssessment;
 import org.osecscreener.detect.PairStore;
 import org.osecscreener.detect.ScreeningEngine;
 import org.osecscreener.detect.UnscreenableTransactionException;
+import org.osecscreener.findings.Role;
+import org.osecscreener.findings.WatchlistMatch;
+import org.osecscreener.findings.WatchlistMatcher;
+import org.osecscreener.findings.WatchlistMatches;
+import org.osecscreener.findings.Watchlists;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.privacy.IngestPseudonymiser;
@@ -96,12 +101,19 @@ public final class Screener {
     private final Duration maxFuture;
     private final boolean rejectTooOld;
     private final Clock clock;
+    /** {@code null} when no watchlist was supplied: then nothing is normalised or hashed for it. */
+    private final WatchlistMatcher watch;
+    private final Watchlists watchlists;
 
     private Screener(Builder b, RuleBundle bundle) {
         this.settings = new Settings(b.maxSenders, b.maxClusters, b.maxTrackedTransactionIds, b.clusterConfig, b.clock);
+        Watchlists.checkCovers(bundle, b.watchlists);
         ScreeningEngine e = ScreeningEngine.of(bundle);
         this.engine = new AtomicReference<>(e);
         this.resolver = ClusterResolver.create(b.clusterConfig);
+        this.watchlists = Watchlists.forIngest(b.watchlists, b.pseudonymiser);
+        this.watch = watchlists == null ? null
+                : new WatchlistMatcher(watchlists, resolver.normaliser()::normalise, WatchlistMatcher.DEFAULT_CACHE);
         Duration retention = Duration.ofDays(Math.max(1, e.longestWindowDays()) + 1L);
         Ticker ticker = () -> b.clock.millis() * 1_000_000L;
         this.senders = Caffeine.newBuilder().maximumSize(b.maxSenders).expireAfterAccess(retention)
@@ -169,7 +181,8 @@ public final class Screener {
             }
             ClusterView view = e.clusterStep(cluster, tx, r.clusterId(), r.clusterSize(), payee.surname, payee.address);
             SenderState s = senders.get(tx.sender().id(), k -> new SenderState());
-            PartialAssessment partial = e.senderStep(s.profile, s, tx, view);
+            PartialAssessment partial = watch == null ? e.senderStep(s.profile, s, tx, view)
+                    : e.senderStep(s.profile, s, tx, view, watchMatches(tx, payee));
             Assessment a = e.finalStep(partial, cluster.alert());
             ClusterAlert alert = ScreeningEngine.alertOf(a);
             if (alert != null) {
@@ -184,17 +197,31 @@ public final class Screener {
     private CachedPayee payee(Party beneficiary) {
         CachedPayee c = payees.getIfPresent(beneficiary.id());
         if (c == null || !c.party.equals(beneficiary)) {
-            c = new CachedPayee(beneficiary, resolver.normaliser().normalise(beneficiary),
-                    ScreeningEngine.surnameKey(beneficiary.name()), ScreeningEngine.addressKey(beneficiary.address()));
+            PayeeIdentifiers ids = resolver.normaliser().normalise(beneficiary);
+            c = new CachedPayee(beneficiary, ids, ScreeningEngine.surnameKey(beneficiary.name()),
+                    ScreeningEngine.addressKey(beneficiary.address()),
+                    watch == null ? List.of() : watch.matches(ids, Role.BENEFICIARY));
             payees.put(beneficiary.id(), c);
         }
         return c;
     }
 
+    /** The watchlist matches of {@code tx}: the beneficiary's from the payee cache, the sender's from the matcher's. */
+    private WatchlistMatches watchMatches(Transaction tx, CachedPayee payee) {
+        List<WatchlistMatch> s = watch.sender(tx.sender());
+        if (s.isEmpty() && payee.watch.isEmpty()) {
+            return WatchlistMatches.NONE;
+        }
+        List<WatchlistMatch> all = new java.util.ArrayList<>(s);
+        all.addAll(payee.watch);
+        return new WatchlistMatches(all);
+    }
+
     /**
      * Replaces the rule bundle atomically. The new bundle's version must be higher than the running one.
      *
-     * @throws IllegalArgumentException if the version does not move forward (the running bundle stays)
+     * @throws IllegalArgumentException if the version does not move forward, or the bundle's
+     *                                  {@code watchlist_match} names a list that was not supplied (the running bundle stays)
      */
     public void reload(RuleBundle bundle) {
         Objects.requireNonNull(bundle, "bundle");
@@ -205,6 +232,7 @@ public final class Screener {
                 throw new IllegalArgumentException("rule bundle version " + bundle.version() + " does not move forward from the running "
                         + current.id() + "@" + current.version() + "; the running bundle stays");
             }
+            Watchlists.checkCovers(bundle, watchlists);
             engine.set(ScreeningEngine.of(bundle));
         } finally {
             lock.unlock();
@@ -279,7 +307,8 @@ public final class Screener {
                            Clock clock) {
     }
 
-    private record CachedPayee(Party party, PayeeIdentifiers identifiers, int surname, int address) {
+    private record CachedPayee(Party party, PayeeIdentifiers identifiers, int surname, int address,
+                               List<WatchlistMatch> watch) {
     }
 
     /** A sender's profile and its sender → cluster profiles (least recently used dropped). */
@@ -324,8 +353,24 @@ public final class Screener {
         private Duration maxFuture;
         private boolean maxFutureSet;
         private boolean rejectTooOld;
+        private Watchlists watchlists;
 
         private Builder() {
+        }
+
+        /**
+         * The watchlists the {@code watchlist_match} rule looks the sender's and beneficiary's
+         * identifiers up in (default none: the rule never fires and nothing is hashed). Every list
+         * the bundle names must be among them ({@code docs/findings.md}).
+         *
+         * @throws IllegalStateException if already set
+         */
+        public Builder watchlists(Watchlists value) {
+            if (watchlists != null) {
+                throw new IllegalStateException("watchlists were already set to " + watchlists.names());
+            }
+            watchlists = Objects.requireNonNull(value, "watchlists");
+            return this;
         }
 
         /** The rule bundle. Default: the pack shipped in the jar ({@link RuleBundleLoader#defaultBundle()}). */
@@ -442,8 +487,9 @@ public final class Screener {
         /**
          * Builds the screener.
          *
-         * @throws RuleBundleException if the bundle file is invalid (every error listed)
-         * @throws IOException         if the bundle file cannot be read
+         * @throws RuleBundleException      if the bundle file is invalid (every error listed)
+         * @throws IOException              if the bundle file cannot be read
+         * @throws IllegalArgumentException if the bundle names a watchlist that was not supplied
          */
         public Screener build() throws RuleBundleException, IOException {
             RuleBundle b = bundle;

@@ -38,7 +38,9 @@ class RecordsTest {
                         new CoverKeywordsConfig(true, w, List.of("cover_words"))),
                 Arguments.of("round_amount", (DoubleFunction<DetectorConfig>) w -> new RoundAmountConfig(true, w, 10, Map.of())),
                 Arguments.of("linked_to_alerted", (DoubleFunction<DetectorConfig>) w -> new LinkedToAlertedConfig(true, w, 90)),
-                Arguments.of("family_support", (DoubleFunction<DetectorConfig>) w -> new FamilySupportConfig(true, w, 3, 5, true)));
+                Arguments.of("family_support", (DoubleFunction<DetectorConfig>) w -> new FamilySupportConfig(true, w, 3, 5, true)),
+                Arguments.of("watchlist_match", (DoubleFunction<DetectorConfig>) w -> new WatchlistMatchConfig(true, w,
+                        List.of(), true, true, WatchlistMatchConfig.DEFAULT_TYPES, 0)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,7 +117,7 @@ class RecordsTest {
     @Test
     void scoring_needsReviewBelowAlert_andAtLeastTwoIndicators() {
         assertThatThrownBy(() -> new Scoring(0.7, 0.7, 2)).hasMessageContaining("must be below scoring.alert");
-        assertThatThrownBy(() -> new Scoring(0.4, 0.7, 1)).hasMessageContaining("[2, 11]");
+        assertThatThrownBy(() -> new Scoring(0.4, 0.7, 1)).hasMessageContaining("[2, 12]");
         assertThat(new Scoring(0.4, 0.7, 2).alert()).isEqualTo(0.7);
     }
 

@@ -14,7 +14,8 @@ class RuleBundleSummaryTest {
 
         assertThat(text).startsWith("rule bundle osec-default version 1 is valid\n")
                 .contains("approved by:", "effective from: 2026-01-01", "base currency:  USD")
-                .contains("12 enabled: small_amount (weight 0.15), corridor_risk (weight 0.2)")
+                .contains("13 enabled: small_amount (weight 0.15), corridor_risk (weight 0.2)")
+                .contains("watchlist_match (weight 0.6)")
                 .contains("family_support (mitigation 0.6)")
                 .contains("thresholds:     review at 0.55, alert at 0.75 with at least 2 indicators")
                 .contains("longest window: 93 days")

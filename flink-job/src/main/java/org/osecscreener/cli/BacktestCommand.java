@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "backtest",
         mixinStandardHelpOptions = true,
         description = {
-                "Screens a labelled JSON-lines file with a rule bundle and reports sender- and cluster-level recall and precision,",
+                "Screens a labelled file (JSON lines, or pacs.008 with a labels file) with a rule bundle and reports sender- and cluster-level recall and precision,",
                 "alerts per 10,000 transactions, per-rule hits, precision and marginal contribution, recall per scenario,",
                 "transfers before the first alert, a threshold sweep and optionally a comparison with a second bundle.",
                 "Writes summary.json and a self-contained report.html to the report directory; prints a summary table.",
@@ -37,8 +37,20 @@ final class BacktestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Labelled JSON-lines transactions.")
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "Transactions in the --format: labelled JSON lines, or pacs.008 with --labels.")
     Path input;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", converter = InputFormat.Converter.class,
+            description = "Input format: jsonl (default) or pacs008 (ISO 20022 XML; needs --labels).")
+    InputFormat format;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Labels as JSON lines {id, osec, scenario} by transaction id (as generate writes them); replace any labels in the input.")
+    Path labels;
+
+    @picocli.CommandLine.Mixin
+    WatchlistOptions watch = new WatchlistOptions();
 
     @Option(names = "--rules", paramLabel = "A.yaml", description = "The rule bundle under test. Default: the pack shipped in the jar.")
     Path rules;
@@ -75,12 +87,43 @@ final class BacktestCommand implements Callable<Integer> {
             err.println("error: cannot read " + input + ": no such file");
             return Main.USAGE_OR_IO;
         }
+        if (format == InputFormat.PACS008 && labels == null) {
+            err.println("error: --format pacs008 needs --labels FILE: pacs.008 carries no ground-truth label"
+                    + " (generate --format pacs008 writes one next to the messages)");
+            return Main.USAGE_OR_IO;
+        }
+        org.osecscreener.backtest.Labels labelSource = null;
+        if (labels != null) {
+            if (!Files.isRegularFile(labels)) {
+                err.println("error: cannot read " + labels + ": no such file");
+                return Main.USAGE_OR_IO;
+            }
+            try (InputStream in = Files.newInputStream(labels)) {
+                labelSource = org.osecscreener.backtest.Labels.read(labels.getFileName().toString(), in);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return Main.FINDINGS;
+            }
+        }
+        Backtest backtest;
+        try {
+            backtest = new Backtest(a, b, !noAblation, watch.load(spec.commandLine(), out, err));
+        } catch (WatchlistOptions.Invalid e) {
+            return Main.FINDINGS;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return Main.FINDINGS;
+        }
         Progress bar = new Progress(err, progress, Files.size(input), "bytes");
         BacktestReport r;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16)) {
-            r = new Backtest(a, b, !noAblation).run(in, input.toString(), bar::update);
+            r = backtest.run(in, format == InputFormat.PACS008, labelSource, input.toString(), bar::update);
         }
         bar.done();
+        if (labelSource != null && labelSource.missed() > 0) {
+            err.printf(Locale.ROOT, "warning: %d transactions had no label in %s and count as legitimate%n",
+                    labelSource.missed(), labels);
+        }
         ReportWriter.write(r, report);
         table(out, r);
         out.printf(Locale.ROOT, "report: %s, %s%n", report.resolve(ReportWriter.HTML), report.resolve(ReportWriter.JSON));

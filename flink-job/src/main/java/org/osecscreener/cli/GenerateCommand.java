@@ -16,11 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code generate}: labelled synthetic traffic as JSON lines. */
+/** {@code generate}: labelled synthetic traffic as JSON lines or pacs.008 with a labels sidecar. */
 @Command(name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-                "Generates labelled synthetic remittance traffic (legitimate hard negatives and OSEC scenarios) as JSON lines,",
+                "Generates labelled synthetic remittance traffic (legitimate hard negatives and OSEC scenarios) as JSON lines",
+                "or ISO 20022 pacs.008 messages with the labels in a sidecar file (--format pacs008),",
                 "deterministically from a seed. Configuration reference: docs/generator.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:the configuration is invalid", "2:usage error or I/O failure"})
@@ -42,6 +43,14 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--progress", description = "Show a progress bar on stderr even when it is not a terminal.")
     boolean progress;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl", converter = InputFormat.Converter.class,
+            description = "jsonl (default; labels inside each line) or pacs008 (ISO 20022 XML, docs/iso20022.md; labels go to --labels).")
+    InputFormat format;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Write the labels as JSON lines {id, osec, scenario} to FILE (default with pacs008: OUTPUT.labels.jsonl).")
+    Path labels;
 
     @Option(names = "--print-config", description = "Print the effective configuration as YAML to stderr first.")
     boolean printConfig;
@@ -78,13 +87,49 @@ final class GenerateCommand implements Callable<Integer> {
         } : new FileOutputStream(output);
         Progress bar = new Progress(err, progress, n, "transactions");
         long started = System.nanoTime();
-        Generator.of(c, seed).write(n, raw, bar::update);   // the fast path: the codec's bytes, parties rendered once
+        Path labelFile = labels != null ? labels
+                : format == InputFormat.PACS008 && !stdout ? Path.of(output.replaceFirst("(\\.xml)?$", ".labels.jsonl")) : null;
+        if (format == InputFormat.PACS008 && labelFile == null) {
+            err.println("error: --format pacs008 to standard output needs --labels FILE (pacs.008 has no label field)");
+            return Main.USAGE_OR_IO;
+        }
+        if (format == InputFormat.JSONL && labelFile == null) {
+            Generator.of(c, seed).write(n, raw, bar::update);   // the fast path: the codec's bytes, parties rendered once
+        } else {
+            writeWithLabels(c, n, raw, labelFile, bar);
+        }
         bar.done();
         double s = (System.nanoTime() - started) / 1e9;
         if (!stdout) {
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d transactions to %s (seed %d) in %.1f s, %.0f transactions/s%n",
                     n, output, seed, s, n / Math.max(s, 1e-9));
         }
+        if (labelFile != null) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "labels: %s%n", labelFile);
+        }
         return Main.OK;
+    }
+
+    /** The slower path: each transaction to the format's writer and its label to the sidecar. */
+    private void writeWithLabels(GeneratorConfig c, long n, OutputStream raw, Path labelFile, Progress bar) throws IOException {
+        try (OutputStream labelOut = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(labelFile), 1 << 16);
+             java.io.Closeable sink = format == InputFormat.PACS008
+                     ? new org.osecscreener.iso20022.Pacs008Writer(new java.io.BufferedOutputStream(raw, 1 << 16))
+                     : new org.osecscreener.io.TransactionWriter(new java.io.BufferedOutputStream(raw, 1 << 16))) {
+            Generator.of(c, seed).generate(n, tx -> {
+                try {
+                    if (sink instanceof org.osecscreener.iso20022.Pacs008Writer w) {
+                        w.write(tx.withoutLabel());
+                    } else {
+                        ((org.osecscreener.io.TransactionWriter) sink).write(tx);
+                    }
+                    org.osecscreener.backtest.Labels.write(labelOut, tx);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, bar::update);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 ScreenCommand.class,
                 RunCommand.class,
                 ReportCommand.class,
+                FindingsCommand.class,
                 GenerateCommand.class,
                 BacktestCommand.class,
                 CommandLine.HelpCommand.class

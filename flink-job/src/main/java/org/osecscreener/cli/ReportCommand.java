@@ -64,6 +64,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "Case period in days from a case's first alert (default 30).")
     int periodDays;
 
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Rule bundle whose reporting.keyTerms go in each case's STR/SAR drafting aid. Default: the pack shipped in the jar.")
+    Path rules;
+
     @Option(names = "--raw-identifiers",
             description = "Show raw names, accounts, phones, e-mails and addresses instead of masked ones. Personal data: handle accordingly.")
     boolean rawIdentifiers;
@@ -78,9 +82,22 @@ final class ReportCommand implements Callable<Integer> {
         KeySource keySource = key.source(spec.commandLine());
         IngestPseudonymiser ingest = keySource == null ? null
                 : IngestPseudonymiser.of(keySource.pseudonymiser(), ClusterConfig.defaults());
+        org.osecscreener.rules.RuleBundle bundle;
+        try {
+            bundle = rules == null ? org.osecscreener.rules.RuleBundleLoader.defaultBundle()
+                    : new org.osecscreener.rules.RuleBundleLoader().load(rules);
+        } catch (org.osecscreener.rules.RuleBundleException e) {
+            err.println("error: invalid rule bundle " + rules + ":");
+            e.errors().forEach(v -> err.println("  " + v));
+            return Main.FINDINGS;
+        }
+        if (bundle.reporting().keyTerms().isEmpty()) {
+            err.println("note: rule bundle " + bundle.id() + "@" + bundle.version() + " has no reporting.keyTerms; cases carry no key terms");
+        }
         CaseReport report;
         try {
-            report = CaseReport.builder().period(Duration.ofDays(periodDays)).rawIdentifiers(rawIdentifiers).build();
+            report = CaseReport.builder().period(Duration.ofDays(periodDays)).rawIdentifiers(rawIdentifiers)
+                    .keyTerms(bundle).build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--period-days: " + e.getMessage());
         }

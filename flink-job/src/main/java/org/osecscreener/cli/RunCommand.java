@@ -80,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
     Level minLevel;
     @Option(names = "--restarts", defaultValue = "3", description = "Restart attempts after a failure (default ${DEFAULT-VALUE}).")
     int restarts;
+    @picocli.CommandLine.Mixin
+    WatchlistOptions watch = new WatchlistOptions();
+
     @Option(names = "--web-ui", description = "Start the local Flink dashboard (http://localhost:8081).")
     boolean webUi;
     @CommandLine.Mixin
@@ -123,6 +126,16 @@ final class RunCommand implements Callable<Integer> {
             e.errors().forEach(v -> err.println("  " + v));
             return Main.FINDINGS;
         }
+        org.osecscreener.findings.Watchlists lists;
+        try {
+            lists = watch.load(spec.commandLine(), out, err);
+            org.osecscreener.findings.Watchlists.checkCovers(baseline, lists);
+        } catch (WatchlistOptions.Invalid e) {
+            return Main.FINDINGS;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return Main.FINDINGS;
+        }
         String in = input;
         if ("file".equals(source) && in == null && format == InputFormat.PACS008) {
             err.println("error: --format pacs008 needs --input (the bundled sample is JSON lines)");
@@ -140,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
                 output, alertsTopic, deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend,
                 checkpointInterval.isZero() ? null : checkpointInterval,
                 checkpointDir != null ? checkpointDir : outDir.resolve("checkpoints").toString(), parallelism, lateness,
-                minLevel, webUi, restarts, ingest);
+                minLevel, webUi, restarts, ingest, lists);
         out.printf("rules: %s@%d; state backend: %s; parallelism %d; checkpoints every %s%n", baseline.id(),
                 baseline.version(), stateBackend, parallelism, checkpointInterval);
         if (keySource != null) {

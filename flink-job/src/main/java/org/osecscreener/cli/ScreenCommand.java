@@ -59,6 +59,9 @@ final class ScreenCommand implements Callable<Integer> {
             description = "Where to write rejected lines (default: OUTPUT with .rejected.jsonl).")
     Path deadLetter;
 
+    @picocli.CommandLine.Mixin
+    WatchlistOptions watch = new WatchlistOptions();
+
     @Option(names = "--min-level", paramLabel = "LEVEL", defaultValue = "REVIEW",
             description = "Lowest level written: NONE (every assessment), REVIEW (default) or ALERT.")
     Level minLevel;
@@ -91,10 +94,19 @@ final class ScreenCommand implements Callable<Integer> {
             if (future != null) {
                 b.maxFuture(future);
             }
+            org.osecscreener.findings.Watchlists lists = watch.load(spec.commandLine(), out, err);
+            if (lists != null) {
+                b.watchlists(lists);
+            }
             screener = b.build();
         } catch (RuleBundleException e) {
             err.println("error: invalid rule bundle " + rules + ":");
             e.errors().forEach(v -> err.println("  " + v));
+            return Main.FINDINGS;
+        } catch (WatchlistOptions.Invalid e) {
+            return Main.FINDINGS;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
             return Main.FINDINGS;
         }
         Path dead = deadLetter != null ? deadLetter : Path.of(output.toString().replaceFirst("(\\.jsonl)?$", ".rejected.jsonl"));

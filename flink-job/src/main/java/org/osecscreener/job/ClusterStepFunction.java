@@ -111,6 +111,15 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         this.ttl = ttl;
     }
 
+    /** The names of the watchlists shipped with the job: a new bundle naming another list is rejected. */
+    private java.util.ArrayList<String> watchlistNames = new java.util.ArrayList<>();
+
+    /** Sets the names of the watchlists the job was built with (none by default). */
+    ClusterStepFunction watchlistNames(java.util.List<String> names) {
+        this.watchlistNames = new java.util.ArrayList<>(names);
+        return this;
+    }
+
     @Override
     public void open(OpenContext ctx) {
         profiles = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-profiles", Types.STRING,
@@ -268,6 +277,11 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         if (candidate.version() <= current.version()) {
             ctx.output(RULE_EVENTS, RuleEvents.rejected(name, current, List.of("version " + candidate.version()
                     + " does not move forward from the running version " + current.version())));
+            return;
+        }
+        String missing = org.osecscreener.findings.Watchlists.missing(candidate, watchlistNames);
+        if (missing != null) {
+            ctx.output(RULE_EVENTS, RuleEvents.rejected(name, current, List.of(missing)));
             return;
         }
         rules.put(CURRENT, text);

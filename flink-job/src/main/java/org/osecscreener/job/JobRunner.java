@@ -62,14 +62,38 @@ public final class JobRunner {
      * @param webUi              start the local Flink dashboard
      * @param restarts           restart attempts on failure (fixed delay)
      * @param ingest             pseudonymisation and the bound on future timestamps
+     * @param watchlists         the lists of the {@code watchlist_match} rule, or null
      */
     public record Options(String source, String input, String format, Duration monitor, String kafkaBootstrap, String inputTopic,
                           String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
                           String deadLetterTopic, String ruleEventsTopic, RuleBundle baseline, String rulesDir,
                           String rulesTopic, String stateBackend, Duration checkpointInterval, String checkpointDir,
                           int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts,
-                          IngestSettings ingest) {
-        /** Options with raw identifiers and no bound on future timestamps ({@link IngestSettings#NONE}). */
+                          IngestSettings ingest, org.osecscreener.findings.Watchlists watchlists) {
+        /** Options with ingest settings and no watchlists. */
+        public Options(String source, String input, String format, Duration monitor, String kafkaBootstrap, String inputTopic,
+                       String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
+                       String deadLetterTopic, String ruleEventsTopic, RuleBundle baseline, String rulesDir,
+                       String rulesTopic, String stateBackend, Duration checkpointInterval, String checkpointDir,
+                       int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts, IngestSettings ingest) {
+            this(source, input, format, monitor, kafkaBootstrap, inputTopic, groupId, boundedKafka, sink, output, alertsTopic,
+                    deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend, checkpointInterval,
+                    checkpointDir, parallelism, lateness, minLevel, webUi, restarts, ingest, null);
+        }
+
+        /** Options with watchlists and raw identifiers. */
+        public Options(String source, String input, String format, Duration monitor, String kafkaBootstrap, String inputTopic,
+                       String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
+                       String deadLetterTopic, String ruleEventsTopic, RuleBundle baseline, String rulesDir,
+                       String rulesTopic, String stateBackend, Duration checkpointInterval, String checkpointDir,
+                       int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts,
+                       org.osecscreener.findings.Watchlists watchlists) {
+            this(source, input, format, monitor, kafkaBootstrap, inputTopic, groupId, boundedKafka, sink, output, alertsTopic,
+                    deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend, checkpointInterval,
+                    checkpointDir, parallelism, lateness, minLevel, webUi, restarts, IngestSettings.NONE, watchlists);
+        }
+
+        /** Options with raw identifiers, no bound on future timestamps and no watchlists. */
         public Options(String source, String input, String format, Duration monitor, String kafkaBootstrap, String inputTopic,
                        String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
                        String deadLetterTopic, String ruleEventsTopic, RuleBundle baseline, String rulesDir,
@@ -77,7 +101,7 @@ public final class JobRunner {
                        int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts) {
             this(source, input, format, monitor, kafkaBootstrap, inputTopic, groupId, boundedKafka, sink, output, alertsTopic,
                     deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend, checkpointInterval,
-                    checkpointDir, parallelism, lateness, minLevel, webUi, restarts, IngestSettings.NONE);
+                    checkpointDir, parallelism, lateness, minLevel, webUi, restarts, IngestSettings.NONE, null);
         }
     }
 
@@ -136,7 +160,7 @@ public final class JobRunner {
         }
         ScreeningJob.Outputs out = ScreeningJob.build(raw, rules, new ScreeningJob.Settings(o.baseline(),
                 ClusterConfig.defaults(), o.parallelism(), o.lateness(), Duration.ofSeconds(30), o.minLevel(),
-                "pacs008".equals(o.format()), o.ingest()));
+                "pacs008".equals(o.format()), o.ingest(), o.watchlists()));
         if ("kafka".equals(o.sink())) {
             Duration timeout = Duration.ofMinutes(15);
             out.assessments().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.alertsTopic(), "osec-alerts", timeout))

@@ -1,5 +1,9 @@
 package org.osecscreener.job;
 
+import java.util.List;
+
+import org.osecscreener.findings.Watchlists;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -44,13 +48,28 @@ public final class ScreeningJob {
      * @param minLevel      the lowest level written to the assessment output
      * @param pacs008       whether each raw record is an ISO 20022 pacs.008 message (else one JSON line)
      * @param ingest        pseudonymisation and the bound on future timestamps at the parse stage
+     * @param watchlists    the lists of the {@code watchlist_match} rule, shipped with the sender stage; or
+     *                      {@code null}. With pseudonymisation at ingest they are matched against the
+     *                      pseudonyms, which needs the ingest key to be the coalition key ({@link Watchlists#forIngest})
      */
     public record Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
-                           Duration idleness, Level minLevel, boolean pacs008, IngestSettings ingest) {
-        /** Settings with raw identifiers and no bound on future timestamps. */
+                           Duration idleness, Level minLevel, boolean pacs008, IngestSettings ingest, Watchlists watchlists) {
+        /** Settings with raw identifiers, no bound on future timestamps and no watchlists. */
         public Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
                         Duration idleness, Level minLevel, boolean pacs008) {
-            this(baseline, clusterConfig, parallelism, lateness, idleness, minLevel, pacs008, IngestSettings.NONE);
+            this(baseline, clusterConfig, parallelism, lateness, idleness, minLevel, pacs008, IngestSettings.NONE, null);
+        }
+
+        /** Settings with ingest settings and no watchlists. */
+        public Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
+                        Duration idleness, Level minLevel, boolean pacs008, IngestSettings ingest) {
+            this(baseline, clusterConfig, parallelism, lateness, idleness, minLevel, pacs008, ingest, null);
+        }
+
+        /** Settings with watchlists and raw identifiers. */
+        public Settings(RuleBundle baseline, ClusterConfig clusterConfig, int parallelism, Duration lateness,
+                        Duration idleness, Level minLevel, boolean pacs008, Watchlists watchlists) {
+            this(baseline, clusterConfig, parallelism, lateness, idleness, minLevel, pacs008, IngestSettings.NONE, watchlists);
         }
 
         /** JSON-lines settings. */
@@ -68,6 +87,11 @@ public final class ScreeningJob {
             }
             if (lateness.isNegative() || idleness.isNegative() || idleness.isZero()) {
                 throw new IllegalArgumentException("lateness must be >= 0 and idleness > 0, were " + lateness + " and " + idleness);
+            }
+            Watchlists.checkCovers(baseline, watchlists);
+            if (watchlists != null && ingest.key() != null) {
+                // read here, on the client, only to compare check values; the tasks read their own copy
+                watchlists = Watchlists.forIngest(watchlists, ingest.key().pseudonymiser());
             }
         }
 
@@ -112,13 +136,14 @@ public final class ScreeningJob {
                 .keyBy(e -> 0, Types.INT)
                 .connect(ruleBroadcast)
                 .process(new ClusterStepFunction(Engines.canonical(settings.baseline()), settings.clusterConfig(),
-                        settings.parallelism(), SENDER_MAX_PARALLELISM, ttl))
+                        settings.parallelism(), SENDER_MAX_PARALLELISM, ttl)
+                        .watchlistNames(settings.watchlists() == null ? List.of() : settings.watchlists().names()))
                 .uid("cluster-stage").name("de-duplicate, resolve payee cluster, cluster profile")
                 .setParallelism(1).setMaxParallelism(1);
 
         SingleOutputStreamOperator<Envelope> partial = routed
                 .keyBy(e -> e.key, Types.STRING)
-                .process(new SenderStepFunction(ttl, settings.minLevel()))
+                .process(new SenderStepFunction(ttl, settings.minLevel(), settings.clusterConfig(), settings.watchlists()))
                 .uid("sender-stage").name("sender profiles and detectors")
                 .setParallelism(settings.parallelism()).setMaxParallelism(SENDER_MAX_PARALLELISM);
 

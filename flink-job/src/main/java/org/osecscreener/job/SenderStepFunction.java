@@ -38,6 +38,10 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
     private transient Engines engines;
     private transient ListState<String> known;
     private transient int versionSent;
+    private final org.osecscreener.cluster.ClusterConfig clusterConfig;
+    /** Shipped with the function (serialised in the job graph); {@code null} without watchlists. */
+    private final org.osecscreener.findings.Watchlists watchlists;
+    private transient org.osecscreener.findings.WatchlistMatcher watch;
 
     /**
      * @param ttl      state retention (the longest rule window and a margin)
@@ -45,8 +49,19 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
      *                 transactions that may reach it
      */
     SenderStepFunction(Duration ttl, org.osecscreener.score.Level minLevel) {
+        this(ttl, minLevel, null, null);
+    }
+
+    /**
+     * @param clusterConfig payee-cluster settings: parties are normalised as the resolver does
+     * @param watchlists    the lists of the {@code watchlist_match} rule, or {@code null}
+     */
+    SenderStepFunction(Duration ttl, org.osecscreener.score.Level minLevel,
+                       org.osecscreener.cluster.ClusterConfig clusterConfig, org.osecscreener.findings.Watchlists watchlists) {
         this.ttl = ttl;
         this.minLevel = minLevel;
+        this.clusterConfig = clusterConfig;
+        this.watchlists = watchlists;
     }
 
     @Override
@@ -64,6 +79,9 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
                 org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
         m.enableTimeToLive(ttlConfig);
         pairs = getRuntimeContext().getMapState(m);
+        // matches are derived data, cached per party and per task (not checkpointed)
+        watch = watchlists == null ? null : org.osecscreener.findings.WatchlistMatcher.of(watchlists,
+                new org.osecscreener.cluster.IdentifierNormaliser(clusterConfig));
     }
 
     @Override
@@ -73,7 +91,8 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
         byte[] pb = profile.value();
         SenderProfile sp = pb == null ? new SenderProfile() : ProfileIo.senderFrom(pb);
         StatePairs store = new StatePairs(pairs);
-        PartialAssessment partial = engine.senderStep(sp, store, r.tx(), r.view());
+        PartialAssessment partial = watch == null ? engine.senderStep(sp, store, r.tx(), r.view())
+                : engine.senderStep(sp, store, r.tx(), r.view(), watch.match(r.tx()));
         store.flush();
         profile.update(ProfileIo.toBytes(sp));
         String text = null;
