@@ -74,7 +74,7 @@ final class Problems {
         ignored.add(pointer);
     }
 
-    private boolean isIgnored(String pointer) {
+    boolean isIgnored(String pointer) {
         for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
             if (ignored.contains(p)) {
                 return true;

@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Loads and validates rule bundles from YAML or JSON files.
@@ -264,11 +265,18 @@ public final class RuleBundleLoader {
         try (parser) {
             return new TreeReader(parser, problems).read();
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof ReaderException re) {
+                refusedCharacter(content, re, problems);
+                return null;
+            }
             // limit violations (StreamConstraintsException) carry no location: use the parser's
             JsonLocation loc = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation()
                     : parser.currentLocation();
             problems.atPosition(null, Math.max(loc.getLineNr(), 0), Math.max(loc.getColumnNr(), 0),
                     "syntax error: " + clean(e.getOriginalMessage()));
+            return null;
+        } catch (ReaderException e) {
+            refusedCharacter(content, e, problems);
             return null;
         } catch (YAMLException e) {
             JsonLocation loc = parser.currentLocation();
@@ -279,6 +287,30 @@ public final class RuleBundleLoader {
             problems.file("cannot read: " + clean(e.getMessage()));
             return null;
         }
+    }
+
+    /** A character YAML refuses (a control character, a non-character), located by its index. */
+    private static void refusedCharacter(byte[] content, ReaderException e, Problems problems) {
+        int[] at = lineAndColumn(content, e.getPosition());
+        problems.atPosition(null, at[0], at[1], "syntax error: character U+"
+                + String.format(Locale.ROOT, "%04X", e.getCodePoint()) + " is not allowed in YAML;"
+                + " remove it (control characters are refused)");
+    }
+
+    /** The 1-based line and column of the code point at {@code index} of the UTF-8 content. */
+    private static int[] lineAndColumn(byte[] content, int index) {
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        int line = 1;
+        int column = 1;
+        for (int i = 0, cp = 0; i < text.length() && cp < index; i += Character.charCount(text.codePointAt(i)), cp++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
     }
 
     /**
@@ -315,6 +347,7 @@ public final class RuleBundleLoader {
         }
         String m = message.replaceAll("(?s)\\s*in 'reader', line \\d+, column \\d+:.*?(\\n\\s*\\^|$)", "")
                 .replaceAll(", from `StreamReadConstraints[^`]*`", "")
+                .replaceFirst("^java\\.io\\.CharConversionException: ", "")
                 .replaceAll("\\s+", " ").trim();
         return m.length() > 300 ? m.substring(0, 300) + "..." : m;
     }

@@ -112,6 +112,9 @@ final class TreeReader {
             case VALUE_NULL:
                 return nodes.nullNode();
             default:
+                if (problems.isIgnored(pointer)) {
+                    return nodes.nullNode();
+                }
                 problems.atPosition(pointer, loc.getLineNr(), loc.getColumnNr(),
                         "unsupported value (" + t + "); accepted: objects, lists, strings, numbers, booleans");
                 return nodes.nullNode();
@@ -138,6 +141,8 @@ final class TreeReader {
             String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring(18) : "!" + tag;
             problems.atPosition(pointer, loc.getLineNr(), loc.getColumnNr(), "explicit YAML tag '" + shown
                     + "' is not accepted; a rule file is plain data (remove the tag)");
+            // what the tag made of the value (bytes, null, ...) is not worth more errors
+            problems.ignoreUnder(pointer);
         }
         return false;
     }
