@@ -121,6 +121,22 @@ class Pacs008HostileXmlTest {
         assertThat(record.get(1)).isInstanceOf(ParseOutcome.Rejected.class);
     }
 
+    @Test
+    @Timeout(10)
+    void kafkaRecordDeclaringAsciiWithANonAsciiCharacter_isARejection_notAnException() {
+        // The Flink job re-encodes each record as UTF-8 before parseMessage, so invalid UTF-8 cannot
+        // reach it there, but a declared encoding the bytes do not match can; parseMessage threw
+        // IllegalStateException, which would fail the job on every replay of the record.
+        String xml = "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>" + Pacs008RejectionTest.doc(
+                "<CdtTrfTxInf><PmtId><EndToEndId>A-1</EndToEndId></PmtId><IntrBkSttlmAmt Ccy=\"USD\">1.00</IntrBkSttlmAmt>"
+                        + "<Dbtr><Nm>Jos\u00e9</Nm><PstlAdr><Ctry>US</Ctry></PstlAdr></Dbtr>"
+                        + "<Cdtr><Nm>B</Nm><PstlAdr><Ctry>PH</Ctry></PstlAdr></Cdtr></CdtTrfTxInf>");
+        List<ParseOutcome> out = Pacs008Reader.parseMessage(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), 42);
+        assertThat(out).singleElement().isInstanceOf(ParseOutcome.Rejected.class);
+        assertThat(((ParseOutcome.Rejected) out.get(0)).rejection().reason())
+                .startsWith("malformed XML: Byte \"195\" is not a member of the (7-bit) ASCII character set");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"attribute", "comment", "processing instruction", "CDATA", "attributes"})
     @Timeout(30)
