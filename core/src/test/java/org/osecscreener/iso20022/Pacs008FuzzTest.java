@@ -74,8 +74,8 @@ class Pacs008FuzzTest {
                 byte[] seed = SEEDS.get(r.nextInt(SEEDS.size()));
                 byte[] input = switch (r.nextInt(3)) {
                     case 0 -> MUTATOR.mutate(seed, r, 1 << 20);
-                    case 1 -> replaceLeaves(seed, r);
-                    default -> MUTATOR.mutate(replaceLeaves(seed, r), r, 1 << 20);
+                    case 1 -> replaceLeaf(seed, r);
+                    default -> MUTATOR.mutate(replaceLeaf(seed, r), r, 1 << 20);
                 };
                 String what = "case " + i + " (seed " + SEED + ") " + Mutator.show(input);
                 boolean whole = r.nextBoolean();
@@ -128,26 +128,18 @@ class Pacs008FuzzTest {
 
     private static final Pattern LEAF = Pattern.compile(">([^<>]+)</");
 
-    /** The seed with one to three leaf texts replaced by hostile values. */
-    private static byte[] replaceLeaves(byte[] seed, SplittableRandom r) {
+    /** The seed with one leaf text replaced by a hostile value (callers mutate further). */
+    private static byte[] replaceLeaf(byte[] seed, SplittableRandom r) {
         String xml = new String(seed, StandardCharsets.UTF_8);
         List<int[]> spans = new ArrayList<>();
         Matcher m = LEAF.matcher(xml);
         while (m.find()) {
             spans.add(new int[] {m.start(1), m.end(1)});
         }
-        int changes = 1 + r.nextInt(3);
-        StringBuilder sb = new StringBuilder(xml);
-        for (int c = 0; c < changes; c++) {
-            int[] s = spans.get(r.nextInt(spans.size()));
-            String v = r.nextInt(4) == 0 ? "x".repeat(Pacs008Reader.MAX_TEXT_CHARS - 1 + r.nextInt(3))
-                    : LEAF_VALUES[r.nextInt(LEAF_VALUES.length)];
-            if (s[1] <= sb.length()) {
-                sb.replace(s[0], s[1], v);
-            }
-            break; // later spans moved; one replacement per pass keeps offsets right
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        int[] s = spans.get(r.nextInt(spans.size()));
+        String v = r.nextInt(4) == 0 ? "x".repeat(Pacs008Reader.MAX_TEXT_CHARS - 1 + r.nextInt(3))
+                : LEAF_VALUES[r.nextInt(LEAF_VALUES.length)];
+        return new StringBuilder(xml).replace(s[0], s[1], v).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static List<ParseOutcome> readAll(byte[] bytes) throws IOException {
