@@ -1,6 +1,7 @@
 package org.osecscreener.iso20022;
 
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,10 @@ import org.osecscreener.model.Transaction;
  * A document type declaration of any kind (external DTD, internal entities such as the
  * "billion laughs", XXE) stops the input with a rejection: nothing inside it is ever resolved.
  * Sizes are bounded: {@link #MAX_MESSAGE_CHARS} per message, {@link #MAX_TRANSACTIONS_PER_MESSAGE},
- * {@link #MAX_ELEMENTS_PER_TRANSACTION}, {@link #MAX_TEXT_CHARS} per element, {@link #MAX_DEPTH}.
+ * {@link #MAX_ELEMENTS_PER_TRANSACTION}, {@link #MAX_TEXT_CHARS} per element, {@link #MAX_DEPTH}, and
+ * {@link #MAX_TOKEN_BYTES} for any single piece of markup (a tag with its attributes, a comment,
+ * a processing instruction, a CDATA section), which the JDK parser would otherwise hold in memory
+ * whole before this reader sees it.
  *
  * <h2>Outcomes</h2>
  * The reader never throws on bad data. Every credit transfer transaction becomes a
@@ -76,11 +80,18 @@ public final class Pacs008Reader implements Closeable {
     public static final int MAX_TEXT_CHARS = 2_048;
     /** Deepest element nesting accepted, counted from the document root. */
     public static final int MAX_DEPTH = 64;
+    /**
+     * Most bytes the parser may read between two parse events: bounds one tag with its
+     * attributes, comment, processing instruction or CDATA section (text is delivered in chunks).
+     * A bigger one ends the input with a rejection.
+     */
+    public static final int MAX_TOKEN_BYTES = 1 << 20;
 
     private static final String DOCUMENT = "Document";
     private static final String NS_PREFIX = "urn:iso:std:iso:20022:tech:xsd:";
 
     private final InputStream in;
+    private final TokenGuard guard;
     private final XMLStreamReader xml;
     private final ArrayDeque<ParseOutcome> pending = new ArrayDeque<>();
     private boolean done;
@@ -118,9 +129,10 @@ public final class Pacs008Reader implements Closeable {
      */
     public Pacs008Reader(InputStream in) {
         this.in = Objects.requireNonNull(in, "in");
+        this.guard = new TokenGuard(in);
         XMLStreamReader r;
         try {
-            r = newFactory().createXMLStreamReader(in);
+            r = newFactory().createXMLStreamReader(guard);
         } catch (XMLStreamException e) {
             r = null;
             fatalError = "malformed XML: " + message(e);
@@ -190,11 +202,17 @@ public final class Pacs008Reader implements Closeable {
             try {
                 step();
             } catch (XMLStreamException e) {
-                if (e.getNestedException() instanceof IOException io) {
+                if (e.getNestedException() instanceof TokenGuard.TooLong tooLong) {
+                    fatal(currentLine(), currentPath(), tooLong.getMessage() + "; the rest of the input was not read");
+                    continue;
+                }
+                if (e.getNestedException() instanceof IOException io && !(io instanceof CharConversionException)) {
                     throw io;
                 }
+                // A CharConversionException is bad input (bytes that are not valid in the document's
+                // encoding), not a failing stream: a rejection like any other malformed XML.
                 Location loc = e.getLocation();
-                fatal(loc == null ? currentLine() : Math.max(1, loc.getLineNumber()), currentPath(),
+                fatal(loc == null || loc.getLineNumber() < 1 ? currentLine() : loc.getLineNumber(), currentPath(),
                         "malformed XML: " + message(e) + "; the rest of the input was not read");
             }
         }
@@ -230,6 +248,7 @@ public final class Pacs008Reader implements Closeable {
             return;
         }
         int event = xml.next();
+        guard.sinceEvent = 0;
         switch (event) {
             case XMLStreamConstants.DTD -> fatal(currentLine(), null,
                     "a document type declaration (DTD) is not accepted: pacs.008 messages have none, and DTDs"
@@ -512,6 +531,54 @@ public final class Pacs008Reader implements Closeable {
     /** {@code Document} elements met so far, of any namespace. */
     public long messages() {
         return messages;
+    }
+
+    /**
+     * Counts the bytes the parser reads between two events. The JDK parser buffers a whole tag
+     * (with its attributes), comment, processing instruction or CDATA section before it returns
+     * an event, so without this a single gigantic one would be held in memory whole.
+     */
+    private static final class TokenGuard extends java.io.FilterInputStream {
+        long sinceEvent;
+
+        TokenGuard(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws TooLong {
+            sinceEvent += n;
+            if (sinceEvent > MAX_TOKEN_BYTES) {
+                throw new TooLong();
+            }
+        }
+
+        /** Bad input, not a failing stream: becomes a rejection. */
+        static final class TooLong extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            TooLong() {
+                super("a single piece of XML markup (a tag with its attributes, a comment, a processing instruction"
+                        + " or a CDATA section) is longer than " + MAX_TOKEN_BYTES + " bytes");
+            }
+        }
     }
 
     @Override

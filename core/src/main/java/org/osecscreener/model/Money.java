@@ -67,14 +67,23 @@ public record Money(long minorUnits, Currency currency) {
                     + " has no minor unit and cannot carry a payment amount");
         }
         if (value.stripTrailingZeros().scale() > digits || value.scale() > digits) {
-            throw new IllegalArgumentException("amount " + value.toPlainString() + " has more than " + digits
+            throw new IllegalArgumentException("amount " + shown(value) + " has more than " + digits
                     + " fraction digits, the most " + currency.getCurrencyCode() + " allows");
         }
         if (value.compareTo(BigDecimal.valueOf(Limits.MAX_MAJOR_UNITS)) > 0) {
-            throw new IllegalArgumentException("amount " + value.toPlainString() + " exceeds "
+            throw new IllegalArgumentException("amount " + shown(value) + " exceeds "
                     + Limits.MAX_MAJOR_UNITS + " " + currency.getCurrencyCode());
         }
         return new Money(value.movePointRight(digits).longValueExact(), currency);
+    }
+
+    /**
+     * The value for a message: plain when that is short, else in scientific notation. A plain
+     * rendering of {@code 1e-999999999} would be a billion characters (found by fuzzing).
+     */
+    private static String shown(BigDecimal value) {
+        long plainLength = (long) value.precision() + Math.abs((long) value.scale());
+        return plainLength <= 64 ? value.toPlainString() : value.toString();
     }
 
     /** The number of fraction digits of the currency (2 for USD, 0 for JPY, 3 for KWD). */

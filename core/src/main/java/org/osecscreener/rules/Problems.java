@@ -44,6 +44,16 @@ final class Problems {
         return pending.isEmpty();
     }
 
+    /** Whether a problem was already reported at exactly {@code pointer}. */
+    boolean hasErrorAt(String pointer) {
+        for (Pending p : pending) {
+            if (pointer.equals(p.pointer())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A problem of the whole file (size, encoding): no line, no field. */
     void file(String message) {
         add(new Pending(null, 0, 0, null, message));
@@ -64,7 +74,7 @@ final class Problems {
         ignored.add(pointer);
     }
 
-    private boolean isIgnored(String pointer) {
+    boolean isIgnored(String pointer) {
         for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
             if (ignored.contains(p)) {
                 return true;

@@ -2,6 +2,7 @@ package org.osecscreener.rules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Loads and validates rule bundles from YAML or JSON files.
@@ -38,12 +40,14 @@ import org.yaml.snakeyaml.error.YAMLException;
  * reports all the errors of a file (each with file, line, column, detector id, field and
  * what is accepted):
  * <ol>
- *   <li>safety limits: at most {@link #MAX_BYTES} bytes, nesting at most 10 deep, no YAML
- *       anchors, aliases or explicit tags, no duplicate keys;</li>
+ *   <li>safety limits: at most {@link #MAX_BYTES} bytes, nesting at most 10 deep, at most
+ *       {@link #MAX_VALUES} values, in YAML no run of more than {@link #MAX_YAML_WORD} characters
+ *       without whitespace, no YAML anchors, aliases or explicit tags, no duplicate keys;</li>
  *   <li>the JSON Schema {@code rule-bundle.schema.json} (draft 2020-12, shipped in this
  *       package and as {@code docs/rule-bundle.schema.json}): types, ranges, required and
  *       unknown properties, unknown detector types;</li>
- *   <li>semantic checks: bands ordered and not overlapping, {@code review < alert},
+ *   <li>semantic checks: no value that looks like a file path or URL, bands ordered and not
+ *       overlapping, {@code review < alert},
  *       referenced keyword and id lists exist, an FX rate for every currency named, ISO
  *       country and currency codes, saturation counts at least their minimums, ...;</li>
  *   <li>binding to the typed records with Jackson ({@code FAIL_ON_UNKNOWN_PROPERTIES}, no
@@ -60,6 +64,14 @@ public final class RuleBundleLoader {
     public static final int MAX_BYTES = 1 << 20;
     /** Deepest accepted nesting of mappings and lists. */
     public static final int MAX_DEPTH = TreeReader.MAX_DEPTH;
+    /** Most values (mappings, lists, scalars) in one file. */
+    public static final int MAX_VALUES = TreeReader.MAX_VALUES;
+    /**
+     * Longest run of characters without whitespace accepted in a YAML file. The YAML parser's
+     * cost grows with the square of such a run (a one-megabyte word costs it about 2 GB of
+     * allocation), and no value of the format needs more than a few hundred.
+     */
+    public static final int MAX_YAML_WORD = 8 * 1024;
     /** Classpath resource (next to this class) of the default rule pack. */
     public static final String DEFAULT_BUNDLE_RESOURCE = "default-bundle.yaml";
 
@@ -240,20 +252,92 @@ public final class RuleBundleLoader {
 
     private Located parse(String name, byte[] content, Problems problems) {
         boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json");
-        try (JsonParser parser = json ? jsonFactory.createParser(content) : yamlFactory.createParser(content)) {
+        if (!json && longWord(content, problems)) {
+            return null;
+        }
+        JsonParser parser;
+        try {
+            parser = json ? jsonFactory.createParser(content) : yamlFactory.createParser(content);
+        } catch (IOException e) {
+            problems.file("cannot read: " + clean(e.getMessage()));
+            return null;
+        }
+        try (parser) {
             return new TreeReader(parser, problems).read();
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            problems.atPosition(null, Math.max(line, 0), Math.max(col, 0), "syntax error: " + clean(e.getOriginalMessage()));
+            if (e.getCause() instanceof ReaderException re) {
+                refusedCharacter(content, re, problems);
+                return null;
+            }
+            // limit violations (StreamConstraintsException) carry no location: use the parser's
+            JsonLocation loc = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation()
+                    : parser.currentLocation();
+            problems.atPosition(null, Math.max(loc.getLineNr(), 0), Math.max(loc.getColumnNr(), 0),
+                    "syntax error: " + clean(e.getOriginalMessage()));
+            return null;
+        } catch (ReaderException e) {
+            refusedCharacter(content, e, problems);
             return null;
         } catch (YAMLException e) {
-            problems.file("syntax error: " + clean(e.getMessage()));
+            JsonLocation loc = parser.currentLocation();
+            problems.atPosition(null, Math.max(loc.getLineNr(), 0), Math.max(loc.getColumnNr(), 0),
+                    "syntax error: " + clean(e.getMessage()));
             return null;
         } catch (IOException e) {
             problems.file("cannot read: " + clean(e.getMessage()));
             return null;
         }
+    }
+
+    /** A character YAML refuses (a control character, a non-character), located by its index. */
+    private static void refusedCharacter(byte[] content, ReaderException e, Problems problems) {
+        int[] at = lineAndColumn(content, e.getPosition());
+        problems.atPosition(null, at[0], at[1], "syntax error: character U+"
+                + String.format(Locale.ROOT, "%04X", e.getCodePoint()) + " is not allowed in YAML;"
+                + " remove it (control characters are refused)");
+    }
+
+    /** The 1-based line and column of the code point at {@code index} of the UTF-8 content. */
+    private static int[] lineAndColumn(byte[] content, int index) {
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        int line = 1;
+        int column = 1;
+        for (int i = 0, cp = 0; i < text.length() && cp < index; i += Character.charCount(text.codePointAt(i)), cp++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
+    }
+
+    /**
+     * Reports the first run of more than {@link #MAX_YAML_WORD} bytes without whitespace, at its
+     * line and column (counted in bytes), before the YAML parser sees it.
+     */
+    private static boolean longWord(byte[] content, Problems problems) {
+        int line = 1;
+        int lineStart = 0;
+        int run = 0;
+        for (int i = 0; i < content.length; i++) {
+            byte b = content[i];
+            if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+                run = 0;
+                if (b == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            } else if (++run > MAX_YAML_WORD) {
+                int start = i - run + 1;
+                problems.atPosition(null, line, start - lineStart + 1, "more than " + MAX_YAML_WORD
+                        + " characters without a space or line break; no value of a rule bundle is that long"
+                        + " (in YAML, put a space after the commas of a [list], or one item per line)");
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One line of parser message, without SnakeYAML's snippets and repeated positions. */
@@ -262,6 +346,8 @@ public final class RuleBundleLoader {
             return "unreadable content";
         }
         String m = message.replaceAll("(?s)\\s*in 'reader', line \\d+, column \\d+:.*?(\\n\\s*\\^|$)", "")
+                .replaceAll(", from `StreamReadConstraints[^`]*`", "")
+                .replaceFirst("^java\\.io\\.CharConversionException: ", "")
                 .replaceAll("\\s+", " ").trim();
         return m.length() > 300 ? m.substring(0, 300) + "..." : m;
     }

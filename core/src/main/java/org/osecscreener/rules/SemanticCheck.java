@@ -128,6 +128,8 @@ final class SemanticCheck {
                     + "); accepted: 0 < review < alert < 1");
         }
 
+        pathLike(root, "", p);
+
         JsonNode sup = root.path("suppressions");
         if (sup.isArray()) {
             Map<String, Integer> seen = new HashMap<>();
@@ -147,6 +149,23 @@ final class SemanticCheck {
                                 + "]); list each party once");
                     }
                 }
+            }
+        }
+    }
+
+    /** Every string value that looks like a path or URL, unless its field was already reported. */
+    private static void pathLike(JsonNode n, String ptr, Problems p) {
+        if (n.isTextual()) {
+            String word = PathLike.find(n.asText());
+            if (word != null && !p.hasErrorAt(ptr)) {
+                p.at(ptr, "'" + word + "' looks like a file path or URL; a rule file is data and never refers to"
+                        + " files or addresses (no field of the format is a path): remove it or write it as plain words");
+            }
+        } else if (n.isObject()) {
+            n.properties().forEach(e -> pathLike(e.getValue(), ptr + "/" + Located.escape(e.getKey()), p));
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                pathLike(n.get(i), ptr + "/" + i, p);
             }
         }
     }

@@ -23,19 +23,28 @@ import java.util.Map;
  *   <li>YAML anchors, aliases and explicit tags ({@code !!java/...}, {@code !!binary}, any
  *       {@code !tag}) are errors: a rule file is plain data, and refusing aliases makes
  *       "billion laughs" impossible whatever the parser would do;</li>
- *   <li>nesting deeper than {@link #MAX_DEPTH} stops the read (the format needs 5).</li>
+ *   <li>nesting deeper than {@link #MAX_DEPTH} stops the read (the format needs 5);</li>
+ *   <li>more than {@link #MAX_VALUES} values stop the read: the tree and the position of every
+ *       value are held in memory, and YAML parsing costs about a kilobyte per value, so the
+ *       count is bounded on its own and not only through the file size.</li>
  * </ul>
  * Not thread-safe: one instance per parse.
  */
 final class TreeReader {
     /** Deepest nesting of objects and arrays accepted; the format itself needs 5. */
     static final int MAX_DEPTH = 10;
+    /**
+     * Most values (mappings, lists and scalars, each counted once) in one file; the largest lists
+     * the schema accepts, 10,000 suppressions of four fields, fit.
+     */
+    static final int MAX_VALUES = 100_000;
 
     private final JsonParser parser;
     private final YAMLParser yaml;
     private final Problems problems;
     private final Map<String, int[]> positions = new HashMap<>();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private int values;
 
     TreeReader(JsonParser parser, Problems problems) {
         this.parser = parser;
@@ -68,6 +77,11 @@ final class TreeReader {
 
     private JsonNode value(JsonToken t, String pointer, int depth, boolean record) throws IOException {
         JsonLocation loc = parser.currentTokenLocation();
+        if (++values > MAX_VALUES) {
+            problems.atPosition(pointer, loc.getLineNr(), loc.getColumnNr(), "more than " + MAX_VALUES
+                    + " values in the file; a rule bundle needs far fewer (checking stopped here)");
+            throw new Problems.Abort();
+        }
         if (record) {
             positions.putIfAbsent(pointer, new int[] {loc.getLineNr(), loc.getColumnNr()});
         }
@@ -98,6 +112,9 @@ final class TreeReader {
             case VALUE_NULL:
                 return nodes.nullNode();
             default:
+                if (problems.isIgnored(pointer)) {
+                    return nodes.nullNode();
+                }
                 problems.atPosition(pointer, loc.getLineNr(), loc.getColumnNr(),
                         "unsupported value (" + t + "); accepted: objects, lists, strings, numbers, booleans");
                 return nodes.nullNode();
@@ -124,6 +141,8 @@ final class TreeReader {
             String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring(18) : "!" + tag;
             problems.atPosition(pointer, loc.getLineNr(), loc.getColumnNr(), "explicit YAML tag '" + shown
                     + "' is not accepted; a rule file is plain data (remove the tag)");
+            // what the tag made of the value (bytes, null, ...) is not worth more errors
+            problems.ignoreUnder(pointer);
         }
         return false;
     }

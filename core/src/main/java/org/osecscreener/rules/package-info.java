@@ -8,8 +8,9 @@
  * polymorphic typing, class names, expressions, includes or URLs.
  *
  * <p>{@link org.osecscreener.rules.RuleBundleLoader} enforces the safety limits (size,
- * depth, no YAML anchors, aliases or tags, no duplicate keys), the JSON Schema and the
- * semantic rules, and reports every problem of a file at once as
+ * depth, number of values, length of YAML words, no YAML anchors, aliases or tags, no
+ * duplicate keys, no text that looks like a path or URL), the JSON Schema and the semantic
+ * rules, and reports every problem of a file at once as
  * {@link org.osecscreener.rules.ValidationError}s with file, line, column, detector id and
  * field. {@link org.osecscreener.rules.RuleBundleLoader#defaultBundle()} is the default
  * rule pack shipped in this jar; {@link org.osecscreener.rules.RuleBundleSummary} renders
