@@ -126,6 +126,36 @@ class FindingsRoundTripTest {
     }
 
     @Test
+    void aScreenerPseudonymisingAtIngestWithTheCoalitionKey_matchesExactlyLikeARawOne() throws Exception {
+        Watchlists lists = Watchlists.of(KEY, List.of(load(exported, KEY)));
+        Screener raw = Screener.builder().watchlists(lists).build();
+        Screener pseudonymising = Screener.builder().watchlists(lists).pseudonymiser(KEY.pseudonymiser()).build();
+        Party newPayee = Party.builder("X-77", "PH").name("Someone Else").phone(Ring.PHONE_NATIONAL).build();
+        Party newSender = Party.builder("S-NEW", "GB").name("New Sender").account("GB-ACC-1").build();
+        List<Transaction> probe = List.of(
+                Ring.payment("P-1", Ring.T0.plusDays(60), newSender, newPayee),
+                Ring.payment("P-2", Ring.T0.plusDays(61), newSender, Ring.payee(2)),
+                Ring.payment("P-3", Ring.T0.plusDays(62), Ring.familySender(), Ring.family()),
+                Ring.payment("P-4", Ring.T0.plusDays(63), Ring.sender(1), Ring.family()));
+        int matched = 0;
+        for (Transaction t : probe) {
+            List<Hit> a = raw.screen(t).hits().stream().filter(h -> h.ruleId().equals("watchlist_match")).toList();
+            List<Hit> b = pseudonymising.screen(t).hits().stream().filter(h -> h.ruleId().equals("watchlist_match")).toList();
+            assertThat(b).extracting(Hit::subScore).as(t.id()).isEqualTo(a.stream().map(Hit::subScore).toList());
+            matched += a.size();
+        }
+        assertThat(matched).as("the probe includes matching payees and a matching sender").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aScreenerPseudonymisingWithAnotherKey_isRefused_becauseNothingCouldMatch() throws Exception {
+        Watchlists lists = Watchlists.of(KEY, List.of(load(exported, KEY)));
+        assertThatThrownBy(() -> Screener.builder().watchlists(lists).pseudonymiser(OTHER_KEY.pseudonymiser()).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the pseudonymisation key must be the coalition key");
+    }
+
+    @Test
     void aDifferentKey_isRefusedAtImport_withTheReason() {
         assertThatThrownBy(() -> load(exported, OTHER_KEY)).isInstanceOf(WatchlistException.class)
                 .hasMessageContaining("coalition.jsonl:1: keyCheck: the list was made with a different coalition key");

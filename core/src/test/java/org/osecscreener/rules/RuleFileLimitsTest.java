@@ -61,7 +61,8 @@ class RuleFileLimitsTest {
         String json = "{\"id\": \"x\",\n \"description\": \"" + "w ".repeat(40_000) + "\"}";
         ValidationError first = error("long.json", json.getBytes(StandardCharsets.UTF_8));
         assertThat(first.line()).isEqualTo(2);
-        assertThat(first.message()).startsWith("syntax error: String value length (80000) exceeds the maximum allowed (65536)");
+        // the length Jackson reports is where it stopped reading (buffer-dependent), not the whole string
+        assertThat(first.message()).matches("syntax error: String value length \\(\\d+\\) exceeds the maximum allowed \\(65536\\).*");
     }
 
     private static ValidationError error(String name, byte[] content) {
