@@ -83,13 +83,22 @@ final class ScreenCommand implements Callable<Integer> {
         Screener screener;
         KeySource keySource = key.source(spec.commandLine());
         Duration future = MaxFuture.parse(spec.commandLine(), maxFuture);
+        org.osecscreener.privacy.Pseudonymiser pseudonymiser = null;
+        if (keySource != null) {
+            try {
+                pseudonymiser = keySource.pseudonymiser(); // a missing or short key is a usage error (exit 2)
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return Main.USAGE_OR_IO;
+            }
+        }
         try {
             Screener.Builder b = Screener.builder().rejectTooOld(true); // one file, read in order
             if (rules != null) {
                 b.bundle(rules);
             }
-            if (keySource != null) {
-                b.pseudonymiser(keySource.pseudonymiser());
+            if (pseudonymiser != null) {
+                b.pseudonymiser(pseudonymiser);
             }
             if (future != null) {
                 b.maxFuture(future);
