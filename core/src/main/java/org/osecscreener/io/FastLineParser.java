@@ -1,8 +1,5 @@
 package org.osecscreener.io;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Currency;
@@ -55,7 +52,24 @@ final class FastLineParser {
     private static final byte[] K_OSEC = ascii("osec");
     private static final byte[] K_SCENARIO = ascii("scenario");
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    // Transaction fields, in the order of their slots.
+    private static final int T_ID = 0;
+    private static final int T_TIMESTAMP = 1;
+    private static final int T_AMOUNT = 2;
+    private static final int T_CURRENCY = 3;
+    private static final int T_CHANNEL = 4;
+    private static final int T_PURPOSE = 5;
+    private static final int T_SENDER = 6;
+    private static final int T_BENEFICIARY = 7;
+    private static final int T_LABEL = 8;
+    private static final int[] TX_MAX = {Limits.ID, Limits.TIMESTAMP_TEXT, 0, 3, 32, Limits.PURPOSE, 0, 0, 0};
+
+    // Party fields, in the order of the Party record's components.
+    private static final int P_ID = 0;
+    private static final int P_TYPE = 1;
+    private static final int P_COUNTRY = 3;
+    private static final int[] PARTY_MAX = {Limits.ID, 32, Limits.NAME, 2, Limits.ACCOUNT, Limits.PHONE, Limits.WALLET,
+            Limits.EMAIL, Limits.ADDRESS, Limits.PICKUP_LOCATION, Limits.DEVICE, Limits.IP};
 
     /** Country codes as shared strings: {@code COUNTRIES[(a - 'A') * 26 + (b - 'A')]}. */
     private static final String[] COUNTRIES = new String[26 * 26];
@@ -69,18 +83,16 @@ final class FastLineParser {
     }
 
     private final TransactionCodec codec;
-    private final byte[] buf;
+    private final byte[] b;
     private final int end;
+    /** Where a nested reader ({@link #party}, {@link #label}, {@link #amount}) starts and ends. */
     private int pos;
-    /** Start and length of the last string scanned by {@link #rawString}. */
-    private int strStart;
-    private int strLen;
-    /** Whether the last string scanned was all ASCII. */
-    private boolean strAscii;
+    /** Whether the last string scanned by {@link #quote} held a byte above 0x7F. */
+    private boolean nonAscii;
 
     private FastLineParser(TransactionCodec codec, byte[] buf, int off, int len) {
         this.codec = codec;
-        this.buf = buf;
+        this.b = buf;
         this.pos = off;
         this.end = off + len;
     }
@@ -92,12 +104,15 @@ final class FastLineParser {
     static Transaction parse(TransactionCodec codec, byte[] buf, int off, int len) {
         try {
             return new FastLineParser(codec, buf, off, len).transaction();
+        } catch (Bail bail) {
+            return null;
         } catch (RuntimeException e) {
             // A model constructor refused a value: let the Jackson path word the rejection.
             return null;
         }
     }
 
+    /** Not this scanner's business: the Jackson path decides. Carries no stack trace. */
     private static final class Bail extends Exception {
         static final Bail INSTANCE = new Bail();
 
@@ -106,200 +121,192 @@ final class FastLineParser {
         }
     }
 
-    private Transaction transaction() {
-        try {
-            return readTransaction();
-        } catch (Bail b) {
-            return null;
-        }
-    }
-
-    private Transaction readTransaction() throws Bail {
-        expect('{');
-        String id = null;
-        String timestamp = null;
-        String amount = null;
-        String currency = null;
-        String channel = null;
-        String purpose = null;
+    private Transaction transaction() throws Bail {
+        String[] v = new String[T_LABEL + 1];
         Party sender = null;
         Party beneficiary = null;
         Label label = null;
         int seen = 0;
-        if (!peekIs('}')) {
-            do {
-                int klen = key();
-                int ks = strStart;
-                int bit;
-                if (is(ks, klen, K_ID)) {
-                    bit = 1;
-                    id = string(Limits.ID);
-                } else if (is(ks, klen, K_TIMESTAMP)) {
-                    bit = 1 << 1;
-                    timestamp = string(Limits.TIMESTAMP_TEXT);
-                } else if (is(ks, klen, K_AMOUNT)) {
-                    bit = 1 << 2;
-                    amount = amount();
-                } else if (is(ks, klen, K_CURRENCY)) {
-                    bit = 1 << 3;
-                    currency = string(3);
-                } else if (is(ks, klen, K_CHANNEL)) {
-                    bit = 1 << 4;
-                    channel = string(32);
-                } else if (is(ks, klen, K_PURPOSE)) {
-                    bit = 1 << 5;
-                    purpose = string(Limits.PURPOSE);
-                } else if (is(ks, klen, K_SENDER)) {
-                    bit = 1 << 6;
-                    sender = party();
-                } else if (is(ks, klen, K_BENEFICIARY)) {
-                    bit = 1 << 7;
-                    beneficiary = party();
-                } else if (is(ks, klen, K_LABEL)) {
-                    bit = 1 << 8;
-                    label = label();
+        int p = ws(pos);
+        if (at(p) != '{') {
+            throw Bail.INSTANCE;
+        }
+        p = ws(p + 1);
+        if (at(p) != '}') {
+            for (;;) {
+                int ks = p + 1;
+                if (at(p) != '"') {
+                    throw Bail.INSTANCE;
+                }
+                int ke = quote(ks);
+                p = ws(ke + 1);
+                if (at(p) != ':') {
+                    throw Bail.INSTANCE;
+                }
+                p = ws(p + 1);
+                int k = transactionKey(ks, ke - ks);
+                if (k < 0 || (seen & (1 << k)) != 0) {
+                    throw Bail.INSTANCE;
+                }
+                seen |= 1 << k;
+                switch (k) {
+                    case T_AMOUNT -> {
+                        pos = p;
+                        v[k] = amount();
+                        p = pos;
+                    }
+                    case T_SENDER -> {
+                        pos = p;
+                        sender = party();
+                        p = pos;
+                    }
+                    case T_BENEFICIARY -> {
+                        pos = p;
+                        beneficiary = party();
+                        p = pos;
+                    }
+                    case T_LABEL -> {
+                        pos = p;
+                        label = label();
+                        p = pos;
+                    }
+                    default -> p = value(p, v, k, TX_MAX[k]);
+                }
+                p = ws(p);
+                byte c = at(p);
+                if (c == ',') {
+                    p = ws(p + 1);
+                } else if (c == '}') {
+                    break;
                 } else {
                     throw Bail.INSTANCE;
                 }
-                if ((seen & bit) != 0) {
-                    throw Bail.INSTANCE;
-                }
-                seen |= bit;
-            } while (comma());
+            }
         }
-        expect('}');
-        skipWhitespace();
-        if (pos != end) {
+        if (ws(p + 1) != end) {
             throw Bail.INSTANCE;
         }
-        if (id == null || id.isBlank() || timestamp == null || amount == null || currency == null
+        String id = v[T_ID];
+        if (id == null || id.isBlank() || v[T_TIMESTAMP] == null || v[T_AMOUNT] == null || v[T_CURRENCY] == null
                 || sender == null || beneficiary == null) {
             throw Bail.INSTANCE;
         }
         try {
-            Currency c = codec.currencyOrBad(currency);
-            Money money = TransactionCodec.amount(amount, c);
-            OffsetDateTime at = TransactionCodec.timestamp(timestamp);
-            return new Transaction(id, at, money, channel(channel), purpose, sender, beneficiary, label);
-        } catch (Exception bad) {
+            Currency c = codec.currencyOrBad(v[T_CURRENCY]);
+            Money money = TransactionCodec.amount(v[T_AMOUNT], c);
+            OffsetDateTime at = TransactionCodec.timestamp(v[T_TIMESTAMP]);
+            return new Transaction(id, at, money, channel(v[T_CHANNEL]), v[T_PURPOSE], sender, beneficiary, label);
+        } catch (TransactionCodec.Bad bad) {
             throw Bail.INSTANCE;
         }
     }
 
+    /** A party object starting at {@link #pos}; leaves {@link #pos} after its closing brace. */
     private Party party() throws Bail {
-        skipWhitespace();
-        expect('{');
-        String id = null;
-        String type = null;
-        String name = null;
-        String country = null;
-        String account = null;
-        String phone = null;
-        String wallet = null;
-        String email = null;
-        String address = null;
-        String pickup = null;
-        String device = null;
-        String ip = null;
+        String[] v = new String[PARTY_MAX.length];
         int seen = 0;
-        if (!peekIs('}')) {
-            do {
-                int klen = key();
-                int ks = strStart;
-                int bit;
-                if (is(ks, klen, K_ID)) {
-                    bit = 1;
-                    id = string(Limits.ID);
-                } else if (is(ks, klen, K_TYPE)) {
-                    bit = 1 << 1;
-                    type = string(32);
-                } else if (is(ks, klen, K_NAME)) {
-                    bit = 1 << 2;
-                    name = string(Limits.NAME);
-                } else if (is(ks, klen, K_COUNTRY)) {
-                    bit = 1 << 3;
-                    country = country();
-                } else if (is(ks, klen, K_ACCOUNT)) {
-                    bit = 1 << 4;
-                    account = string(Limits.ACCOUNT);
-                } else if (is(ks, klen, K_PHONE)) {
-                    bit = 1 << 5;
-                    phone = string(Limits.PHONE);
-                } else if (is(ks, klen, K_WALLET)) {
-                    bit = 1 << 6;
-                    wallet = string(Limits.WALLET);
-                } else if (is(ks, klen, K_EMAIL)) {
-                    bit = 1 << 7;
-                    email = string(Limits.EMAIL);
-                } else if (is(ks, klen, K_ADDRESS)) {
-                    bit = 1 << 8;
-                    address = string(Limits.ADDRESS);
-                } else if (is(ks, klen, K_PICKUP)) {
-                    bit = 1 << 9;
-                    pickup = string(Limits.PICKUP_LOCATION);
-                } else if (is(ks, klen, K_DEVICE)) {
-                    bit = 1 << 10;
-                    device = string(Limits.DEVICE);
-                } else if (is(ks, klen, K_IP)) {
-                    bit = 1 << 11;
-                    ip = string(Limits.IP);
+        int p = pos;
+        if (at(p) != '{') {
+            throw Bail.INSTANCE;
+        }
+        p = ws(p + 1);
+        if (at(p) != '}') {
+            for (;;) {
+                int ks = p + 1;
+                if (at(p) != '"') {
+                    throw Bail.INSTANCE;
+                }
+                int ke = quote(ks);
+                p = ws(ke + 1);
+                if (at(p) != ':') {
+                    throw Bail.INSTANCE;
+                }
+                p = ws(p + 1);
+                int k = partyKey(ks, ke - ks);
+                if (k < 0 || (seen & (1 << k)) != 0) {
+                    throw Bail.INSTANCE;
+                }
+                seen |= 1 << k;
+                p = k == P_COUNTRY ? country(p, v) : value(p, v, k, PARTY_MAX[k]);
+                p = ws(p);
+                byte c = at(p);
+                if (c == ',') {
+                    p = ws(p + 1);
+                } else if (c == '}') {
+                    break;
                 } else {
                     throw Bail.INSTANCE;
                 }
-                if ((seen & bit) != 0) {
-                    throw Bail.INSTANCE;
-                }
-                seen |= bit;
-            } while (comma());
+            }
         }
-        expect('}');
-        if (id == null || id.isBlank() || country == null) {
+        pos = p + 1;
+        String id = v[P_ID];
+        if (id == null || id.isBlank() || v[P_COUNTRY] == null) {
             throw Bail.INSTANCE;
         }
-        return new Party(id, partyType(type), name, country, account, phone, wallet, email, address, pickup, device, ip);
+        return new Party(id, partyType(v[P_TYPE]), v[2], v[P_COUNTRY], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
     }
 
+    /** {@code null} or a label object starting at {@link #pos}; leaves {@link #pos} after it. */
     private Label label() throws Bail {
-        skipWhitespace();
-        if (literal("null")) {
+        int p = pos;
+        if (isLiteral(p, 'n', "null")) {
+            pos = p + 4;
             return null;
         }
-        expect('{');
+        if (at(p) != '{') {
+            throw Bail.INSTANCE;
+        }
         Boolean osec = null;
-        String scenario = null;
+        String[] scenario = new String[1];
         int seen = 0;
-        if (!peekIs('}')) {
-            do {
-                int klen = key();
-                int ks = strStart;
-                int bit;
-                if (is(ks, klen, K_OSEC)) {
-                    bit = 1;
-                    skipWhitespace();
-                    if (literal("true")) {
+        p = ws(p + 1);
+        if (at(p) != '}') {
+            for (;;) {
+                int ks = p + 1;
+                if (at(p) != '"') {
+                    throw Bail.INSTANCE;
+                }
+                int ke = quote(ks);
+                p = ws(ke + 1);
+                if (at(p) != ':') {
+                    throw Bail.INSTANCE;
+                }
+                p = ws(p + 1);
+                int k = is(ks, ke - ks, K_OSEC) ? 0 : is(ks, ke - ks, K_SCENARIO) ? 1 : -1;
+                if (k < 0 || (seen & (1 << k)) != 0) {
+                    throw Bail.INSTANCE;
+                }
+                seen |= 1 << k;
+                if (k == 0) {
+                    if (isLiteral(p, 't', "true")) {
                         osec = Boolean.TRUE;
-                    } else if (literal("false")) {
+                        p += 4;
+                    } else if (isLiteral(p, 'f', "false")) {
                         osec = Boolean.FALSE;
+                        p += 5;
                     } else {
                         throw Bail.INSTANCE;
                     }
-                } else if (is(ks, klen, K_SCENARIO)) {
-                    bit = 2;
-                    scenario = string(Limits.SCENARIO);
+                } else {
+                    p = value(p, scenario, 0, Limits.SCENARIO);
+                }
+                p = ws(p);
+                byte c = at(p);
+                if (c == ',') {
+                    p = ws(p + 1);
+                } else if (c == '}') {
+                    break;
                 } else {
                     throw Bail.INSTANCE;
                 }
-                if ((seen & bit) != 0) {
-                    throw Bail.INSTANCE;
-                }
-                seen |= bit;
-            } while (comma());
+            }
         }
-        expect('}');
+        pos = p + 1;
         if (osec == null) {
             throw Bail.INSTANCE;
         }
-        return new Label(osec, scenario);
+        return new Label(osec, scenario[0]);
     }
 
     private static Channel channel(String s) throws Bail {
@@ -330,158 +337,156 @@ final class FastLineParser {
         };
     }
 
-    // ------------------------------------------------------------------ tokens
+    // ------------------------------------------------------------------ keys
 
-    /** Reads {@code "name"} and the colon after it; returns the name's length (start in {@link #strStart}). */
-    private int key() throws Bail {
-        skipWhitespace();
-        rawString();
-        skipWhitespace();
-        expect(':');
-        return strLen;
+    /** The slot of a transaction field name at {@code b[s, s+n)}, or -1. */
+    private int transactionKey(int s, int n) {
+        return switch (n) {
+            case 2 -> is(s, n, K_ID) ? T_ID : -1;
+            case 5 -> is(s, n, K_LABEL) ? T_LABEL : -1;
+            case 6 -> b[s] == 'a' ? (is(s, n, K_AMOUNT) ? T_AMOUNT : -1) : is(s, n, K_SENDER) ? T_SENDER : -1;
+            case 7 -> b[s] == 'c' ? (is(s, n, K_CHANNEL) ? T_CHANNEL : -1) : is(s, n, K_PURPOSE) ? T_PURPOSE : -1;
+            case 8 -> is(s, n, K_CURRENCY) ? T_CURRENCY : -1;
+            case 9 -> is(s, n, K_TIMESTAMP) ? T_TIMESTAMP : -1;
+            case 11 -> is(s, n, K_BENEFICIARY) ? T_BENEFICIARY : -1;
+            default -> -1;
+        };
     }
 
-    /** After a value: {@code true} on a comma (another member follows), {@code false} before the closing brace. */
-    private boolean comma() throws Bail {
-        skipWhitespace();
-        if (pos < end && buf[pos] == ',') {
-            pos++;
-            return true;
+    /** The slot (the Party component's position) of a party field name at {@code b[s, s+n)}, or -1. */
+    private int partyKey(int s, int n) {
+        return switch (n) {
+            case 2 -> b[s + 1] == 'd' ? (is(s, n, K_ID) ? 0 : -1) : is(s, n, K_IP) ? 11 : -1;
+            case 4 -> b[s] == 't' ? (is(s, n, K_TYPE) ? 1 : -1) : is(s, n, K_NAME) ? 2 : -1;
+            case 5 -> b[s] == 'p' ? (is(s, n, K_PHONE) ? 5 : -1) : is(s, n, K_EMAIL) ? 7 : -1;
+            case 6 -> b[s] == 'w' ? (is(s, n, K_WALLET) ? 6 : -1) : is(s, n, K_DEVICE) ? 10 : -1;
+            case 7 -> b[s] == 'c' ? (is(s, n, K_COUNTRY) ? 3 : -1)
+                    : b[s + 2] == 'c' ? (is(s, n, K_ACCOUNT) ? 4 : -1) : is(s, n, K_ADDRESS) ? 8 : -1;
+            case 14 -> is(s, n, K_PICKUP) ? 9 : -1;
+            default -> -1;
+        };
+    }
+
+    private boolean is(int start, int len, byte[] k) {
+        if (len != k.length) {
+            return false;
         }
-        return false;
-    }
-
-    /** A string value of at most {@code max} characters, or {@code null} for a JSON null. */
-    private String string(int max) throws Bail {
-        skipWhitespace();
-        if (pos < end && buf[pos] == 'n') {
-            if (literal("null")) {
-                return null;
+        for (int i = 0; i < len; i++) {
+            if (b[start + i] != k[i]) {
+                return false;
             }
-            throw Bail.INSTANCE;
         }
-        rawString();
-        return decoded(max);
+        return true;
     }
 
-    /** A two-letter country code as a shared string; anything else bails. */
-    private String country() throws Bail {
-        skipWhitespace();
-        rawString();
-        if (strLen != 2) {
-            throw Bail.INSTANCE;
+    // ------------------------------------------------------------------ values
+
+    /**
+     * A string value or {@code null} at {@code p}, stored in {@code v[k]} (at most {@code max}
+     * UTF-16 units); returns the position after it.
+     */
+    private int value(int p, String[] v, int k, int max) throws Bail {
+        if (at(p) == '"') {
+            int e = quote(p + 1);
+            v[k] = decode(p + 1, e, max);
+            return e + 1;
         }
-        int a = buf[strStart] - 'A';
-        int b = buf[strStart + 1] - 'A';
-        if (a < 0 || a >= 26 || b < 0 || b >= 26) {
-            throw Bail.INSTANCE;
+        if (isLiteral(p, 'n', "null")) {
+            return p + 4; // the slot stays null
         }
-        return COUNTRIES[a * 26 + b];
+        throw Bail.INSTANCE;
     }
 
-    /** An amount as a string or a plain JSON number ({@code 12} or {@code 12.5}); its text. */
+    /** A two-letter country code at {@code p} as a shared string in {@code v[P_COUNTRY]}; returns the position after it. */
+    private int country(int p, String[] v) throws Bail {
+        if (at(p) != '"' || p + 3 >= end || b[p + 3] != '"') {
+            throw Bail.INSTANCE;
+        }
+        int x = b[p + 1] - 'A';
+        int y = b[p + 2] - 'A';
+        if (x < 0 || x >= 26 || y < 0 || y >= 26) {
+            throw Bail.INSTANCE;
+        }
+        v[P_COUNTRY] = COUNTRIES[x * 26 + y];
+        return p + 4;
+    }
+
+    /** An amount at {@link #pos} as a string or a plain JSON number ({@code 12} or {@code 12.5}); its text. */
     private String amount() throws Bail {
-        skipWhitespace();
-        if (pos < end && buf[pos] == '"') {
-            rawString();
-            return decoded(Limits.AMOUNT_TEXT);
+        int p = pos;
+        if (at(p) == '"') {
+            int e = quote(p + 1);
+            pos = e + 1;
+            return decode(p + 1, e, Limits.AMOUNT_TEXT);
         }
-        int start = pos;
-        int intDigits = 0;
-        while (pos < end && buf[pos] >= '0' && buf[pos] <= '9') {
-            pos++;
-            intDigits++;
+        int start = p;
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            p++;
         }
-        if (intDigits == 0 || (intDigits > 1 && buf[start] == '0')) {
+        int intDigits = p - start;
+        if (intDigits == 0 || (intDigits > 1 && b[start] == '0')) {
             throw Bail.INSTANCE;
         }
-        if (pos < end && buf[pos] == '.') {
-            pos++;
-            int fracDigits = 0;
-            while (pos < end && buf[pos] >= '0' && buf[pos] <= '9') {
-                pos++;
-                fracDigits++;
+        if (at(p) == '.') {
+            int f = ++p;
+            while (p < end && b[p] >= '0' && b[p] <= '9') {
+                p++;
             }
-            if (fracDigits == 0) {
+            if (p == f) {
                 throw Bail.INSTANCE;
             }
         }
-        if (pos < end) {
-            byte b = buf[pos];
-            if (b != ',' && b != '}' && b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                throw Bail.INSTANCE;
-            }
-        }
-        int len = pos - start;
-        if (len > Limits.AMOUNT_TEXT) {
+        if (!delimiter(p) || p - start > Limits.AMOUNT_TEXT) {
             throw Bail.INSTANCE;
         }
-        return new String(buf, start, len, StandardCharsets.ISO_8859_1);
+        pos = p;
+        return new String(b, start, p - start, StandardCharsets.ISO_8859_1);
     }
 
     /**
-     * Scans a string of printable ASCII without escapes starting at {@link #pos} (which must be
-     * its opening quote) into {@link #strStart}/{@link #strLen}.
+     * The index of the closing quote of a string whose first byte is at {@code i}; bails on an
+     * escape or a control character. Notes in {@link #nonAscii} whether a byte above 0x7F was seen.
      */
-    private void rawString() throws Bail {
-        final byte[] b = buf;
+    private int quote(int i) throws Bail {
+        final byte[] a = b;
         final int e = end;
-        int i = pos;
-        if (i >= e || b[i] != '"') {
-            throw Bail.INSTANCE;
-        }
-        final int start = ++i;
-        // Eight bytes at a time while none of them is special (a quote, a backslash, a control
-        // character or a non-ASCII byte); then byte by byte.
-        while (i + 8 <= e) {
-            long x = (long) LONGS.get(b, i);
-            long special = hasZeroByte(x ^ 0x2222222222222222L) | hasZeroByte(x ^ 0x5C5C5C5C5C5C5C5CL)
-                    | ((x - 0x2020202020202020L) & ~x) | x;
-            if ((special & 0x8080808080808080L) != 0) {
-                break;
-            }
-            i += 8;
-        }
-        boolean ascii = true;
+        int high = 0;
         while (i < e) {
-            byte c = b[i];
+            byte c = a[i];
             if (c == '"') {
-                strStart = start;
-                strLen = i - start;
-                strAscii = ascii;
-                pos = i + 1;
-                return;
+                nonAscii = high < 0;
+                return i;
             }
-            if (c < 0) { // a UTF-8 sequence: checked strictly where the value is decoded
-                ascii = false;
-            } else if (c < 0x20 || c == '\\') {
+            if (c == '\\' || (c >= 0 && c < 0x20)) {
                 throw Bail.INSTANCE;
             }
+            high |= c;
             i++;
         }
         throw Bail.INSTANCE;
     }
 
     /**
-     * The last scanned string as a {@code String} of at most {@code max} UTF-16 units (the
-     * Jackson path's measure). Non-ASCII bytes must be well-formed UTF-8 (RFC 3629: no overlong
-     * forms, no surrogates, nothing above U+10FFFF); anything else bails.
+     * The string {@code b[s, e)} of at most {@code max} UTF-16 units (the Jackson path's
+     * measure). Non-ASCII bytes must be well-formed UTF-8 (RFC 3629: no overlong forms, no
+     * surrogates, nothing above U+10FFFF); anything else bails.
      */
-    private String decoded(int max) throws Bail {
-        if (strAscii) {
-            if (strLen > max) {
+    private String decode(int s, int e, int max) throws Bail {
+        int n = e - s;
+        if (!nonAscii) {
+            if (n > max) {
                 throw Bail.INSTANCE;
             }
-            return new String(buf, strStart, strLen, StandardCharsets.ISO_8859_1);
+            return new String(b, s, n, StandardCharsets.ISO_8859_1);
         }
-        if (!wellFormedUtf8(buf, strStart, strStart + strLen)) {
+        if (!wellFormedUtf8(b, s, e)) {
             throw Bail.INSTANCE;
         }
-        String s = new String(buf, strStart, strLen, StandardCharsets.UTF_8);
-        if (s.length() > max) {
+        String str = new String(b, s, n, StandardCharsets.UTF_8);
+        if (str.length() > max) {
             throw Bail.INSTANCE;
         }
-        return s;
+        return str;
     }
 
     static boolean wellFormedUtf8(byte[] b, int from, int to) {
@@ -532,68 +537,46 @@ final class FastLineParser {
         return true;
     }
 
-    /** High bit set in each byte of the result where {@code x} has a zero byte (and maybe above it). */
-    private static long hasZeroByte(long x) {
-        return (x - 0x0101010101010101L) & ~x;
+    // ------------------------------------------------------------------ tokens
+
+    /** The byte at {@code p}, or 0 past the end (0 matches nothing the scanner looks for). */
+    private byte at(int p) {
+        return p < end ? b[p] : 0;
     }
 
-    private boolean literal(String word) {
+    /** The first position at or after {@code p} that is not JSON whitespace. */
+    private int ws(int p) {
+        while (p < end) {
+            byte c = b[p];
+            if (c > ' ' || (c != ' ' && c != '\t' && c != '\r' && c != '\n')) {
+                return p;
+            }
+            p++;
+        }
+        return p;
+    }
+
+    /** Whether the literal {@code word} (starting with {@code first}) stands at {@code p}, followed by a delimiter. */
+    private boolean isLiteral(int p, char first, String word) {
         int n = word.length();
-        if (end - pos < n) {
+        if (at(p) != first || end - p < n) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            if (buf[pos + i] != word.charAt(i)) {
+        for (int i = 1; i < n; i++) {
+            if (b[p + i] != word.charAt(i)) {
                 return false;
             }
         }
-        int after = pos + n;
-        if (after < end) {
-            byte b = buf[after];
-            if (b != ',' && b != '}' && b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return false;
-            }
-        }
-        pos = after;
-        return true;
+        return delimiter(p + n);
     }
 
-    private boolean peekIs(char c) {
-        skipWhitespace();
-        return pos < end && buf[pos] == c;
-    }
-
-    private void expect(char c) throws Bail {
-        skipWhitespace();
-        if (pos >= end || buf[pos] != c) {
-            throw Bail.INSTANCE;
+    /** Whether a value may end before {@code p}: the end, a comma, a closing brace or whitespace. */
+    private boolean delimiter(int p) {
+        if (p >= end) {
+            return true;
         }
-        pos++;
-    }
-
-    private void skipWhitespace() {
-        final byte[] b = buf;
-        int i = pos;
-        while (i < end) {
-            byte c = b[i];
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                break;
-            }
-            i++;
-        }
-        pos = i;
-    }
-
-    private boolean is(int start, int len, byte[] k) {
-        if (len != k.length) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (buf[start + i] != k[i]) {
-                return false;
-            }
-        }
-        return true;
+        byte c = b[p];
+        return c == ',' || c == '}' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     private static byte[] ascii(String s) {
