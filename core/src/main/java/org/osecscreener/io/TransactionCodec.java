@@ -737,7 +737,7 @@ public final class TransactionCodec {
     }
 
     /** Writes into {@code buf}; returns the length, or -1 for years outside 0000–9999. */
-    private static int formatTimestamp(OffsetDateTime t, char[] buf) {
+    static int formatTimestamp(OffsetDateTime t, char[] buf) {
         int year = t.getYear();
         if (year < 0 || year > 9999) {
             return -1;

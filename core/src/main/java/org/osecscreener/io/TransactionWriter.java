@@ -1,24 +1,27 @@
 package org.osecscreener.io;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import org.osecscreener.model.Transaction;
 
 /**
- * Writes transactions as JSON lines in the format {@link TransactionReader} reads.
+ * Writes transactions as JSON lines in the format {@link TransactionReader} reads, exactly as
+ * {@link TransactionCodec#write} writes them: the usual line (nothing to escape) is encoded
+ * straight into bytes, any other through the codec's Jackson generator.
  *
  * <p>Buffers internally; {@link #close()} flushes and closes the target. Not thread-safe.
  */
 public final class TransactionWriter implements Closeable, Flushable {
     private final OutputStream out;
     private final TransactionCodec codec;
-    private final JsonGenerator generator;
+    private final LineEncoder encoder = new LineEncoder();
     private long written;
 
     /**
@@ -26,9 +29,8 @@ public final class TransactionWriter implements Closeable, Flushable {
      * @param codec the codec that writes each transaction
      */
     public TransactionWriter(OutputStream out, TransactionCodec codec) {
-        this.out = Objects.requireNonNull(out, "out");
+        this.out = new BufferedOutputStream(Objects.requireNonNull(out, "out"), 1 << 16);
         this.codec = Objects.requireNonNull(codec, "codec");
-        this.generator = codec.newGenerator(out);
     }
 
     /** A writer with the {@linkplain TransactionCodec#standard() standard codec}. */
@@ -42,7 +44,12 @@ public final class TransactionWriter implements Closeable, Flushable {
      * @throws IOException if the target fails
      */
     public void write(Transaction tx) throws IOException {
-        codec.write(tx, generator);
+        if (encoder.encode(tx)) {
+            out.write(encoder.buffer(), 0, encoder.length());
+        } else {
+            out.write(codec.toJson(tx).getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+        }
         written++;
     }
 
@@ -53,15 +60,11 @@ public final class TransactionWriter implements Closeable, Flushable {
 
     @Override
     public void flush() throws IOException {
-        generator.flush();
+        out.flush();
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            generator.close();
-        } finally {
-            out.close();
-        }
+        out.close();
     }
 }
