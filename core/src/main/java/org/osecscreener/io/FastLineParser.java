@@ -2,7 +2,6 @@ package org.osecscreener.io;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Currency;
 
 import org.osecscreener.model.Channel;
@@ -90,11 +89,6 @@ final class FastLineParser {
     private int pos;
     /** Whether the last string scanned by {@link #quote} held a byte above 0x7F. */
     private boolean nonAscii;
-    /** The last amount read by {@link #amount}, when plain: its digits before and after the point. */
-    private boolean amountPlain;
-    private long amountWhole;
-    private long amountFrac;
-    private int amountFracDigits;
 
     private FastLineParser(TransactionCodec codec, byte[] buf, int off, int len) {
         this.codec = codec;
@@ -129,8 +123,6 @@ final class FastLineParser {
 
     private Transaction transaction() throws Bail {
         String[] v = new String[T_LABEL + 1];
-        Currency currency = null;
-        OffsetDateTime timestamp = null;
         Party sender = null;
         Party beneficiary = null;
         Label label = null;
@@ -162,23 +154,6 @@ final class FastLineParser {
                         pos = p;
                         v[k] = amount();
                         p = pos;
-                    }
-                    case T_CURRENCY -> {
-                        currency = currency(p);
-                        v[k] = "";
-                        p += 5;
-                    }
-                    case T_TIMESTAMP -> {
-                        if (at(p) != '"') {
-                            throw Bail.INSTANCE;
-                        }
-                        int e = quote(p + 1);
-                        timestamp = nonAscii || e - p - 1 > Limits.TIMESTAMP_TEXT ? null : timestamp(p + 1, e);
-                        if (timestamp == null) {
-                            throw Bail.INSTANCE; // an unusual form: the Jackson path parses or words it
-                        }
-                        v[k] = "";
-                        p = e + 1;
                     }
                     case T_SENDER -> {
                         pos = p;
@@ -216,8 +191,14 @@ final class FastLineParser {
                 || sender == null || beneficiary == null) {
             throw Bail.INSTANCE;
         }
-        Money money = amountPlain ? plainAmount(currency) : amountOf(v[T_AMOUNT], currency);
-        return new Transaction(id, timestamp, money, channel(v[T_CHANNEL]), v[T_PURPOSE], sender, beneficiary, label);
+        try {
+            Currency c = codec.currencyOrBad(v[T_CURRENCY]);
+            Money money = TransactionCodec.amount(v[T_AMOUNT], c);
+            OffsetDateTime at = TransactionCodec.timestamp(v[T_TIMESTAMP]);
+            return new Transaction(id, at, money, channel(v[T_CHANNEL]), v[T_PURPOSE], sender, beneficiary, label);
+        } catch (TransactionCodec.Bad bad) {
+            throw Bail.INSTANCE;
+        }
     }
 
     /** A party object starting at {@link #pos}; leaves {@link #pos} after its closing brace. */
@@ -430,183 +411,36 @@ final class FastLineParser {
         return p + 4;
     }
 
-    /**
-     * The amount at {@link #pos}: a string or a plain JSON number ({@code 12} or {@code 12.5}).
-     * Returns its text; for a plain decimal (digits, no leading zero, up to nine fraction digits)
-     * also its parts, for {@link #plainAmount} ({@link #amountPlain}).
-     */
+    /** An amount at {@link #pos} as a string or a plain JSON number ({@code 12} or {@code 12.5}); its text. */
     private String amount() throws Bail {
         int p = pos;
-        boolean quoted = at(p) == '"';
-        int start = quoted ? p + 1 : p;
-        p = start;
-        long whole = 0;
+        if (at(p) == '"') {
+            int e = quote(p + 1);
+            pos = e + 1;
+            return decode(p + 1, e, Limits.AMOUNT_TEXT);
+        }
+        int start = p;
         while (p < end && b[p] >= '0' && b[p] <= '9') {
-            whole = whole * 10 + (b[p] - '0');
             p++;
         }
         int intDigits = p - start;
-        long frac = 0;
-        int fracDigits = 0;
+        if (intDigits == 0 || (intDigits > 1 && b[start] == '0')) {
+            throw Bail.INSTANCE;
+        }
         if (at(p) == '.') {
             int f = ++p;
             while (p < end && b[p] >= '0' && b[p] <= '9') {
-                frac = frac * 10 + (b[p] - '0');
                 p++;
             }
-            fracDigits = p - f;
-            if (fracDigits == 0) {
-                if (!quoted) {
-                    throw Bail.INSTANCE;
-                }
-                fracDigits = -1; // "12." : not plain
-            }
-        }
-        boolean plain = intDigits > 0 && intDigits <= 13 && (intDigits == 1 || b[start] != '0')
-                && fracDigits >= 0 && fracDigits <= 9;
-        if (quoted) {
-            if (at(p) != '"' || !plain) {
-                // any other quoted form: its text, checked by the codec's own amount rules
-                int e = quote(start);
-                pos = e + 1;
-                amountPlain = false;
-                return decode(start, e, Limits.AMOUNT_TEXT);
-            }
-            pos = p + 1;
-        } else {
-            if (intDigits == 0 || (intDigits > 1 && b[start] == '0') || !delimiter(p) || p - start > Limits.AMOUNT_TEXT) {
+            if (p == f) {
                 throw Bail.INSTANCE;
             }
-            pos = p;
         }
-        amountPlain = plain;
-        amountWhole = whole;
-        amountFrac = frac;
-        amountFracDigits = fracDigits;
+        if (!delimiter(p) || p - start > Limits.AMOUNT_TEXT) {
+            throw Bail.INSTANCE;
+        }
+        pos = p;
         return new String(b, start, p - start, StandardCharsets.ISO_8859_1);
-    }
-
-    /** The plain amount just read, in {@code currency}'s minor units; bails where the codec would reject. */
-    private Money plainAmount(Currency currency) throws Bail {
-        int exp = currency.getDefaultFractionDigits();
-        if (amountFracDigits > exp || exp >= POW10.length || amountWhole > Limits.MAX_MAJOR_UNITS) {
-            throw Bail.INSTANCE;
-        }
-        long minor = amountWhole * POW10[exp] + amountFrac * POW10[exp - amountFracDigits];
-        if (minor <= 0) {
-            throw Bail.INSTANCE;
-        }
-        return new Money(minor, currency);
-    }
-
-    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L};
-
-    /** {@link TransactionCodec#amount} of a text: the codec's rules, bailing where it would reject. */
-    private static Money amountOf(String text, Currency currency) throws Bail {
-        try {
-            return TransactionCodec.amount(text, currency);
-        } catch (TransactionCodec.Bad bad) {
-            throw Bail.INSTANCE;
-        }
-    }
-
-    /** Currencies by code, {@code (a*26 + b)*26 + c}, filled on first use through the codec's checks. */
-    private static final Currency[] CURRENCIES = new Currency[26 * 26 * 26];
-
-    /** A three-letter currency code in quotes at {@code p}. */
-    private Currency currency(int p) throws Bail {
-        if (at(p) != '"' || p + 4 >= end || b[p + 4] != '"') {
-            throw Bail.INSTANCE;
-        }
-        int x = b[p + 1] - 'A';
-        int y = b[p + 2] - 'A';
-        int z = b[p + 3] - 'A';
-        if (x < 0 || x >= 26 || y < 0 || y >= 26 || z < 0 || z >= 26) {
-            throw Bail.INSTANCE;
-        }
-        int i = (x * 26 + y) * 26 + z;
-        Currency c = CURRENCIES[i];
-        if (c == null) {
-            try {
-                c = codec.currencyOrBad(new String(b, p + 1, 3, StandardCharsets.ISO_8859_1));
-            } catch (TransactionCodec.Bad bad) {
-                throw Bail.INSTANCE;
-            }
-            CURRENCIES[i] = c; // a benign race: every thread stores the same instance's equal
-        }
-        return c;
-    }
-
-    /**
-     * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)} from bytes, or {@code null} for anything
-     * else (including invalid dates): the caller then leaves the line to the Jackson path.
-     */
-    private OffsetDateTime timestamp(int s, int e) {
-        int n = e - s;
-        if (n < 20 || b[s + 4] != '-' || b[s + 7] != '-' || (b[s + 10] != 'T' && b[s + 10] != 't')
-                || b[s + 13] != ':' || b[s + 16] != ':') {
-            return null;
-        }
-        int year = digits(s, 4);
-        int month = digits(s + 5, 2);
-        int day = digits(s + 8, 2);
-        int hour = digits(s + 11, 2);
-        int minute = digits(s + 14, 2);
-        int second = digits(s + 17, 2);
-        if ((year | month | day | hour | minute | second) < 0) {
-            return null;
-        }
-        int i = s + 19;
-        int nano = 0;
-        if (i < e && b[i] == '.') {
-            int f = ++i;
-            while (i < e && b[i] >= '0' && b[i] <= '9') {
-                i++;
-            }
-            int len = i - f;
-            if (len == 0 || len > 9) {
-                return null;
-            }
-            nano = digits(f, len);
-            for (int k = len; k < 9; k++) {
-                nano *= 10;
-            }
-        }
-        ZoneOffset offset;
-        if (i == e - 1 && (b[i] == 'Z' || b[i] == 'z')) {
-            offset = ZoneOffset.UTC;
-        } else if (i == e - 6 && (b[i] == '+' || b[i] == '-') && b[i + 3] == ':') {
-            int oh = digits(i + 1, 2);
-            int om = digits(i + 4, 2);
-            if (oh < 0 || om < 0 || oh > 18 || om > 59) {
-                return null;
-            }
-            int total = oh * 3600 + om * 60;
-            if (total > 18 * 3600) {
-                return null;
-            }
-            offset = ZoneOffset.ofTotalSeconds(b[i] == '-' ? -total : total);
-        } else {
-            return null;
-        }
-        try {
-            return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
-        } catch (java.time.DateTimeException invalid) {
-            return null;
-        }
-    }
-
-    /** Decimal digits at {@code b[from, from+len)}, or -1 if any is not a digit. */
-    private int digits(int from, int len) {
-        int v = 0;
-        for (int i = from, e = from + len; i < e; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
-        }
-        return v;
     }
 
     /**
@@ -616,17 +450,17 @@ final class FastLineParser {
     private int quote(int i) throws Bail {
         final byte[] a = b;
         final int e = end;
-        int last = 0;
+        int high = 0;
         while (i < e) {
             byte c = a[i];
             if (c == '"') {
-                nonAscii = last < 0;
+                nonAscii = high < 0;
                 return i;
             }
             if (c == '\\' || (c >= 0 && c < 0x20)) {
                 throw Bail.INSTANCE;
             }
-            last |= c;
+            high |= c;
             i++;
         }
         throw Bail.INSTANCE;
