@@ -313,28 +313,22 @@ final class FastLineParser {
         if (s == null) {
             return null;
         }
-        return switch (s) {
-            case "ONLINE" -> Channel.ONLINE;
-            case "AGENT" -> Channel.AGENT;
-            case "MOBILE_WALLET" -> Channel.MOBILE_WALLET;
-            case "BANK" -> Channel.BANK;
-            case "CARD" -> Channel.CARD;
-            case "CRYPTO" -> Channel.CRYPTO;
-            case "OTHER" -> Channel.OTHER;
-            default -> throw Bail.INSTANCE;
-        };
+        Channel c = TransactionCodec.channelNamed(s);
+        if (c == null) {
+            throw Bail.INSTANCE;
+        }
+        return c;
     }
 
     private static PartyType partyType(String s) throws Bail {
         if (s == null) {
             return null;
         }
-        return switch (s) {
-            case "PERSON" -> PartyType.PERSON;
-            case "BUSINESS" -> PartyType.BUSINESS;
-            case "ORGANIZATION" -> PartyType.ORGANIZATION;
-            default -> throw Bail.INSTANCE;
-        };
+        PartyType t = TransactionCodec.partyTypeNamed(s);
+        if (t == null) {
+            throw Bail.INSTANCE;
+        }
+        return t;
     }
 
     // ------------------------------------------------------------------ keys

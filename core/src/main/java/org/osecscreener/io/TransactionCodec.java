@@ -396,6 +396,16 @@ public final class TransactionCodec {
         if (s == null) {
             return null;
         }
+        Channel c = channelNamed(s);
+        if (c == null) {
+            throw new Bad("channel", "'" + s + "' is not a channel; accepted: "
+                    + "ONLINE, AGENT, MOBILE_WALLET, BANK, CARD, CRYPTO, OTHER");
+        }
+        return c;
+    }
+
+    /** The channel written {@code s} in the format, or {@code null} if none is (shared with the fast path). */
+    static Channel channelNamed(String s) {
         return switch (s) {
             case "ONLINE" -> Channel.ONLINE;
             case "AGENT" -> Channel.AGENT;
@@ -404,8 +414,7 @@ public final class TransactionCodec {
             case "CARD" -> Channel.CARD;
             case "CRYPTO" -> Channel.CRYPTO;
             case "OTHER" -> Channel.OTHER;
-            default -> throw new Bad("channel", "'" + s + "' is not a channel; accepted: "
-                    + "ONLINE, AGENT, MOBILE_WALLET, BANK, CARD, CRYPTO, OTHER");
+            default -> null;
         };
     }
 
@@ -414,11 +423,20 @@ public final class TransactionCodec {
         if (s == null) {
             return null;
         }
+        PartyType t = partyTypeNamed(s);
+        if (t == null) {
+            throw new Bad(role + ".type", "'" + s + "' is not a party type; accepted: PERSON, BUSINESS, ORGANIZATION");
+        }
+        return t;
+    }
+
+    /** The party type written {@code s} in the format, or {@code null} if none is (shared with the fast path). */
+    static PartyType partyTypeNamed(String s) {
         return switch (s) {
             case "PERSON" -> PartyType.PERSON;
             case "BUSINESS" -> PartyType.BUSINESS;
             case "ORGANIZATION" -> PartyType.ORGANIZATION;
-            default -> throw new Bad(role + ".type", "'" + s + "' is not a party type; accepted: PERSON, BUSINESS, ORGANIZATION");
+            default -> null;
         };
     }
 
