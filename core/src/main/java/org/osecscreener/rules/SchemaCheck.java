@@ -88,10 +88,10 @@ final class SchemaCheck {
             case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" ->
                     problems.at(pointer, value + " is out of range; accepted: " + range(owner));
             case "pattern" -> problems.at(pointer, "\\S".equals(keywordSchema.asText()) ? "must not be blank"
-                    : "'" + value.asText() + "' is not accepted; expected "
+                    : "'" + shown(pointer, value.asText()) + "' is not accepted; expected "
                     + (owner != null && owner.has("description") ? owner.get("description").asText()
                     : "text matching " + keywordSchema.asText()));
-            case "enum" -> problems.at(pointer, "'" + value.asText() + "' is not accepted; accepted: " + join(keywordSchema));
+            case "enum" -> problems.at(pointer, "'" + shown(pointer, value.asText()) + "' is not accepted; accepted: " + join(keywordSchema));
             case "minItems" -> problems.at(pointer, "needs at least " + keywordSchema.asInt() + " entries");
             case "maxItems" -> problems.at(pointer, "has " + value.size() + " entries; at most "
                     + keywordSchema.asInt() + " are accepted");
@@ -212,5 +212,11 @@ final class SchemaCheck {
     private static String stripPointer(String message, String pointer) {
         String prefix = (pointer.isEmpty() ? "" : pointer) + ": ";
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
+    /** A value as an error message may show it: party ids (suppressions, id lists) masked, as in logs. */
+    private static String shown(String pointer, String value) {
+        boolean partyId = pointer.startsWith("/idLists/") || pointer.matches("/suppressions/\\d+/id");
+        return partyId ? org.osecscreener.privacy.Mask.text(value) + " (masked: a party id)" : value;
     }
 }

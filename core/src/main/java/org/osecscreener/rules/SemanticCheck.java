@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.osecscreener.model.Countries;
 
+import org.osecscreener.privacy.Mask;
+
 /**
  * The rules of a bundle that a JSON Schema cannot say (or cannot say well): references
  * between sections, ordering of bands and thresholds, codes that must exist in ISO lists.
@@ -95,8 +97,8 @@ final class SemanticCheck {
                 for (int i = 0; arr.isArray() && i < arr.size(); i++) {
                     if (arr.get(i).isTextual() && Names.PARTY_ID.matcher(arr.get(i).asText()).matches()
                             && arr.get(i).asText().contains("..")) {
-                        p.at("/idLists/" + Located.escape(e.getKey()) + "/" + i, "'" + arr.get(i).asText()
-                                + "' is not accepted: ids must not contain '..' (no paths)");
+                        p.at("/idLists/" + Located.escape(e.getKey()) + "/" + i, "'" + Mask.text(arr.get(i).asText())
+                                + "' (masked: a party id) is not accepted: ids must not contain '..' (no paths)");
                     }
                 }
             });
@@ -138,15 +140,16 @@ final class SemanticCheck {
                 String ptr = "/suppressions/" + i;
                 JsonNode sid = s.path("id");
                 if (sid.isTextual() && Names.PARTY_ID.matcher(sid.asText()).matches() && sid.asText().contains("..")) {
-                    p.at(ptr + "/id", "'" + sid.asText() + "' is not accepted: ids must not contain '..' (no paths)");
+                    p.at(ptr + "/id", "'" + Mask.text(sid.asText())
+                            + "' (masked: a party id) is not accepted: ids must not contain '..' (no paths)");
                 }
                 date(s.path("expires"), ptr + "/expires", p);
                 if (s.path("kind").isTextual() && sid.isTextual()) {
                     String key = s.path("kind").asText() + " " + sid.asText();
                     Integer first = seen.putIfAbsent(key, i);
                     if (first != null) {
-                        p.at(ptr, "suppresses " + key + " again (already suppressions[" + first
-                                + "]); list each party once");
+                        p.at(ptr, "suppresses " + s.path("kind").asText() + " " + Mask.text(sid.asText())
+                                + " again (already suppressions[" + first + "]); list each party once");
                     }
                 }
             }
