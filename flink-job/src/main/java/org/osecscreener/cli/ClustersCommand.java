@@ -84,7 +84,7 @@ final class ClustersCommand implements Callable<Integer> {
         long[] rejected = {0};
         ClusterReport.Summary s;
         try (in; Writer json = output == null ? null
-                : new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
+                : new OutputStreamWriter(Files.newOutputStream(Main.outputFile(output)), StandardCharsets.UTF_8)) {
             s = ClusterReport.create(config).run(in, json == null ? out : json, explain, out, r -> {
                 if (rejected[0]++ < 20) {
                     err.println(r.describe());

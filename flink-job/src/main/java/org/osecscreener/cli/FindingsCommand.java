@@ -85,7 +85,7 @@ final class FindingsCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(o.out))) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(Main.outputFile(o.out)))) {
             FindingsFile.write(out, h, findings);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d findings to %s (list %s, key check %s)%n", findings.size(),

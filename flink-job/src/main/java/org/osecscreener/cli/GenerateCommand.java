@@ -84,7 +84,7 @@ final class GenerateCommand implements Callable<Integer> {
             public void close() throws IOException {
                 flush();   // standard output stays open
             }
-        } : new FileOutputStream(output);
+        } : new FileOutputStream(Main.outputFile(java.nio.file.Path.of(output)).toFile());
         Progress bar = new Progress(err, progress, n, "transactions");
         long started = System.nanoTime();
         Path labelFile = labels != null ? labels
@@ -112,7 +112,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** The slower path: each transaction to the format's writer and its label to the sidecar. */
     private void writeWithLabels(GeneratorConfig c, long n, OutputStream raw, Path labelFile, Progress bar) throws IOException {
-        try (OutputStream labelOut = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(labelFile), 1 << 16);
+        try (OutputStream labelOut = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(Main.outputFile(labelFile)), 1 << 16);
              java.io.Closeable sink = format == InputFormat.PACS008
                      ? new org.osecscreener.iso20022.Pacs008Writer(new java.io.BufferedOutputStream(raw, 1 << 16))
                      : new org.osecscreener.io.TransactionWriter(new java.io.BufferedOutputStream(raw, 1 << 16))) {

@@ -61,7 +61,7 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            cmd.getErr().println("error: " + describe(ex));
             return USAGE_OR_IO;
         });
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -74,6 +74,34 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A failure as one line: file-system errors name what went wrong with which file. */
+    static String describe(Exception ex) {
+        if (ex instanceof java.nio.file.NoSuchFileException e) {
+            return "no such file or directory: " + e.getFile() + (e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")");
+        }
+        if (ex instanceof java.nio.file.AccessDeniedException e) {
+            return "permission denied: " + e.getFile();
+        }
+        if (ex instanceof java.nio.file.FileSystemException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        return ex.getMessage() == null ? ex.toString() : ex.getMessage();
+    }
+
+    /**
+     * Makes the directories above an output file, so that {@code --output out/alerts.jsonl} works
+     * in a fresh checkout.
+     *
+     * @return {@code file}
+     */
+    static java.nio.file.Path outputFile(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
+        return file;
     }
 
     @Override

@@ -128,8 +128,8 @@ final class ScreenCommand implements Callable<Integer> {
         long alert = 0;
         long unscreenable = 0;
         try (InputFormat.Source reader = format.open(in);
-             AssessmentWriter alerts = new AssessmentWriter(new BufferedOutputStream(Files.newOutputStream(output), 1 << 16));
-             RejectionWriter rejected = new RejectionWriter(new BufferedOutputStream(Files.newOutputStream(dead), 1 << 16))) {
+             AssessmentWriter alerts = new AssessmentWriter(new BufferedOutputStream(Files.newOutputStream(Main.outputFile(output)), 1 << 16));
+             RejectionWriter rejected = new RejectionWriter(new BufferedOutputStream(Files.newOutputStream(Main.outputFile(dead)), 1 << 16))) {
             ParseOutcome o;
             while ((o = reader.next()) != null) {
                 if (o instanceof ParseOutcome.Parsed p) {

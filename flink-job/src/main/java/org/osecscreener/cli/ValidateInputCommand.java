@@ -55,7 +55,7 @@ final class ValidateInputCommand implements Callable<Integer> {
             return Main.USAGE_OR_IO;
         }
         try (TransactionReader reader = new TransactionReader(in);
-             RejectionWriter dead = rejectionsFile == null ? null : new RejectionWriter(Files.newOutputStream(rejectionsFile))) {
+             RejectionWriter dead = rejectionsFile == null ? null : new RejectionWriter(Files.newOutputStream(Main.outputFile(rejectionsFile)))) {
             ParseOutcome o;
             while ((o = reader.next()) != null) {
                 if (o instanceof ParseOutcome.Rejected r) {

@@ -28,6 +28,19 @@ class ScreenCommandTest {
     }
 
     @Test
+    void screen_outputInADirectoryThatDoesNotExistYet_isCreated_andAMissingInputIsNamed() throws IOException {
+        Path out = dir.resolve("new/sub/alerts.jsonl");
+        MainTest.Result r = MainTest.run("screen", "--input", "../samples/transactions.jsonl", "--output", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(Files.readAllLines(out)).isNotEmpty();
+        assertThat(dir.resolve("new/sub/alerts.rejected.jsonl")).exists();
+        MainTest.Result missing = MainTest.run("screen", "--input", dir.resolve("nope.jsonl").toString(), "--output",
+                dir.resolve("b.jsonl").toString());
+        assertThat(missing.code()).isEqualTo(Main.USAGE_OR_IO);
+        assertThat(missing.err()).contains("nope.jsonl");
+    }
+
+    @Test
     void screen_badLinesAndUnknownCurrency_goToDeadLetter_exitOne() throws IOException {
         Path in = dir.resolve("in.jsonl");
         Files.write(in, List.of(MainTest.GOOD, "{broken", MainTest.GOOD.replace("T-1", "T-2").replace("AUD", "BRL")));
