@@ -156,9 +156,34 @@ final class SemanticCheck {
         }
     }
 
+    /**
+     * The first control character other than tab and line feed, or text-direction formatting
+     * character (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), in {@code s}; -1 if none.
+     * YAML refuses raw control characters, but escapes ({@code "\u0007"}) and direction marks pass.
+     */
+    static int hiddenCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F);
+            boolean direction = c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069);
+            if (control || direction) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
     /** Every string value that looks like a path or URL, unless its field was already reported. */
     private static void pathLike(JsonNode n, String ptr, Problems p) {
         if (n.isTextual()) {
+            int hidden = hiddenCharacter(n.asText());
+            if (hidden >= 0 && !p.hasErrorAt(ptr)) {
+                p.at(ptr, "contains the invisible character U+" + String.format(java.util.Locale.ROOT, "%04X", hidden)
+                        + " (a control or text-direction character, perhaps written as an escape), which can make"
+                        + " the text display differently from what it is in reports and logs; remove it");
+                return;
+            }
             String word = PathLike.find(n.asText());
             if (word != null && !p.hasErrorAt(ptr)) {
                 p.at(ptr, "'" + word + "' looks like a file path or URL; a rule file is data and never refers to"
