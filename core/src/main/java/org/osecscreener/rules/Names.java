@@ -17,8 +17,8 @@ final class Names {
     static final String BUNDLE_ID_RULE = "accepted: 1-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit, without '..'";
     static final Pattern LIST_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     static final String LIST_NAME_RULE = "accepted: 1-64 characters of a-z, 0-9, '_', starting with a letter";
-    static final Pattern PARTY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@#+-]{0,127}");
-    static final String PARTY_ID_RULE = "accepted: 1-128 characters of letters, digits, '.', '_', '@', '#', '+', '-', starting with a letter or digit, without '..' (no paths or URLs)";
+    static final Pattern PARTY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@#+:-]{0,127}");
+    static final String PARTY_ID_RULE = "accepted: 1-128 characters of letters, digits, '.', '_', '@', '#', '+', ':', '-', starting with a letter or digit, without '..' (no paths or URLs)";
 
     private Names() {
     }

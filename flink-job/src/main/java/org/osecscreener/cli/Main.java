@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 ReportCommand.class,
                 FindingsCommand.class,
+                PseudonymsCommand.class,
                 GenerateCommand.class,
                 BacktestCommand.class,
                 CommandLine.HelpCommand.class
@@ -100,6 +101,14 @@ public final class Main implements Runnable {
         java.nio.file.Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             java.nio.file.Files.createDirectories(parent);
+        }
+        return file;
+    }
+
+    /** An input file that must exist; a clear usage error otherwise. */
+    static java.nio.file.Path inputFile(java.nio.file.Path file) throws java.nio.file.NoSuchFileException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString());
         }
         return file;
     }
