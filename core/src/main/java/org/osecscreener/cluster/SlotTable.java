@@ -1,17 +1,20 @@
 package org.osecscreener.cluster;
 
+import java.util.Arrays;
+
 /**
  * An open-addressing hash table of {@link Slot}s keyed by their own key, for the resolver's
  * beneficiary and identifier indexes.
  *
  * <p>Why not {@code HashMap}: a resolver holds millions of entries that live as long as the
  * process, and {@code HashMap} adds a 32-byte node object per entry that the garbage collector
- * must trace and copy. Here the slot object (a {@code Node} or an {@code Entry}) sits in the
- * array itself and carries its cached hash. The hashes are also kept in a parallel {@code int}
- * array, so that probing past other keys reads adjacent array elements instead of dereferencing
- * each slot object (a cache miss apiece in a multi-million-entry table). Linear probing, load
- * factor at most 1/2, deletion by backward shift (no tombstones), so lookups stay short under
- * eviction churn.
+ * must trace and copy. Here the probed array holds one {@code long} per bucket: the key's spread
+ * hash and the position of the slot object (a {@code Node} or an {@code Entry}) in a dense array.
+ * A lookup that misses, and the insertion that follows it, touch one cache line of the probed
+ * array (the slot array is appended to in order); only a hash match dereferences a slot. In a
+ * multi-million-entry table every touched line is a cache miss, so this is what sets the speed.
+ * Linear probing, load factor at most 1/2, deletion by backward shift (no tombstones), the last
+ * slot moved into a removed one's position, so lookups stay short under eviction churn.
  *
  * <p>Not thread-safe; keys must not change while stored.
  */
@@ -23,15 +26,17 @@ final class SlotTable<T extends SlotTable.Slot> {
         abstract Object key();
     }
 
-    private Slot[] table;
-    private int[] hashes;
+    /** Buckets: 0 when empty, else {@code hash << 32 | (position + 1)}. */
+    private long[] buckets;
+    /** The slots, dense in positions {@code [0, size)}. */
+    private Slot[] slots;
     private int mask;
     private int size;
 
     SlotTable(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, Math.min(expected, 1 << 20)) * 2 - 1) << 1;
-        table = new Slot[cap];
-        hashes = new int[cap];
+        buckets = new long[cap];
+        slots = new Slot[cap >>> 1];
         mask = cap - 1;
     }
 
@@ -47,77 +52,101 @@ final class SlotTable<T extends SlotTable.Slot> {
     /** The slot with this key, or {@code null}; {@code hash} is {@code spread(key.hashCode())}. */
     @SuppressWarnings("unchecked")
     T get(Object key, int hash) {
-        Slot[] t = table;
-        int[] h = hashes;
+        long[] b = buckets;
         int m = mask;
         for (int i = hash & m; ; i = (i + 1) & m) {
-            Slot s = t[i];
-            if (s == null) {
+            long e = b[i];
+            if (e == 0) {
                 return null;
             }
-            if (h[i] == hash && key.equals(s.key())) {
-                return (T) s;
+            if ((int) (e >>> 32) == hash) {
+                Slot s = slots[(int) e - 1];
+                if (key.equals(s.key())) {
+                    return (T) s;
+                }
             }
         }
     }
 
     /** Adds a slot whose key is known to be absent; its {@code hash} must be set. */
     void add(T slot) {
-        if (size + 1 > (table.length >>> 1)) {
+        if (size + 1 > (buckets.length >>> 1)) {
             grow();
         }
-        insert(table, hashes, mask, slot);
+        if (size == slots.length) {
+            slots = Arrays.copyOf(slots, Math.max(8, size << 1));
+        }
+        slots[size] = slot;
+        place(buckets, mask, slot.hash, size + 1);
         size++;
     }
 
     /** Removes a stored slot (by identity). */
     void remove(T slot) {
-        Slot[] t = table;
-        int[] h = hashes;
-        int m = mask;
-        int i = slot.hash & m;
-        while (t[i] != slot) {
-            if (t[i] == null) {
-                return;
-            }
-            i = (i + 1) & m;
+        int i = bucketOf(slot);
+        if (i < 0) {
+            return;
         }
-        // backward-shift deletion: move later members of the probe run into the hole
-        for (int j = (i + 1) & m; t[j] != null; j = (j + 1) & m) {
-            int home = h[j] & m;
-            boolean movable = i <= j ? (home <= i || home > j) : (home <= i && home > j);
-            if (movable) {
-                t[i] = t[j];
-                h[i] = h[j];
-                i = j;
-            }
+        int position = (int) buckets[i] - 1;
+        clear(i);
+        int last = size - 1;
+        if (position != last) {
+            Slot moved = slots[last];
+            slots[position] = moved;
+            buckets[bucketOf(moved)] = ((long) moved.hash << 32) | (position + 1);
         }
-        t[i] = null;
-        h[i] = 0;
+        slots[last] = null;
         size--;
     }
 
-    private void grow() {
-        Slot[] old = table;
-        Slot[] t = new Slot[old.length << 1];
-        int[] h = new int[t.length];
-        int m = t.length - 1;
-        for (Slot s : old) {
-            if (s != null) {
-                insert(t, h, m, s);
+    /** The bucket that points at {@code slot}, or -1. */
+    private int bucketOf(Slot slot) {
+        long[] b = buckets;
+        int m = mask;
+        for (int i = slot.hash & m; ; i = (i + 1) & m) {
+            long e = b[i];
+            if (e == 0) {
+                return -1;
+            }
+            if ((int) (e >>> 32) == slot.hash && slots[(int) e - 1] == slot) {
+                return i;
             }
         }
-        table = t;
-        hashes = h;
+    }
+
+    /** Empties bucket {@code i}, shifting later members of its probe run back into the hole. */
+    private void clear(int i) {
+        long[] b = buckets;
+        int m = mask;
+        for (int j = (i + 1) & m; b[j] != 0; j = (j + 1) & m) {
+            int home = (int) (b[j] >>> 32) & m;
+            boolean movable = i <= j ? (home <= i || home > j) : (home <= i && home > j);
+            if (movable) {
+                b[i] = b[j];
+                i = j;
+            }
+        }
+        b[i] = 0;
+    }
+
+    private void grow() {
+        long[] old = buckets;
+        long[] b = new long[old.length << 1];
+        int m = b.length - 1;
+        for (long e : old) {
+            if (e != 0) {
+                place(b, m, (int) (e >>> 32), (int) e);
+            }
+        }
+        buckets = b;
         mask = m;
     }
 
-    private static void insert(Slot[] t, int[] h, int m, Slot s) {
-        int i = s.hash & m;
-        while (t[i] != null) {
+    private static void place(long[] b, int m, int hash, int positionPlusOne) {
+        int i = hash & m;
+        while (b[i] != 0) {
             i = (i + 1) & m;
         }
-        t[i] = s;
-        h[i] = s.hash;
+        b[i] = ((long) hash << 32) | (positionPlusOne & 0xFFFFFFFFL);
     }
 }
