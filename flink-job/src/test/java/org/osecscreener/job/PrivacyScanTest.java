@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -146,10 +146,8 @@ class PrivacyScanTest {
         // every output and every log line, scanned for every raw identifier
         List<String> scanned = new ArrayList<>(List.of(screenOut[0], screenOut[1], reportOut[0], reportOut[1]));
         for (Path root : List.of(cli, flink)) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.toString().contains("checkpoints")).toList()) {
-                    scanned.add(f + "\n" + Files.readString(f, StandardCharsets.UTF_8));
-                }
+            for (Path f : outputFiles(root)) {
+                scanned.add(f + "\n" + Files.readString(f, StandardCharsets.UTF_8));
             }
         }
         synchronized (logLines) {
@@ -238,5 +236,29 @@ class PrivacyScanTest {
 
     static Transaction at(Transaction t, java.time.OffsetDateTime when, String id) {
         return new Transaction(id, when, t.amount(), t.channel(), t.purpose(), t.sender(), t.beneficiary(), t.label());
+    }
+
+    /**
+     * Every regular file under {@code root} except checkpoints (binary state, which Flink may still
+     * be deleting after the job ended: walking into it raced with that clean-up).
+     */
+    private static List<Path> outputFiles(Path root) throws java.io.IOException {
+        List<Path> out = new ArrayList<>();
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                return dir.getFileName() != null && dir.getFileName().toString().equals("checkpoints")
+                        ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                if (a.isRegularFile()) {
+                    out.add(file);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return out;
     }
 }
