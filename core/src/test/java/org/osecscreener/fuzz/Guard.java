@@ -74,6 +74,31 @@ public final class Guard implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} and checks that it allocated at most {@code base + perByte × inputBytes}.
+     * A case over the bound is run once more and judged on the smaller figure (a first run may pay
+     * one-time JVM costs such as class loading). With {@code -Dfuzz.calibrate=true} the figure is
+     * printed instead of checked.
+     *
+     * @return the task's value and the allocation it was judged on
+     * @throws AssertionError if the task fails, hangs, or allocates beyond the bound twice
+     */
+    public <T> Measured<T> runWithin(String what, Callable<T> task, long base, long perByte, int inputBytes) {
+        Measured<T> m = run(what, task);
+        long bound = base + perByte * inputBytes;
+        long allocated = m.allocatedBytes();
+        if (allocated > bound) {
+            allocated = Math.min(allocated, run(what + " (again)", task).allocatedBytes());
+        }
+        if (Boolean.getBoolean("fuzz.calibrate")) {
+            System.out.println("ALLOC " + allocated + " " + inputBytes + " " + what);
+        } else if (allocated > bound) {
+            throw new AssertionError("bytes allocated by " + what + ": " + allocated + ", more than the bound " + base
+                    + " + " + perByte + " × " + inputBytes + " = " + bound);
+        }
+        return new Measured<>(m.value(), allocated);
+    }
+
     @Override
     public void close() {
         worker.shutdownNow();

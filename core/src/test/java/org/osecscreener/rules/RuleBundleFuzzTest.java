@@ -63,18 +63,10 @@ class RuleBundleFuzzTest {
                 Seed s = seeds.get(r.nextInt(seeds.size()));
                 byte[] input = r.nextInt(3) == 0 ? mutateLines(s.bytes(), r) : MUTATOR.mutate(s.bytes(), r, RuleBundleLoader.MAX_BYTES + 64);
                 String what = "case " + i + " (seed " + SEED + ", " + s.name() + ") " + Mutator.show(input);
-                Guard.Measured<Object> m = guard.run(what, () -> outcome(s.name(), input));
+                Guard.Measured<Object> m = guard.runWithin(what, () -> outcome(s.name(), input), ALLOC_BASE, ALLOC_PER_BYTE,
+                        input.length);
                 check(m.value(), s.name(), what);
                 long allocated = m.allocatedBytes();
-                if (allocated > ALLOC_BASE + ALLOC_PER_BYTE * input.length) {
-                    allocated = Math.min(allocated, guard.run(what + " (again)", () -> outcome(s.name(), input)).allocatedBytes());
-                }
-                if (Boolean.getBoolean("fuzz.calibrate")) {
-                    System.out.println("ALLOC " + allocated + " " + input.length + " " + i);
-                } else {
-                    assertThat(allocated).as("bytes allocated by %s", what)
-                            .isLessThanOrEqualTo(ALLOC_BASE + ALLOC_PER_BYTE * input.length);
-                }
                 maxFixed = Math.max(maxFixed, allocated - ALLOC_PER_BYTE * input.length);
             }
         }
