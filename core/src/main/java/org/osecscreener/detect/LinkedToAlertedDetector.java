@@ -45,14 +45,14 @@ final class LinkedToAlertedDetector implements Detector {
             return null;
         }
         String alertCluster = e.sender.alertClusterId();
-        String senderReason = "sender reached ALERT on cluster " + alertCluster + " on " + Fmt.date(senderAlert)
+        Hit.Reason senderReason = () -> "sender reached ALERT on cluster " + alertCluster + " on " + Fmt.date(senderAlert)
                 + " and now pays cluster " + cluster;
         List<String> evidence = new ArrayList<>(2);
         if (e.sender.alertTxId() != null) {
             evidence.add(e.sender.alertTxId());
         }
         evidence.add(e.tx.id());
-        return new Hit(id(), 1.0, c.weight(), false, new SenderSide(senderReason), evidence);
+        return new Hit(id(), 1.0, c.weight(), false, senderReason, evidence);
     }
 
     /**
@@ -70,7 +70,8 @@ final class LinkedToAlertedDetector implements Detector {
                 || tx.sender().id().equals(alert.senderId())) {
             return hits;
         }
-        String clusterReason = "cluster " + clusterId + " reached ALERT through another sender on " + Fmt.date(alert.epochSecond());
+        Hit.Reason clusterReason = () -> "cluster " + clusterId + " reached ALERT through another sender on "
+                + Fmt.date(alert.epochSecond());
         List<Hit> out = new ArrayList<>(hits.size() + 1);
         Hit senderSide = null;
         for (Hit h : hits) {
@@ -94,10 +95,10 @@ final class LinkedToAlertedDetector implements Detector {
         evidence.add(tx.id());
         Hit.Reason why;
         if (senderSide == null) {
-            why = () -> clusterReason;
+            why = clusterReason;
         } else {
-            String senderReason = senderSide.reason();
-            why = () -> senderReason + "; " + clusterReason;
+            Hit.Reason senderReason = senderSide.why();
+            why = () -> senderReason.text() + "; " + clusterReason.text();
         }
         Hit combined = new Hit(id(), 1.0, c.weight(), false, why, evidence);
         int at = 0;
@@ -106,9 +107,5 @@ final class LinkedToAlertedDetector implements Detector {
         }
         out.add(at, combined); // rule order: after the positive rules, before family_support
         return out;
-    }
-
-    /** A reason fixed at creation (it is short and needs no formatting later). */
-    private record SenderSide(String text) implements Hit.Reason {
     }
 }

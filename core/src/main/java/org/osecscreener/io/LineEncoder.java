@@ -20,6 +20,7 @@ import org.osecscreener.model.Transaction;
  */
 final class LineEncoder {
     private byte[] buf = new byte[1024];
+    private final char[] time = new char[40];
     private int n;
 
     /** The encoded line (valid up to {@link #length()}). */
@@ -128,13 +129,12 @@ final class LineEncoder {
 
     private boolean timestamp(OffsetDateTime t) {
         ensure(48);
-        char[] chars = new char[40];
-        int len = TransactionCodec.formatTimestamp(t, chars);
+        int len = TransactionCodec.formatTimestamp(t, time);
         if (len < 0) {
             return false;
         }
         for (int k = 0; k < len; k++) {
-            buf[n++] = (byte) chars[k];
+            buf[n++] = (byte) time[k];
         }
         return true;
     }

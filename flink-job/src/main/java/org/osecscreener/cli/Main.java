@@ -105,14 +105,6 @@ public final class Main implements Runnable {
         return file;
     }
 
-    /** An input file that must exist; a clear usage error otherwise. */
-    static java.nio.file.Path inputFile(java.nio.file.Path file) throws java.nio.file.NoSuchFileException {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString());
-        }
-        return file;
-    }
-
     @Override
     public void run() {
         // No command given: show the commands.

@@ -2,10 +2,10 @@ package org.osecscreener.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -39,7 +39,7 @@ final class PseudonymsCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "FILE|-", defaultValue = "-",
             description = "Raw party ids, one per line ('-', the default: standard input). Blank lines are skipped.")
-    String input;
+    Path input;
 
     @Mixin
     KeyOptions key;
@@ -53,9 +53,11 @@ final class PseudonymsCommand implements Callable<Integer> {
                     "the pseudonymisation key is required: --pseudonymise-key-file FILE or --pseudonymise-key-env VAR");
         }
         Pseudonymiser p = source.pseudonymiser();
-        try (BufferedReader in = "-".equals(input)
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Main.inputFile(Path.of(input)), StandardCharsets.UTF_8)) {
+        InputStream raw = ValidateInputCommand.open(input, spec.commandLine().getErr());
+        if (raw == null) {
+            return Main.USAGE_OR_IO;
+        }
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 String id = line.strip();
