@@ -1,7 +1,11 @@
 package org.osecscreener.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Currency;
 
 import org.osecscreener.model.Channel;
@@ -29,26 +33,26 @@ import org.osecscreener.model.Transaction;
  * <p>Stateless and thread-safe.
  */
 final class FastLineParser {
-    private static final byte[] K_ID = ascii("id");
-    private static final byte[] K_TIMESTAMP = ascii("timestamp");
-    private static final byte[] K_AMOUNT = ascii("amount");
-    private static final byte[] K_CURRENCY = ascii("currency");
-    private static final byte[] K_CHANNEL = ascii("channel");
-    private static final byte[] K_PURPOSE = ascii("purpose");
-    private static final byte[] K_SENDER = ascii("sender");
-    private static final byte[] K_BENEFICIARY = ascii("beneficiary");
-    private static final byte[] K_LABEL = ascii("label");
-    private static final byte[] K_TYPE = ascii("type");
-    private static final byte[] K_NAME = ascii("name");
-    private static final byte[] K_COUNTRY = ascii("country");
-    private static final byte[] K_ACCOUNT = ascii("account");
-    private static final byte[] K_PHONE = ascii("phone");
-    private static final byte[] K_WALLET = ascii("wallet");
-    private static final byte[] K_EMAIL = ascii("email");
-    private static final byte[] K_ADDRESS = ascii("address");
-    private static final byte[] K_PICKUP = ascii("pickupLocation");
-    private static final byte[] K_DEVICE = ascii("device");
-    private static final byte[] K_IP = ascii("ip");
+    private static final Name N_ID = new Name("id");
+    private static final Name N_TIMESTAMP = new Name("timestamp");
+    private static final Name N_AMOUNT = new Name("amount");
+    private static final Name N_CURRENCY = new Name("currency");
+    private static final Name N_CHANNEL = new Name("channel");
+    private static final Name N_PURPOSE = new Name("purpose");
+    private static final Name N_SENDER = new Name("sender");
+    private static final Name N_BENEFICIARY = new Name("beneficiary");
+    private static final Name N_LABEL = new Name("label");
+    private static final Name N_TYPE = new Name("type");
+    private static final Name N_NAME = new Name("name");
+    private static final Name N_COUNTRY = new Name("country");
+    private static final Name N_ACCOUNT = new Name("account");
+    private static final Name N_PHONE = new Name("phone");
+    private static final Name N_WALLET = new Name("wallet");
+    private static final Name N_EMAIL = new Name("email");
+    private static final Name N_ADDRESS = new Name("address");
+    private static final Name N_PICKUP = new Name("pickupLocation");
+    private static final Name N_DEVICE = new Name("device");
+    private static final Name N_IP = new Name("ip");
     private static final byte[] K_OSEC = ascii("osec");
     private static final byte[] K_SCENARIO = ascii("scenario");
 
@@ -82,7 +86,23 @@ final class FastLineParser {
         }
     }
 
+    private static final Channel[] CHANNELS = Channel.values();
+    private static final byte[][] CHANNEL_NAMES = names(CHANNELS);
+    private static final PartyType[] TYPES = PartyType.values();
+    private static final byte[][] TYPE_NAMES = names(TYPES);
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Currencies the codec accepted, by their three letters: {@code CURRENCIES[((x * 26) + y) * 26 + z]}. */
+    private static final Currency[] CURRENCIES = new Currency[26 * 26 * 26];
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L};
+
     private final TransactionCodec codec;
+    /** Where the amount's text and the currency's letters are, or -1 before they are seen. */
+    private int amountFrom = -1;
+    private int amountTo;
+    private int currencyFrom = -1;
+    private int currencyTo;
     private final byte[] b;
     private final int end;
     /** Where a nested reader ({@link #party}, {@link #label}, {@link #amount}) starts and ends. */
@@ -123,6 +143,7 @@ final class FastLineParser {
 
     private Transaction transaction() throws Bail {
         String[] v = new String[T_LABEL + 1];
+        Channel channel = null;
         Party sender = null;
         Party beneficiary = null;
         Label label = null;
@@ -134,25 +155,29 @@ final class FastLineParser {
         p = ws(p + 1);
         if (at(p) != '}') {
             for (;;) {
-                int ks = p + 1;
                 if (at(p) != '"') {
                     throw Bail.INSTANCE;
                 }
-                int ke = quote(ks);
-                p = ws(ke + 1);
+                int k = transactionKey(p + 1);
+                p = ws(pos);
                 if (at(p) != ':') {
                     throw Bail.INSTANCE;
                 }
                 p = ws(p + 1);
-                int k = transactionKey(ks, ke - ks);
-                if (k < 0 || (seen & (1 << k)) != 0) {
+                if ((seen & (1 << k)) != 0) {
                     throw Bail.INSTANCE;
                 }
                 seen |= 1 << k;
                 switch (k) {
                     case T_AMOUNT -> {
                         pos = p;
-                        v[k] = amount();
+                        amount();
+                        p = pos;
+                    }
+                    case T_CURRENCY -> p = currency(p);
+                    case T_CHANNEL -> {
+                        int c = named(p, CHANNEL_NAMES);
+                        channel = c < 0 ? null : CHANNELS[c];
                         p = pos;
                     }
                     case T_SENDER -> {
@@ -187,15 +212,15 @@ final class FastLineParser {
             throw Bail.INSTANCE;
         }
         String id = v[T_ID];
-        if (id == null || id.isBlank() || v[T_TIMESTAMP] == null || v[T_AMOUNT] == null || v[T_CURRENCY] == null
+        if (id == null || id.isBlank() || v[T_TIMESTAMP] == null || amountFrom < 0 || currencyFrom < 0
                 || sender == null || beneficiary == null) {
             throw Bail.INSTANCE;
         }
         try {
-            Currency c = codec.currencyOrBad(v[T_CURRENCY]);
-            Money money = TransactionCodec.amount(v[T_AMOUNT], c);
+            Currency c = currencyValue();
+            Money money = money(c);
             OffsetDateTime at = TransactionCodec.timestamp(v[T_TIMESTAMP]);
-            return new Transaction(id, at, money, channel(v[T_CHANNEL]), v[T_PURPOSE], sender, beneficiary, label);
+            return new Transaction(id, at, money, channel, v[T_PURPOSE], sender, beneficiary, label);
         } catch (TransactionCodec.Bad bad) {
             throw Bail.INSTANCE;
         }
@@ -204,6 +229,7 @@ final class FastLineParser {
     /** A party object starting at {@link #pos}; leaves {@link #pos} after its closing brace. */
     private Party party() throws Bail {
         String[] v = new String[PARTY_MAX.length];
+        PartyType type = null;
         int seen = 0;
         int p = pos;
         if (at(p) != '{') {
@@ -212,22 +238,28 @@ final class FastLineParser {
         p = ws(p + 1);
         if (at(p) != '}') {
             for (;;) {
-                int ks = p + 1;
                 if (at(p) != '"') {
                     throw Bail.INSTANCE;
                 }
-                int ke = quote(ks);
-                p = ws(ke + 1);
+                int k = partyKey(p + 1);
+                p = ws(pos);
                 if (at(p) != ':') {
                     throw Bail.INSTANCE;
                 }
                 p = ws(p + 1);
-                int k = partyKey(ks, ke - ks);
-                if (k < 0 || (seen & (1 << k)) != 0) {
+                if ((seen & (1 << k)) != 0) {
                     throw Bail.INSTANCE;
                 }
                 seen |= 1 << k;
-                p = k == P_COUNTRY ? country(p, v) : value(p, v, k, PARTY_MAX[k]);
+                if (k == P_COUNTRY) {
+                    p = country(p, v);
+                } else if (k == P_TYPE) {
+                    int t = named(p, TYPE_NAMES);
+                    type = t < 0 ? null : TYPES[t];
+                    p = pos;
+                } else {
+                    p = value(p, v, k, PARTY_MAX[k]);
+                }
                 p = ws(p);
                 byte c = at(p);
                 if (c == ',') {
@@ -244,7 +276,7 @@ final class FastLineParser {
         if (id == null || id.isBlank() || v[P_COUNTRY] == null) {
             throw Bail.INSTANCE;
         }
-        return new Party(id, partyType(v[P_TYPE]), v[2], v[P_COUNTRY], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
+        return new Party(id, type, v[2], v[P_COUNTRY], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
     }
 
     /** {@code null} or a label object starting at {@link #pos}; leaves {@link #pos} after it. */
@@ -309,56 +341,146 @@ final class FastLineParser {
         return new Label(osec, scenario[0]);
     }
 
-    private static Channel channel(String s) throws Bail {
-        if (s == null) {
-            return null;
+    /**
+     * The index in {@code names} of the string at {@code p}, or -1 for {@code null}; leaves
+     * {@link #pos} after it. Bails on any other value (the Jackson path words it).
+     */
+    private int named(int p, byte[][] names) throws Bail {
+        if (isLiteral(p, 'n', "null")) {
+            pos = p + 4;
+            return -1;
         }
-        Channel c = TransactionCodec.channelNamed(s);
-        if (c == null) {
+        if (at(p) != '"') {
             throw Bail.INSTANCE;
         }
-        return c;
-    }
-
-    private static PartyType partyType(String s) throws Bail {
-        if (s == null) {
-            return null;
+        int s = p + 1;
+        byte first = at(s);
+        for (int i = 0; i < names.length; i++) {
+            byte[] name = names[i];
+            if (name[0] == first) {
+                int n = name.length;
+                if (s + n < end && b[s + n] == '"' && Arrays.equals(b, s, s + n, name, 0, n)) {
+                    pos = s + n + 1;
+                    return i;
+                }
+            }
         }
-        PartyType t = TransactionCodec.partyTypeNamed(s);
-        if (t == null) {
-            throw Bail.INSTANCE;
-        }
-        return t;
+        throw Bail.INSTANCE;
     }
 
     // ------------------------------------------------------------------ keys
 
-    /** The slot of a transaction field name at {@code b[s, s+n)}, or -1. */
-    private int transactionKey(int s, int n) {
-        return switch (n) {
-            case 2 -> is(s, n, K_ID) ? T_ID : -1;
-            case 5 -> is(s, n, K_LABEL) ? T_LABEL : -1;
-            case 6 -> b[s] == 'a' ? (is(s, n, K_AMOUNT) ? T_AMOUNT : -1) : is(s, n, K_SENDER) ? T_SENDER : -1;
-            case 7 -> b[s] == 'c' ? (is(s, n, K_CHANNEL) ? T_CHANNEL : -1) : is(s, n, K_PURPOSE) ? T_PURPOSE : -1;
-            case 8 -> is(s, n, K_CURRENCY) ? T_CURRENCY : -1;
-            case 9 -> is(s, n, K_TIMESTAMP) ? T_TIMESTAMP : -1;
-            case 11 -> is(s, n, K_BENEFICIARY) ? T_BENEFICIARY : -1;
-            default -> -1;
-        };
+    /**
+     * The slot of the transaction field name starting at {@code s} (just after its opening quote);
+     * leaves {@link #pos} after its closing quote. The name must be one of the documented ones,
+     * byte for byte and directly followed by its closing quote (so it holds no escape); anything
+     * else bails. Matching the expected names in place spares a scan of every name for its end.
+     */
+    private int transactionKey(int s) throws Bail {
+        byte c0 = at(s);
+        int k;
+        Name name;
+        switch (c0) {
+            case 'i' -> { k = T_ID; name = N_ID; }
+            case 't' -> { k = T_TIMESTAMP; name = N_TIMESTAMP; }
+            case 'a' -> { k = T_AMOUNT; name = N_AMOUNT; }
+            case 'c' -> {
+                boolean currency = at(s + 1) == 'u';
+                k = currency ? T_CURRENCY : T_CHANNEL;
+                name = currency ? N_CURRENCY : N_CHANNEL;
+            }
+            case 'p' -> { k = T_PURPOSE; name = N_PURPOSE; }
+            case 's' -> { k = T_SENDER; name = N_SENDER; }
+            case 'b' -> { k = T_BENEFICIARY; name = N_BENEFICIARY; }
+            case 'l' -> { k = T_LABEL; name = N_LABEL; }
+            default -> throw Bail.INSTANCE;
+        }
+        pos = nameEnd(s, name);
+        return k;
     }
 
-    /** The slot (the Party component's position) of a party field name at {@code b[s, s+n)}, or -1. */
-    private int partyKey(int s, int n) {
-        return switch (n) {
-            case 2 -> b[s + 1] == 'd' ? (is(s, n, K_ID) ? 0 : -1) : is(s, n, K_IP) ? 11 : -1;
-            case 4 -> b[s] == 't' ? (is(s, n, K_TYPE) ? 1 : -1) : is(s, n, K_NAME) ? 2 : -1;
-            case 5 -> b[s] == 'p' ? (is(s, n, K_PHONE) ? 5 : -1) : is(s, n, K_EMAIL) ? 7 : -1;
-            case 6 -> b[s] == 'w' ? (is(s, n, K_WALLET) ? 6 : -1) : is(s, n, K_DEVICE) ? 10 : -1;
-            case 7 -> b[s] == 'c' ? (is(s, n, K_COUNTRY) ? 3 : -1)
-                    : b[s + 2] == 'c' ? (is(s, n, K_ACCOUNT) ? 4 : -1) : is(s, n, K_ADDRESS) ? 8 : -1;
-            case 14 -> is(s, n, K_PICKUP) ? 9 : -1;
-            default -> -1;
-        };
+    /** The slot (the Party component's position) of the party field name starting at {@code s}; as {@link #transactionKey}. */
+    private int partyKey(int s) throws Bail {
+        int k;
+        Name name;
+        switch (at(s)) {
+            case 'i' -> {
+                boolean id = at(s + 1) == 'd';
+                k = id ? 0 : 11;
+                name = id ? N_ID : N_IP;
+            }
+            case 't' -> { k = 1; name = N_TYPE; }
+            case 'n' -> { k = 2; name = N_NAME; }
+            case 'c' -> { k = 3; name = N_COUNTRY; }
+            case 'a' -> {
+                boolean account = at(s + 1) == 'c';
+                k = account ? 4 : 8;
+                name = account ? N_ACCOUNT : N_ADDRESS;
+            }
+            case 'p' -> {
+                boolean phone = at(s + 1) == 'h';
+                k = phone ? 5 : 9;
+                name = phone ? N_PHONE : N_PICKUP;
+            }
+            case 'w' -> { k = 6; name = N_WALLET; }
+            case 'e' -> { k = 7; name = N_EMAIL; }
+            case 'd' -> { k = 10; name = N_DEVICE; }
+            default -> throw Bail.INSTANCE;
+        }
+        pos = nameEnd(s, name);
+        return k;
+    }
+
+    /**
+     * The position after the closing quote of {@code name} if it stands at {@code s} followed by a
+     * quote; bails otherwise. Compares eight bytes at a time.
+     */
+    private int nameEnd(int s, Name name) throws Bail {
+        byte[] q = name.quoted;
+        int n = q.length;
+        if (s + 8 <= end) {
+            if (((long) LONGS.get(b, s) & name.mask) != name.first) {
+                throw Bail.INSTANCE;
+            }
+            if (n > 8) {
+                if (s + n > end) {
+                    throw Bail.INSTANCE;
+                }
+                for (int i = 8; i < n; i++) {
+                    if (b[s + i] != q[i]) {
+                        throw Bail.INSTANCE;
+                    }
+                }
+            }
+            return s + n;
+        }
+        if (s + n > end) {
+            throw Bail.INSTANCE;
+        }
+        for (int i = 0; i < n; i++) {
+            if (b[s + i] != q[i]) {
+                throw Bail.INSTANCE;
+            }
+        }
+        return s + n;
+    }
+
+    /** A field name followed by its closing quote, with its first eight bytes as a little-endian word to compare at once. */
+    private static final class Name {
+        final byte[] quoted;
+        final long first;
+        final long mask;
+
+        Name(String name) {
+            quoted = ascii(name + '"');
+            int n = Math.min(8, quoted.length);
+            long f = 0;
+            for (int i = n - 1; i >= 0; i--) {
+                f = (f << 8) | (quoted[i] & 0xFF);
+            }
+            first = f;
+            mask = n == 8 ? -1L : (1L << (8 * n)) - 1;
+        }
     }
 
     private boolean is(int start, int len, byte[] k) {
@@ -405,13 +527,21 @@ final class FastLineParser {
         return p + 4;
     }
 
-    /** An amount at {@link #pos} as a string or a plain JSON number ({@code 12} or {@code 12.5}); its text. */
-    private String amount() throws Bail {
+    /**
+     * An amount at {@link #pos} as a string or a plain JSON number ({@code 12} or {@code 12.5}):
+     * notes where its text is ({@link #amountFrom}, {@link #amountTo}) and leaves {@link #pos} after it.
+     */
+    private void amount() throws Bail {
         int p = pos;
         if (at(p) == '"') {
             int e = quote(p + 1);
+            if (nonAscii || e - (p + 1) > Limits.AMOUNT_TEXT) {
+                throw Bail.INSTANCE; // no valid amount holds such bytes: the Jackson path words why
+            }
+            amountFrom = p + 1;
+            amountTo = e;
             pos = e + 1;
-            return decode(p + 1, e, Limits.AMOUNT_TEXT);
+            return;
         }
         int start = p;
         while (p < end && b[p] >= '0' && b[p] <= '9') {
@@ -434,7 +564,92 @@ final class FastLineParser {
             throw Bail.INSTANCE;
         }
         pos = p;
-        return new String(b, start, p - start, StandardCharsets.ISO_8859_1);
+        amountFrom = start;
+        amountTo = p;
+    }
+
+    /**
+     * The amount noted by {@link #amount} in {@code currency}: plain decimals (digits, optionally a
+     * point and digits) are read from the bytes, anything else goes through
+     * {@link TransactionCodec#amount(String, Currency)}, whose rules the plain case repeats.
+     */
+    private Money money(Currency currency) throws TransactionCodec.Bad, Bail {
+        int i = amountFrom;
+        int n = amountTo;
+        int exp = currency.getDefaultFractionDigits();
+        long whole = 0;
+        int digitsBefore = 0;
+        while (i < n && b[i] >= '0' && b[i] <= '9') {
+            whole = whole * 10 + (b[i] - '0');
+            i++;
+            if (++digitsBefore > 13) {
+                throw Bail.INSTANCE;
+            }
+        }
+        long frac = 0;
+        int fracDigits = 0;
+        boolean plain = digitsBefore > 0;
+        if (plain && i < n && b[i] == '.') {
+            i++;
+            while (i < n && b[i] >= '0' && b[i] <= '9') {
+                if (fracDigits >= exp) {
+                    throw Bail.INSTANCE;
+                }
+                frac = frac * 10 + (b[i] - '0');
+                fracDigits++;
+                i++;
+            }
+            plain = fracDigits > 0;
+        }
+        if (!plain || i != n) {
+            return TransactionCodec.amount(new String(b, amountFrom, amountTo - amountFrom, StandardCharsets.ISO_8859_1),
+                    currency);
+        }
+        if (whole > Limits.MAX_MAJOR_UNITS) {
+            throw Bail.INSTANCE;
+        }
+        long minor = whole * POW10[exp] + frac * POW10[exp - fracDigits];
+        if (minor <= 0) {
+            throw Bail.INSTANCE;
+        }
+        return new Money(minor, currency);
+    }
+
+    /** A currency code string at {@code p}: notes where its letters are; returns the position after it. */
+    private int currency(int p) throws Bail {
+        if (isLiteral(p, 'n', "null")) {
+            return p + 4; // stays missing: the Jackson path words it
+        }
+        if (at(p) != '"') {
+            throw Bail.INSTANCE;
+        }
+        int e = quote(p + 1);
+        if (nonAscii || e - (p + 1) > 3) {
+            throw Bail.INSTANCE;
+        }
+        currencyFrom = p + 1;
+        currencyTo = e;
+        return e + 1;
+    }
+
+    /** The currency noted by {@link #currency}: three upper-case letters from a shared table, anything else through the codec. */
+    private Currency currencyValue() throws TransactionCodec.Bad {
+        int s = currencyFrom;
+        if (currencyTo - s == 3) {
+            int x = b[s] - 'A';
+            int y = b[s + 1] - 'A';
+            int z = b[s + 2] - 'A';
+            if (x >= 0 && x < 26 && y >= 0 && y < 26 && z >= 0 && z < 26) {
+                int index = (x * 26 + y) * 26 + z;
+                Currency c = CURRENCIES[index];
+                if (c == null) {
+                    c = codec.currencyOrBad(new String(b, s, 3, StandardCharsets.ISO_8859_1));
+                    CURRENCIES[index] = c; // Currency is immutable and unique per code: a racy fill is harmless
+                }
+                return c;
+            }
+        }
+        return codec.currencyOrBad(new String(b, s, currencyTo - s, StandardCharsets.ISO_8859_1));
     }
 
     /**
@@ -540,6 +755,13 @@ final class FastLineParser {
 
     /** The first position at or after {@code p} that is not JSON whitespace. */
     private int ws(int p) {
+        if (p < end && b[p] > ' ') {
+            return p; // compact JSON: no whitespace between tokens
+        }
+        return wsLoop(p);
+    }
+
+    private int wsLoop(int p) {
         while (p < end) {
             byte c = b[p];
             if (c > ' ' || (c != ' ' && c != '\t' && c != '\r' && c != '\n')) {
@@ -571,6 +793,14 @@ final class FastLineParser {
         }
         byte c = b[p];
         return c == ',' || c == '}' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    private static byte[][] names(Enum<?>[] values) {
+        byte[][] names = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            names[i] = ascii(values[i].name());
+        }
+        return names;
     }
 
     private static byte[] ascii(String s) {

@@ -592,7 +592,7 @@ public final class TransactionCodec {
                         return timestampSlow(s);
                     }
                     int total = oh * 3600 + om * 60;
-                    offset = ZoneOffset.ofTotalSeconds(s.charAt(i) == '-' ? -total : total);
+                    offset = offset(s.charAt(i) == '-' ? -total : total);
                 } else {
                     return timestampSlow(s);
                 }
@@ -605,6 +605,23 @@ public final class TransactionCodec {
         } catch (DateTimeException e) {
             throw new Bad("timestamp", "'" + s + "' is not a valid date and time: " + e.getMessage());
         }
+    }
+
+    /** Offsets on a quarter hour from -18:00 to +18:00, the ones real zones use: no lookup in ZoneOffset's shared map. */
+    private static final ZoneOffset[] QUARTER_HOURS = new ZoneOffset[145];
+
+    static {
+        for (int q = 0; q < QUARTER_HOURS.length; q++) {
+            QUARTER_HOURS[q] = ZoneOffset.ofTotalSeconds((q - 72) * 900);
+        }
+    }
+
+    /** {@link ZoneOffset#ofTotalSeconds}, from a table for quarter hours. */
+    private static ZoneOffset offset(int totalSeconds) {
+        if (totalSeconds % 900 == 0 && totalSeconds >= -64_800 && totalSeconds <= 64_800) {
+            return QUARTER_HOURS[totalSeconds / 900 + 72];
+        }
+        return ZoneOffset.ofTotalSeconds(totalSeconds);
     }
 
     private static OffsetDateTime timestampSlow(String s) throws Bad {
