@@ -151,6 +151,22 @@ public final class ClusterResolver {
      * @throws NullPointerException if an argument is {@code null}
      */
     public Resolution resolve(String beneficiaryId, PayeeIdentifiers identifiers) {
+        return resolve(beneficiaryId, identifiers, null, false);
+    }
+
+    /**
+     * {@link #resolve(String, PayeeIdentifiers)}, attaching {@code attachment} to the beneficiary:
+     * a caller's per-beneficiary value (such as its normalised identifiers), kept while the
+     * beneficiary is tracked and dropped when it is evicted, so that the caller needs no cache
+     * of its own beside the resolver's bound. Read it back with {@link #attachment}.
+     *
+     * @param attachment the value to keep with the beneficiary, or {@code null} to drop one
+     */
+    public Resolution resolve(String beneficiaryId, PayeeIdentifiers identifiers, Object attachment) {
+        return resolve(beneficiaryId, identifiers, attachment, true);
+    }
+
+    private Resolution resolve(String beneficiaryId, PayeeIdentifiers identifiers, Object attachment, boolean attach) {
         Objects.requireNonNull(beneficiaryId, "beneficiaryId");
         int hash = SlotTable.spread(beneficiaryId.hashCode());
         Node b = nodes.get(beneficiaryId, hash);
@@ -175,8 +191,11 @@ public final class ClusterResolver {
         List<Merge> merges = pending == null ? List.of() : pending;
         pending = null;
         evict(b);
+        if (attach) {
+            b.attachment = attachment;
+        }
         Node root = find(b);
-        return new Resolution(beneficiaryId, name(root.clusterSeq), root.size, merges, isNew);
+        return new Resolution(beneficiaryId, clusterName(root), root.size, merges, isNew);
     }
 
     private void link(Node b, Identifier key, int hint) {
@@ -229,8 +248,8 @@ public final class ClusterResolver {
         }
         Node survivor = ra.clusterSeq < rb.clusterSeq ? ra : rb;
         Node absorbed = survivor == ra ? rb : ra;
-        String survivorId = name(survivor.clusterSeq);
-        String absorbedId = name(absorbed.clusterSeq);
+        String survivorId = clusterName(survivor);
+        String absorbedId = clusterName(absorbed);
         long survivorSeq = survivor.clusterSeq;
         Node big = ra.size >= rb.size ? ra : rb;
         Node small = big == ra ? rb : ra;
@@ -238,6 +257,8 @@ public final class ClusterResolver {
         big.size += small.size;
         spliceRings(big.ringHead, small.ringHead);
         big.clusterSeq = survivorSeq;
+        big.clusterName = survivorId;
+        small.clusterName = null;
         small.ringHead = null;
         clusterCount--;
         mergeCount++;
@@ -255,12 +276,23 @@ public final class ClusterResolver {
     private void newCluster(Node b) {
         long seq = ++clustersCreated;
         b.clusterSeq = seq;
+        b.clusterName = null;
         b.size = 1;
         b.ringHead = b;
         clusterCount++;
     }
 
     /** The cluster id of a sequence number; made on demand so that no id string lives per cluster. */
+    /** The id of {@code root}'s cluster, one shared string per cluster. */
+    private static String clusterName(Node root) {
+        String n = root.clusterName;
+        if (n == null) {
+            n = name(root.clusterSeq);
+            root.clusterName = n;
+        }
+        return n;
+    }
+
     private static String name(long seq) {
         return "C-" + seq;
     }
@@ -296,6 +328,7 @@ public final class ClusterResolver {
 
     private void evictNode(Node v) {
         nodes.remove(v);
+        v.attachment = null;
         lruUnlink(v);
         evictedBeneficiaries++;
         Node r = find(v);
@@ -405,7 +438,7 @@ public final class ClusterResolver {
      */
     public String clusterOf(String beneficiaryId) {
         Node n = lookup(beneficiaryId);
-        return n == null ? null : name(find(n).clusterSeq);
+        return n == null ? null : clusterName(find(n));
     }
 
     /**
@@ -417,6 +450,17 @@ public final class ClusterResolver {
     public int clusterSizeOf(String beneficiaryId) {
         Node n = lookup(beneficiaryId);
         return n == null ? 0 : find(n).size;
+    }
+
+    /**
+     * The value last attached to a tracked beneficiary by
+     * {@link #resolve(String, PayeeIdentifiers, Object)}. Does not count as activity.
+     *
+     * @return the attachment, or {@code null} if there is none or the beneficiary is not tracked
+     */
+    public Object attachment(String beneficiaryId) {
+        Node n = lookup(beneficiaryId);
+        return n == null ? null : n.attachment;
     }
 
     /**

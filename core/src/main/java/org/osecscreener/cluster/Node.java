@@ -19,6 +19,8 @@ final class Node extends SlotTable.Slot {
     int size;
     /** The cluster's sequence number (its id is {@code "C-" + clusterSeq}); 0 while a new node is unclustered. */
     long clusterSeq;
+    /** The cluster's id string once asked for (root only), so that callers share one instance per cluster. */
+    String clusterName;
     Node ringHead;
     // ring of live members
     Node ringNext;
@@ -32,6 +34,8 @@ final class Node extends SlotTable.Slot {
     EdgeList edges;
     boolean ghost;
     int index;
+    /** What the caller attached to this beneficiary ({@link ClusterResolver#resolve(String, PayeeIdentifiers, Object)}). */
+    Object attachment;
 
     Node(String id) {
         this.id = id;

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -94,7 +92,6 @@ public final class Screener {
     private final ClusterResolver resolver;
     private final Cache<String, SenderState> senders;
     private final Cache<String, ClusterProfile> clusters;
-    private final Cache<String, CachedPayee> payees;
     private final SeenIds seen;
     private final Settings settings;
     private final IngestPseudonymiser ingest;
@@ -120,8 +117,6 @@ public final class Screener {
                 .ticker(ticker).executor(Runnable::run).build();
         this.clusters = Caffeine.newBuilder().maximumSize(b.maxClusters).expireAfterAccess(retention)
                 .ticker(ticker).executor(Runnable::run).build();
-        this.payees = Caffeine.newBuilder().maximumSize(b.clusterConfig.maxBeneficiaries()).ticker(ticker)
-                .executor(Runnable::run).build();
         this.seen = new SeenIds(Math.max(1, e.longestWindowDays()) + 1, b.maxTrackedTransactionIds);
         this.ingest = b.pseudonymiser == null ? null : IngestPseudonymiser.of(b.pseudonymiser, b.clusterConfig);
         this.maxFuture = b.maxFuture;
@@ -171,7 +166,7 @@ public final class Screener {
                         null, null, true);
             }
             CachedPayee payee = payee(tx.beneficiary());
-            Resolution r = resolver.resolve(tx.beneficiary().id(), payee.identifiers);
+            Resolution r = resolver.resolve(tx.beneficiary().id(), payee.identifiers, payee);
             ClusterProfile cluster = clusters.get(r.clusterId(), k -> new ClusterProfile());
             for (Merge m : r.merges()) {
                 ClusterProfile absorbed = clusters.asMap().remove(m.absorbedClusterId());
@@ -195,13 +190,12 @@ public final class Screener {
     }
 
     private CachedPayee payee(Party beneficiary) {
-        CachedPayee c = payees.getIfPresent(beneficiary.id());
+        CachedPayee c = resolver.attachment(beneficiary.id()) instanceof CachedPayee p ? p : null;
         if (c == null || !c.party.equals(beneficiary)) {
             PayeeIdentifiers ids = resolver.normaliser().normalise(beneficiary);
             c = new CachedPayee(beneficiary, ids, ScreeningEngine.surnameKey(beneficiary.name()),
                     ScreeningEngine.addressKey(beneficiary.address()),
                     watch == null ? List.of() : watch.matches(ids, Role.BENEFICIARY));
-            payees.put(beneficiary.id(), c);
         }
         return c;
     }
@@ -311,29 +305,86 @@ public final class Screener {
                                List<WatchlistMatch> watch) {
     }
 
-    /** A sender's profile and its sender → cluster profiles (least recently used dropped). */
+    /**
+     * A sender's profile and its sender → cluster profiles, at most {@link #PAIRS_PER_SENDER}, the
+     * least recently used dropped (the order of an access-ordered {@code LinkedHashMap}, without
+     * its linked entries: a sender has a handful of relationships, so a scan of a few slots,
+     * hashes first, is cheaper than following links through memory).
+     */
     private static final class SenderState implements PairStore {
         final SenderProfile profile = new SenderProfile();
-        final Map<String, PairProfile> pairs = new LinkedHashMap<>(4, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PairProfile> eldest) {
-                return size() > PAIRS_PER_SENDER;
+        private String[] keys = new String[2];
+        private int[] hashes = new int[2];
+        private PairProfile[] values = new PairProfile[2];
+        private long[] used = new long[2];
+        private int size;
+        private long clock;
+
+        private int indexOf(String clusterId) {
+            int h = clusterId.hashCode();
+            for (int i = 0; i < size; i++) {
+                if (hashes[i] == h && clusterId.equals(keys[i])) {
+                    return i;
+                }
             }
-        };
+            return -1;
+        }
 
         @Override
         public PairProfile get(String clusterId) {
-            return pairs.get(clusterId);
+            int i = indexOf(clusterId);
+            if (i < 0) {
+                return null;
+            }
+            used[i] = ++clock;
+            return values[i];
         }
 
         @Override
         public void put(String clusterId, PairProfile p) {
-            pairs.put(clusterId, p);
+            int i = indexOf(clusterId);
+            if (i < 0) {
+                if (size == PAIRS_PER_SENDER) {
+                    i = leastRecentlyUsed();
+                } else {
+                    if (size == keys.length) {
+                        int n = Math.min(PAIRS_PER_SENDER, size * 2);
+                        keys = java.util.Arrays.copyOf(keys, n);
+                        hashes = java.util.Arrays.copyOf(hashes, n);
+                        values = java.util.Arrays.copyOf(values, n);
+                        used = java.util.Arrays.copyOf(used, n);
+                    }
+                    i = size++;
+                }
+                keys[i] = clusterId;
+                hashes[i] = clusterId.hashCode();
+            }
+            values[i] = p;
+            used[i] = ++clock;
         }
 
         @Override
         public void remove(String clusterId) {
-            pairs.remove(clusterId);
+            int i = indexOf(clusterId);
+            if (i >= 0) {
+                int last = --size;
+                keys[i] = keys[last];
+                hashes[i] = hashes[last];
+                values[i] = values[last];
+                used[i] = used[last];
+                keys[last] = null;
+                values[last] = null;
+            }
+        }
+
+        private int leastRecentlyUsed() {
+            int oldest = 0;
+            for (int i = 1; i < size; i++) {
+                if (used[i] < used[oldest]) {
+                    oldest = i;
+                }
+            }
+            return oldest;
         }
     }
 

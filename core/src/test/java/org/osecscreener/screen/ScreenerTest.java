@@ -70,6 +70,54 @@ class ScreenerTest {
         return a.hits().stream().filter(h -> h.ruleId().equals(rule)).findFirst().orElse(null);
     }
 
+    /** Pays {@code payee} from S-1 at minute {@code minute} after T0 and returns the recurring hit's transfer count (0 if none). */
+    private static int recurringCount(Screener s, String payee, int minute) {
+        Assessment a = s.screen(tx("T-" + minute, "S-1", payee, T0.plusMinutes(minute), "40.00"));
+        Hit h = hit(a, "recurring_small_to_cluster");
+        return h == null ? 0 : Integer.parseInt(h.reason().split(" ")[0]);
+    }
+
+    @Test
+    void pairProfiles_keepTheMostRecentlyUsed_andDropTheLeastRecentlyUsedBeyondTheBound() throws Exception {
+        int bound = Screener.PAIRS_PER_SENDER;
+        // 3 transfers to B-0, then bound - 1 other payees: B-0 is still among the bound most recent
+        Screener kept = screener(bundle(1, RECURRING, "{review: 0.5, alert: 0.95}"));
+        int m = 0;
+        for (int i = 0; i < 3; i++) {
+            recurringCount(kept, "B-0", m++);
+        }
+        for (int i = 1; i < bound; i++) {
+            recurringCount(kept, "B-" + i, m++);
+        }
+        assertThat(recurringCount(kept, "B-0", m)).as("4th transfer to a kept relationship").isEqualTo(4);
+
+        // the same with one more other payee: B-0 is the least recently used and is dropped
+        Screener dropped = screener(bundle(1, RECURRING, "{review: 0.5, alert: 0.95}"));
+        m = 0;
+        for (int i = 0; i < 3; i++) {
+            recurringCount(dropped, "B-0", m++);
+        }
+        for (int i = 1; i <= bound; i++) {
+            recurringCount(dropped, "B-" + i, m++);
+        }
+        assertThat(recurringCount(dropped, "B-0", m)).as("relationship forgotten beyond the bound").isZero();
+
+        // using a relationship makes it recent again: B-0 used halfway survives bound - 1 more payees after it
+        Screener touched = screener(bundle(1, RECURRING, "{review: 0.5, alert: 0.95}"));
+        m = 0;
+        for (int i = 0; i < 3; i++) {
+            recurringCount(touched, "B-0", m++);
+        }
+        for (int i = 1; i <= bound / 2; i++) {
+            recurringCount(touched, "B-" + i, m++);
+        }
+        assertThat(recurringCount(touched, "B-0", m++)).isEqualTo(4);
+        for (int i = bound / 2 + 1; i < bound / 2 + bound; i++) {
+            recurringCount(touched, "B-" + i, m++);
+        }
+        assertThat(recurringCount(touched, "B-0", m)).as("kept: used more recently than the payees dropped").isEqualTo(5);
+    }
+
     @Test
     void reload_goodToGood_swapsAtomically_andAssessmentsNameTheVersion() throws Exception {
         Screener s = screener(bundle(1, RECURRING, "{review: 0.5, alert: 0.95}"));
