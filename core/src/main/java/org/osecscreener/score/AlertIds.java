@@ -15,6 +15,16 @@ public final class AlertIds {
     /** Length of an alert period in days. */
     public static final int PERIOD_DAYS = 7;
 
+    /** One digest per thread: {@code MessageDigest.getInstance} looks the provider up on every call. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    });
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private AlertIds() {
     }
 
@@ -22,16 +32,16 @@ public final class AlertIds {
     public static String of(String bundleId, int bundleVersion, String senderId, String clusterId, long epochDay) {
         long period = Math.floorDiv(epochDay, PERIOD_DAYS);
         String key = bundleId + '\u0000' + bundleVersion + '\u0000' + senderId + '\u0000' + clusterId + '\u0000' + period;
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-        StringBuilder sb = new StringBuilder(22).append("A-");
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        byte[] digest = sha.digest(key.getBytes(StandardCharsets.UTF_8));
+        char[] out = new char[22];
+        out[0] = 'A';
+        out[1] = '-';
         for (int i = 0; i < 10; i++) {
-            sb.append(Character.forDigit((digest[i] >> 4) & 0xF, 16)).append(Character.forDigit(digest[i] & 0xF, 16));
+            out[2 + 2 * i] = HEX[(digest[i] >> 4) & 0xF];
+            out[3 + 2 * i] = HEX[digest[i] & 0xF];
         }
-        return sb.toString();
+        return new String(out);
     }
 }
