@@ -20,8 +20,11 @@ import java.util.List;
  */
 public final class TransferRing {
     private final int capacity;
-    private long[] seconds;
-    private double[] amounts;
+    /**
+     * Time and amount interleaved, two longs per transfer (the amount as its raw double bits):
+     * the detectors read both together, and one array is one object to fetch, not two.
+     */
+    private long[] times;
     private String[] ids;
     private int size;
 
@@ -32,41 +35,38 @@ public final class TransferRing {
         }
         this.capacity = capacity;
         int initial = Math.min(capacity, 4);
-        seconds = new long[initial];
-        amounts = new double[initial];
+        times = new long[initial * 2];
         ids = new String[initial];
     }
 
     /** Adds a transfer at its place in time; returns {@code false} if it was older than all kept in a full ring. */
     public boolean add(long epochSecond, double amount, String txId) {
         if (size == capacity) {
-            if (epochSecond < seconds[0]) {
+            if (epochSecond < times[0]) {
                 return false;
             }
             shiftOutOldest();
-        } else if (size == seconds.length) {
-            int n = Math.min(capacity, seconds.length * 2);
-            seconds = Arrays.copyOf(seconds, n);
-            amounts = Arrays.copyOf(amounts, n);
+        } else if (size == ids.length) {
+            int n = Math.min(capacity, ids.length * 2);
+            times = Arrays.copyOf(times, n * 2);
             ids = Arrays.copyOf(ids, n);
         }
         int i = size;
-        while (i > 0 && seconds[i - 1] > epochSecond) {
-            seconds[i] = seconds[i - 1];
-            amounts[i] = amounts[i - 1];
+        while (i > 0 && times[2 * (i - 1)] > epochSecond) {
+            times[2 * i] = times[2 * (i - 1)];
+            times[2 * i + 1] = times[2 * i - 1];
             ids[i] = ids[i - 1];
             i--;
         }
-        seconds[i] = epochSecond;
-        amounts[i] = amount;
+        times[2 * i] = epochSecond;
+        times[2 * i + 1] = Double.doubleToRawLongBits(amount);
         ids[i] = txId;
         size++;
         return true;
     }
 
     private void shiftOutOldest() {
-        System.arraycopy(seconds, 1, seconds, 0, size - 1);
-        System.arraycopy(amounts, 1, amounts, 0, size - 1);
+        System.arraycopy(times, 2, times, 0, 2 * (size - 1));
         System.arraycopy(ids, 1, ids, 0, size - 1);
         size--;
         ids[size] = null;
@@ -75,7 +75,7 @@ public final class TransferRing {
     /** Adds every transfer of {@code other}. */
     public void addAll(TransferRing other) {
         for (int i = 0; i < other.size; i++) {
-            add(other.seconds[i], other.amounts[i], other.ids[i]);
+            add(other.second(i), other.amount(i), other.ids[i]);
         }
     }
 
@@ -86,12 +86,12 @@ public final class TransferRing {
 
     /** Time of the i-th oldest transfer kept, in epoch seconds. */
     public long second(int i) {
-        return seconds[i];
+        return times[2 * i];
     }
 
     /** Amount of the i-th oldest transfer kept, in base currency. */
     public double amount(int i) {
-        return amounts[i];
+        return Double.longBitsToDouble(times[2 * i + 1]);
     }
 
     /** Id of the i-th oldest transfer kept. */
@@ -102,7 +102,7 @@ public final class TransferRing {
     /** Index of the first transfer at or after {@code fromSecond} ({@link #size()} if none). */
     public int firstIndexFrom(long fromSecond) {
         int i = size;
-        while (i > 0 && seconds[i - 1] >= fromSecond) {
+        while (i > 0 && times[2 * (i - 1)] >= fromSecond) {
             i--;
         }
         return i;
@@ -119,7 +119,7 @@ public final class TransferRing {
     }
 
     long estimatedBytes() {
-        long b = 16 + 4 * 8 + (long) seconds.length * (8 + 8 + 4) + 3 * 16;
+        long b = 16 + 3 * 8 + (long) ids.length * (8 + 8 + 4) + 2 * 16;
         for (int i = 0; i < size; i++) {
             b += ids[i] == null ? 0 : 40 + ids[i].length();
         }
@@ -129,8 +129,8 @@ public final class TransferRing {
     void writeTo(DataOutput out) throws IOException {
         out.writeShort(size);
         for (int i = 0; i < size; i++) {
-            out.writeLong(seconds[i]);
-            out.writeDouble(amounts[i]);
+            out.writeLong(second(i));
+            out.writeDouble(amount(i));
             ProfileIo.writeNullable(out, ids[i]);
         }
     }
@@ -152,7 +152,7 @@ public final class TransferRing {
             return false;
         }
         for (int i = 0; i < size; i++) {
-            if (r.seconds[i] != seconds[i] || Double.compare(r.amounts[i], amounts[i]) != 0
+            if (r.second(i) != second(i) || Double.compare(r.amount(i), amount(i)) != 0
                     || !java.util.Objects.equals(r.ids[i], ids[i])) {
                 return false;
             }
@@ -164,7 +164,7 @@ public final class TransferRing {
     public int hashCode() {
         int h = size;
         for (int i = 0; i < size; i++) {
-            h = h * 31 + Long.hashCode(seconds[i]);
+            h = h * 31 + Long.hashCode(second(i));
         }
         return h;
     }
