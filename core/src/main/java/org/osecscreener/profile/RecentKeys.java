@@ -287,4 +287,13 @@ public final class RecentKeys {
         }
         return h;
     }
+
+    /** Makes this table an independent copy of {@code other} (same capacity). */
+    void copyFrom(RecentKeys other) {
+        if (other.capacity != capacity) {
+            throw new IllegalArgumentException("capacity " + other.capacity + " copied into " + capacity);
+        }
+        slots = other.slots.clone();
+        size = other.size;
+    }
 }

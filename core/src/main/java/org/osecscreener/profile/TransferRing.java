@@ -168,4 +168,14 @@ public final class TransferRing {
         }
         return h;
     }
+
+    /** Makes this ring an independent copy of {@code other} (same capacity). */
+    void copyFrom(TransferRing other) {
+        if (other.capacity != capacity) {
+            throw new IllegalArgumentException("capacity " + other.capacity + " copied into " + capacity);
+        }
+        times = other.times.clone();
+        ids = other.ids.clone();
+        size = other.size;
+    }
 }
