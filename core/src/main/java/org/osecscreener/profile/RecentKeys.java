@@ -272,4 +272,16 @@ public final class RecentKeys {
         }
         return h;
     }
+
+    /** Makes this table an independent copy of {@code other} (same capacity). */
+    void copyFrom(RecentKeys other) {
+        if (other.capacity != capacity) {
+            throw new IllegalArgumentException("capacity " + other.capacity + " copied into " + capacity);
+        }
+        keys = other.keys.clone();
+        days = other.days.clone();
+        aux1 = other.aux1.clone();
+        aux2 = other.aux2.clone();
+        size = other.size;
+    }
 }

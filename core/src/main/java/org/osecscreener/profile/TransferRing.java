@@ -168,4 +168,15 @@ public final class TransferRing {
         }
         return h;
     }
+
+    /** Makes this ring an independent copy of {@code other} (same capacity). */
+    void copyFrom(TransferRing other) {
+        if (other.capacity != capacity) {
+            throw new IllegalArgumentException("capacity " + other.capacity + " copied into " + capacity);
+        }
+        seconds = other.seconds.clone();
+        amounts = other.amounts.clone();
+        ids = other.ids.clone();
+        size = other.size;
+    }
 }

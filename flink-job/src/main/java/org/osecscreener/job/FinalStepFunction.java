@@ -14,7 +14,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -79,7 +78,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         alerts = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-alerts", Types.STRING,
                 TypeExtractor.getForClass(ClusterAlertPojo.class)));
         buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("event-time-buffer", Types.LONG,
-                new ListTypeInfo<>((PojoTypeInfo<Envelope>) TypeExtractor.getForClass(Envelope.class))));
+                new ListTypeInfo<>(EnvelopeSerializer.TYPE)));
         flushedThrough = getRuntimeContext().getState(
                 new org.apache.flink.api.common.state.ValueStateDescriptor<>("flushed-through", Types.LONG));
         MetricGroup g = getRuntimeContext().getMetricGroup();
@@ -160,7 +159,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
 
     private void screen(Envelope e, Collector<String> out) throws Exception {
         ScreeningEngine engine = engines.forRecord(e);
-        PartialAssessment p = Bodies.partial(e.body);
+        PartialAssessment p = ((Bodies.Partial) e.body).assessment();
         String clusterId = p.view().clusterId();
         ClusterAlert latest = ClusterAlertPojo.toAlert(alerts.get(clusterId));
         for (String absorbed : p.view().absorbedIds()) {

@@ -121,6 +121,9 @@ public final class ScreeningJob {
      */
     public static Outputs build(DataStream<RawRecord> raw, DataStream<RuleEvent> rules, Settings settings) {
         Duration ttl = settings.ttl();
+        // Chained operators hand records over without a defensive copy. Safe here: every function
+        // emits new objects, and none keeps or changes a record it received from a chained operator.
+        raw.getExecutionEnvironment().getConfig().enableObjectReuse();
         SingleOutputStreamOperator<Envelope> parsed = raw
                 .process(new ParseFunction(settings.clusterConfig(), settings.pacs008(), settings.ingest())).uid("parse").name("parse and validate");
         DataStream<String> parseRejects = parsed.getSideOutput(ParseFunction.DEAD_LETTER);
