@@ -81,6 +81,9 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     private transient MapState<String, Integer> seen;
     private transient org.apache.flink.api.common.state.ValueState<Integer> maxDay;
     private transient long sinceSweep;
+    /** {@link #maxDay} as last read or written (the stage has one key); read once after a (re)start. */
+    private transient Integer maxDayCache;
+    private transient boolean maxDayRead;
     private transient int[] versionSent;
     private transient Counter duplicates;
     private transient Counter unscreenable;
@@ -127,6 +130,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transaction-ids", Types.STRING, Types.INT));
         maxDay = getRuntimeContext().getState(new org.apache.flink.api.common.state.ValueStateDescriptor<>("max-event-day", Types.INT));
         versionSent = new int[senderParallelism];
+        maxDayRead = false;
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
         unscreenable = getRuntimeContext().getMetricGroup().counter("unscreenable");
         merges = getRuntimeContext().getMetricGroup().counter("clusterMerges");
@@ -151,7 +155,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             return;
         }
         int day = (int) Math.floorDiv(e.time, 86_400_000L);
-        Integer latest = maxDay.value();
+        Integer latest = maxDay();
         String old = TimeChecks.tooOld(tx, latest == null ? Integer.MIN_VALUE : latest, engine.longestWindowDays() + 1);
         if (old != null) {
             tooOld.inc();
@@ -184,8 +188,8 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                 parsed.address());
         cluster.day = day;
         profiles.put(r.clusterId(), cluster);
-        Integer max = maxDay.value();
-        if (max == null || day > max) {
+        if (latest == null || day > latest) {
+            maxDayCache = day;
             maxDay.update(day);
         }
         if (++sinceSweep >= sweepEvery) {
@@ -203,6 +207,14 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         out.collect(new Envelope(tx.sender().id(), e.time, e.seq, e.ingest, version, text, new Bodies.Routed(tx, view)));
     }
 
+    private Integer maxDay() throws Exception {
+        if (!maxDayRead) {
+            maxDayCache = maxDay.value();
+            maxDayRead = true;
+        }
+        return maxDayCache;
+    }
+
     private ProfileSerializers.DatedCluster load(String clusterId) throws Exception {
         ProfileSerializers.DatedCluster c = profiles.get(clusterId);
         return c == null ? new ProfileSerializers.DatedCluster(0, new ClusterProfile()) : c;
@@ -210,7 +222,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
 
     /** Drops seen ids and cluster profiles whose last event day is older than the retention. */
     void sweep() throws Exception {
-        Integer max = maxDay.value();
+        Integer max = maxDay();
         if (max == null) {
             return;
         }

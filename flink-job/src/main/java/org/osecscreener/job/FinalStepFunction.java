@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -13,7 +14,6 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -44,7 +44,12 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private final long maxHoldMillis;
     private transient org.apache.flink.api.common.state.ValueState<Long> flushedThrough;
     private transient MapState<String, ClusterAlertPojo> alerts;
-    private transient MapState<Long, List<Envelope>> buffer;
+    /** Records waiting for the watermark, by event time; kept in operator memory, checkpointed as operator state. */
+    private transient TreeMap<Long, List<Envelope>> buffer;
+    private transient ListState<Envelope> bufferState;
+    /** {@link #flushedThrough} as last read or written (the stage has one key). */
+    private transient Long flushedCache;
+    private transient boolean flushedRead;
     private transient Engines engines;
     private transient ListState<String> known;
     private transient Counter assessed;
@@ -77,8 +82,6 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         // access, so old alerts are swept by event time instead (see sweep).
         alerts = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-alerts", Types.STRING,
                 TypeExtractor.getForClass(ClusterAlertPojo.class)));
-        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("event-time-buffer", Types.LONG,
-                new ListTypeInfo<>(EnvelopeSerializer.TYPE)));
         flushedThrough = getRuntimeContext().getState(
                 new org.apache.flink.api.common.state.ValueStateDescriptor<>("flushed-through", Types.LONG));
         MetricGroup g = getRuntimeContext().getMetricGroup();
@@ -96,7 +99,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         e.bundle = null;
         lastArrival = ctx.timerService().currentProcessingTime();
         long watermark = ctx.timerService().currentWatermark();
-        Long flushed = flushedThrough.value();
+        Long flushed = e.time <= watermark ? null : flushed();
         if (e.time <= watermark || (flushed != null && e.time <= flushed)) {
             screen(e, out); // late for ordering: nothing buffered before it can still come
             return;
@@ -104,12 +107,20 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         List<Envelope> at = buffer.get(e.time);
         if (at == null) {
             at = new ArrayList<>(1);
+            buffer.put(e.time, at);
             ctx.timerService().registerEventTimeTimer(e.time);
             long now = ctx.timerService().currentProcessingTime();
             ctx.timerService().registerProcessingTimeTimer((now + maxHoldMillis) / 1000 * 1000 + 1000);
         }
         at.add(e);
-        buffer.put(e.time, at);
+    }
+
+    private Long flushed() throws Exception {
+        if (!flushedRead) {
+            flushedCache = flushedThrough.value();
+            flushedRead = true;
+        }
+        return flushedCache;
     }
 
     @Override
@@ -123,7 +134,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
             }
             return;
         }
-        List<Envelope> at = buffer.get(timestamp);
+        List<Envelope> at = buffer.remove(timestamp);
         if (at == null) {
             return;
         }
@@ -131,30 +142,24 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         for (Envelope e : at) {
             screen(e, out);
         }
-        buffer.remove(timestamp);
     }
 
     /** The input paused longer than the hold: screen everything buffered, in event-time order. */
     private void flushAll(Collector<String> out) throws Exception {
-        List<Long> times = new ArrayList<>();
-        for (Long t : buffer.keys()) {
-            times.add(t);
-        }
-        if (times.isEmpty()) {
+        if (buffer.isEmpty()) {
             return;
         }
-        times.sort(null);
-        for (Long t : times) {
-            List<Envelope> at = buffer.get(t);
+        long last = buffer.lastKey();
+        while (!buffer.isEmpty()) {
+            List<Envelope> at = buffer.pollFirstEntry().getValue();
             at.sort(Comparator.comparingLong(x -> x.seq));
             for (Envelope e : at) {
                 screen(e, out);
             }
-            buffer.remove(t);
         }
-        long last = times.get(times.size() - 1);
-        Long flushed = flushedThrough.value();
-        flushedThrough.update(flushed == null ? last : Math.max(flushed, last));
+        Long flushed = flushed();
+        flushedCache = flushed == null ? last : Math.max(flushed, last);
+        flushedThrough.update(flushedCache);
     }
 
     private void screen(Envelope e, Collector<String> out) throws Exception {
@@ -202,15 +207,28 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         known.update(engines.texts());
+        List<Envelope> waiting = new ArrayList<>();
+        for (List<Envelope> at : buffer.values()) {
+            waiting.addAll(at);
+        }
+        bufferState.update(waiting);
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         engines = new Engines();
         known = context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>("known-bundles", Types.STRING));
+        // the stage runs as one task (max parallelism 1), so its buffer is operator state
+        bufferState = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("event-time-buffer-records", EnvelopeSerializer.TYPE));
+        buffer = new TreeMap<>();
+        flushedRead = false;
         if (context.isRestored()) {
             for (String t : known.get()) {
                 engines.learn(t);
+            }
+            for (Envelope e : bufferState.get()) {
+                buffer.computeIfAbsent(e.time, t -> new ArrayList<>(1)).add(e);
             }
         }
     }
