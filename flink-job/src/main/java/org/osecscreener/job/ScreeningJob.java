@@ -26,6 +26,10 @@ import org.osecscreener.score.Level;
  * rejections and unscreenable transactions ─▶ dead letters;  rule bundles ─broadcast─▶ global stage ─▶ rule events
  * </pre>
  *
+ * <p>Records between the stages are {@link Envelope}s with typed bodies and an explicit serializer
+ * ({@link EnvelopeSerializer}); object reuse is on, so chained operators pass records without
+ * copies. Profiles are typed keyed state ({@link ProfileSerializers}).
+ *
  * <p>Operator uids and names are fixed, so savepoints survive upgrades of this code.
  */
 public final class ScreeningJob {
