@@ -24,9 +24,10 @@ import org.osecscreener.profile.SenderProfile;
  * <p>State format: the serialized form is byte for byte what the earlier {@code byte[]} state held
  * (a length, then the profile's {@code writeTo} bytes; cluster profiles prefixed with their event
  * day), so a savepoint whose state was {@code byte[]} is read as is (each serializer's snapshot
- * declares itself compatible with Flink's {@code byte[]} serializer). {@link #copy} is a deep
+ * declares itself compatible with Flink's {@code byte[]} serializer). {@code copy} is a deep
  * copy through the profiles' {@code copy()} methods (the heap backend copies values during
- * asynchronous snapshots and TTL clean-up).
+ * asynchronous snapshots and TTL clean-up), except for pair profiles, which are never changed
+ * in place ({@link PairSerializer#copy}).
  */
 final class ProfileSerializers {
     private ProfileSerializers() {
@@ -148,9 +149,15 @@ final class ProfileSerializers {
             return new PairProfile();
         }
 
+        /**
+         * The same object: pair profiles in state are never changed in place (the sender stage
+         * changes a copy and puts it back, {@code SenderStepFunction.StatePairs}), so sharing them
+         * is safe. It matters because Flink's TTL clean-up of map state copies every value of the
+         * map it visits, on every state access.
+         */
         @Override
         public PairProfile copy(PairProfile from) {
-            return from.copy();
+            return from;
         }
 
         @Override

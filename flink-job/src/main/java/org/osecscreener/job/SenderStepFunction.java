@@ -123,7 +123,10 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
                 return p;
             }
             try {
-                return state.get(clusterId);
+                // a copy: the engine changes it, and pair profiles in state are never changed in place
+                // (their serializer's copy() shares them, ProfileSerializers.PairSerializer)
+                PairProfile stored = state.get(clusterId);
+                return stored == null ? null : stored.copy();
             } catch (Exception ex) {
                 throw new IllegalStateException("reading sender-cluster state failed", ex);
             }
