@@ -61,6 +61,14 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private transient long sinceSweep;
     /** Wall-clock time of the latest record (derived, not checkpointed). */
     private transient long lastArrival;
+    /**
+     * The earliest event-time timer registered and not yet fired, {@link Long#MAX_VALUE} if none
+     * is known. Invariant: while records are buffered, a timer at or before the earliest is
+     * registered (timers are checkpointed, so this holds after a restore too).
+     */
+    private transient long eventTimer;
+    /** The latest processing-time timer registered (to skip registering the same one per record). */
+    private transient long processingTimer;
 
     /**
      * @param ttl      state retention
@@ -108,9 +116,16 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         if (at == null) {
             at = new ArrayList<>(1);
             buffer.put(e.time, at);
-            ctx.timerService().registerEventTimeTimer(e.time);
-            long now = ctx.timerService().currentProcessingTime();
-            ctx.timerService().registerProcessingTimeTimer((now + maxHoldMillis) / 1000 * 1000 + 1000);
+            // one event-time timer at the earliest buffered time is enough: it screens everything up to the watermark
+            if (e.time < eventTimer) {
+                ctx.timerService().registerEventTimeTimer(e.time);
+                eventTimer = e.time;
+            }
+            long hold = (lastArrival + maxHoldMillis) / 1000 * 1000 + 1000;
+            if (hold != processingTimer) {
+                ctx.timerService().registerProcessingTimeTimer(hold);
+                processingTimer = hold;
+            }
         }
         at.add(e);
     }
@@ -130,17 +145,27 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
             if (now - lastArrival >= maxHoldMillis) {
                 flushAll(out); // the input paused: nothing earlier is likely to come
             } else if (!buffer.isEmpty()) {
-                ctx.timerService().registerProcessingTimeTimer((lastArrival + maxHoldMillis) / 1000 * 1000 + 1000);
+                processingTimer = (lastArrival + maxHoldMillis) / 1000 * 1000 + 1000;
+                ctx.timerService().registerProcessingTimeTimer(processingTimer);
             }
             return;
         }
-        List<Envelope> at = buffer.remove(timestamp);
-        if (at == null) {
-            return;
+        // every timer up to the watermark fires in this advance: screen all records up to it, in
+        // event-time order (ties by input position), as one timer per buffered time would
+        long watermark = ctx.timerService().currentWatermark();
+        while (!buffer.isEmpty() && buffer.firstKey() <= watermark) {
+            List<Envelope> at = buffer.pollFirstEntry().getValue();
+            at.sort(Comparator.comparingLong(x -> x.seq));
+            for (Envelope e : at) {
+                screen(e, out);
+            }
         }
-        at.sort(Comparator.comparingLong(x -> x.seq));
-        for (Envelope e : at) {
-            screen(e, out);
+        if (eventTimer <= watermark) {
+            eventTimer = Long.MAX_VALUE;
+        }
+        if (!buffer.isEmpty() && buffer.firstKey() < eventTimer) {
+            eventTimer = buffer.firstKey();
+            ctx.timerService().registerEventTimeTimer(eventTimer);
         }
     }
 
@@ -223,6 +248,8 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
                 new ListStateDescriptor<>("event-time-buffer-records", EnvelopeSerializer.TYPE));
         buffer = new TreeMap<>();
         flushedRead = false;
+        eventTimer = Long.MAX_VALUE;
+        processingTimer = Long.MIN_VALUE;
         if (context.isRestored()) {
             for (String t : known.get()) {
                 engines.learn(t);
