@@ -131,4 +131,14 @@ public final class ClusterProfile {
     public int hashCode() {
         return senders.hashCode() * 31 + Long.hashCode(transfers);
     }
+
+    /** An independent deep copy (for state backends that copy values; cheaper than writing and reading it). */
+    public ClusterProfile copy() {
+        ClusterProfile p = new ClusterProfile();
+        p.senders.copyFrom(senders);
+        p.transfers = transfers;
+        p.alert = alert;
+        p.absorbed.addAll(absorbed);
+        return p;
+    }
 }

@@ -176,4 +176,22 @@ public final class SenderProfile {
     public int hashCode() {
         return clusters.hashCode() * 31 + Long.hashCode(transfers);
     }
+
+    /** An independent deep copy (for state backends that copy values; cheaper than writing and reading it). */
+    public SenderProfile copy() {
+        SenderProfile p = new SenderProfile();
+        p.clusters.copyFrom(clusters);
+        p.countries.copyFrom(countries);
+        p.night.copyFrom(night);
+        p.firstSecond = firstSecond;
+        p.transfers = transfers;
+        p.alertSecond = alertSecond;
+        p.alertClusterId = alertClusterId;
+        p.alertTxId = alertTxId;
+        p.keyedName = keyedName;
+        p.surnameKey = surnameKey;
+        p.keyedAddress = keyedAddress;
+        p.addressKey = addressKey;
+        return p;
+    }
 }

@@ -33,7 +33,6 @@ import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.profile.ClusterProfile;
-import org.osecscreener.profile.ProfileIo;
 import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.rules.RuleBundleLoader;
@@ -78,10 +77,13 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     private transient String engineText;
     private transient ClusterResolver resolver;
     private transient ListState<byte[]> resolverState;
-    private transient MapState<String, byte[]> profiles;
+    private transient MapState<String, ProfileSerializers.DatedCluster> profiles;
     private transient MapState<String, Integer> seen;
     private transient org.apache.flink.api.common.state.ValueState<Integer> maxDay;
     private transient long sinceSweep;
+    /** {@link #maxDay} as last read or written (the stage has one key); read once after a (re)start. */
+    private transient Integer maxDayCache;
+    private transient boolean maxDayRead;
     private transient int[] versionSent;
     private transient Counter duplicates;
     private transient Counter unscreenable;
@@ -122,11 +124,13 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
 
     @Override
     public void open(OpenContext ctx) {
+        // typed: on the heap backend a record updates its cluster's profile in place
         profiles = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-profiles", Types.STRING,
-                org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+                ProfileSerializers.CLUSTER));
         seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transaction-ids", Types.STRING, Types.INT));
         maxDay = getRuntimeContext().getState(new org.apache.flink.api.common.state.ValueStateDescriptor<>("max-event-day", Types.INT));
         versionSent = new int[senderParallelism];
+        maxDayRead = false;
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
         unscreenable = getRuntimeContext().getMetricGroup().counter("unscreenable");
         merges = getRuntimeContext().getMetricGroup().counter("clusterMerges");
@@ -140,7 +144,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             ReadOnlyBroadcastState<String, String> rules = ctx.getBroadcastState(RULES);
             use(rules.contains(CURRENT) ? rules.get(CURRENT) : baseline);
         }
-        Bodies.Parsed parsed = Bodies.parsed(e.body);
+        Bodies.Parsed parsed = (Bodies.Parsed) e.body;
         Transaction tx = parsed.tx();
         try {
             engine.checkScreenable(tx);
@@ -151,7 +155,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             return;
         }
         int day = (int) Math.floorDiv(e.time, 86_400_000L);
-        Integer latest = maxDay.value();
+        Integer latest = maxDay();
         String old = TimeChecks.tooOld(tx, latest == null ? Integer.MIN_VALUE : latest, engine.longestWindowDays() + 1);
         if (old != null) {
             tooOld.inc();
@@ -165,25 +169,27 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         }
         seen.put(tx.id(), day);
         Resolution r = resolver.resolve(tx.beneficiary().id(), parsed.ids());
-        ClusterProfile cluster = load(r.clusterId());
+        ProfileSerializers.DatedCluster cluster = load(r.clusterId());
         for (Merge m : r.merges()) {
             merges.inc();
-            byte[] absorbedBytes = profiles.get(m.absorbedClusterId());
+            ProfileSerializers.DatedCluster dated = profiles.get(m.absorbedClusterId());
             profiles.remove(m.absorbedClusterId());
-            ClusterProfile absorbed = absorbedBytes == null ? null : ProfileIo.clusterFrom(strip(absorbedBytes));
+            ClusterProfile absorbed = dated == null ? null : dated.profile;
             if (m.survivorClusterId().equals(r.clusterId())) {
-                cluster.absorb(m.absorbedClusterId(), absorbed);
+                cluster.profile.absorb(m.absorbedClusterId(), absorbed);
             } else {
-                ClusterProfile survivor = load(m.survivorClusterId());
-                survivor.absorb(m.absorbedClusterId(), absorbed);
-                profiles.put(m.survivorClusterId(), dated(day, ProfileIo.toBytes(survivor)));
+                ProfileSerializers.DatedCluster survivor = load(m.survivorClusterId());
+                survivor.profile.absorb(m.absorbedClusterId(), absorbed);
+                survivor.day = day;
+                profiles.put(m.survivorClusterId(), survivor);
             }
         }
-        ClusterView view = engine.clusterStep(cluster, tx, r.clusterId(), r.clusterSize(), parsed.surname(),
+        ClusterView view = engine.clusterStep(cluster.profile, tx, r.clusterId(), r.clusterSize(), parsed.surname(),
                 parsed.address());
-        profiles.put(r.clusterId(), dated(day, ProfileIo.toBytes(cluster)));
-        Integer max = maxDay.value();
-        if (max == null || day > max) {
+        cluster.day = day;
+        profiles.put(r.clusterId(), cluster);
+        if (latest == null || day > latest) {
+            maxDayCache = day;
             maxDay.update(day);
         }
         if (++sinceSweep >= sweepEvery) {
@@ -198,17 +204,25 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             versionSent[channel] = version;
             text = engineText;
         }
-        out.collect(new Envelope(tx.sender().id(), e.time, e.seq, e.ingest, version, text, Bodies.routed(tx, view)));
+        out.collect(new Envelope(tx.sender().id(), e.time, e.seq, e.ingest, version, text, new Bodies.Routed(tx, view)));
     }
 
-    private ClusterProfile load(String clusterId) throws Exception {
-        byte[] b = profiles.get(clusterId);
-        return b == null ? new ClusterProfile() : ProfileIo.clusterFrom(strip(b));
+    private Integer maxDay() throws Exception {
+        if (!maxDayRead) {
+            maxDayCache = maxDay.value();
+            maxDayRead = true;
+        }
+        return maxDayCache;
+    }
+
+    private ProfileSerializers.DatedCluster load(String clusterId) throws Exception {
+        ProfileSerializers.DatedCluster c = profiles.get(clusterId);
+        return c == null ? new ProfileSerializers.DatedCluster(0, new ClusterProfile()) : c;
     }
 
     /** Drops seen ids and cluster profiles whose last event day is older than the retention. */
     void sweep() throws Exception {
-        Integer max = maxDay.value();
+        Integer max = maxDay();
         if (max == null) {
             return;
         }
@@ -221,29 +235,10 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         }
         var ps = profiles.iterator();
         while (ps.hasNext()) {
-            if (dayOf(ps.next().getValue()) < oldest) {
+            if (ps.next().getValue().day < oldest) {
                 ps.remove();
             }
         }
-    }
-
-    /** A profile's bytes prefixed with the event day it was last written. */
-    private static byte[] dated(int day, byte[] profile) {
-        byte[] out = new byte[profile.length + 4];
-        out[0] = (byte) (day >>> 24);
-        out[1] = (byte) (day >>> 16);
-        out[2] = (byte) (day >>> 8);
-        out[3] = (byte) day;
-        System.arraycopy(profile, 0, out, 4, profile.length);
-        return out;
-    }
-
-    private static int dayOf(byte[] dated) {
-        return ((dated[0] & 0xFF) << 24) | ((dated[1] & 0xFF) << 16) | ((dated[2] & 0xFF) << 8) | (dated[3] & 0xFF);
-    }
-
-    private static byte[] strip(byte[] dated) {
-        return java.util.Arrays.copyOfRange(dated, 4, dated.length);
     }
 
     private void use(String canonicalJson) {

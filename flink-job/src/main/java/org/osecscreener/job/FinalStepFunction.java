@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -13,8 +14,6 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -45,7 +44,12 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private final long maxHoldMillis;
     private transient org.apache.flink.api.common.state.ValueState<Long> flushedThrough;
     private transient MapState<String, ClusterAlertPojo> alerts;
-    private transient MapState<Long, List<Envelope>> buffer;
+    /** Records waiting for the watermark, by event time; kept in operator memory, checkpointed as operator state. */
+    private transient TreeMap<Long, List<Envelope>> buffer;
+    private transient ListState<Envelope> bufferState;
+    /** {@link #flushedThrough} as last read or written (the stage has one key). */
+    private transient Long flushedCache;
+    private transient boolean flushedRead;
     private transient Engines engines;
     private transient ListState<String> known;
     private transient Counter assessed;
@@ -57,6 +61,14 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private transient long sinceSweep;
     /** Wall-clock time of the latest record (derived, not checkpointed). */
     private transient long lastArrival;
+    /**
+     * The earliest event-time timer registered and not yet fired, {@link Long#MAX_VALUE} if none
+     * is known. Invariant: while records are buffered, a timer at or before the earliest is
+     * registered (timers are checkpointed, so this holds after a restore too).
+     */
+    private transient long eventTimer;
+    /** The latest processing-time timer registered (to skip registering the same one per record). */
+    private transient long processingTimer;
 
     /**
      * @param ttl      state retention
@@ -78,8 +90,6 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         // access, so old alerts are swept by event time instead (see sweep).
         alerts = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-alerts", Types.STRING,
                 TypeExtractor.getForClass(ClusterAlertPojo.class)));
-        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("event-time-buffer", Types.LONG,
-                new ListTypeInfo<>((PojoTypeInfo<Envelope>) TypeExtractor.getForClass(Envelope.class))));
         flushedThrough = getRuntimeContext().getState(
                 new org.apache.flink.api.common.state.ValueStateDescriptor<>("flushed-through", Types.LONG));
         MetricGroup g = getRuntimeContext().getMetricGroup();
@@ -97,7 +107,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         e.bundle = null;
         lastArrival = ctx.timerService().currentProcessingTime();
         long watermark = ctx.timerService().currentWatermark();
-        Long flushed = flushedThrough.value();
+        Long flushed = e.time <= watermark ? null : flushed();
         if (e.time <= watermark || (flushed != null && e.time <= flushed)) {
             screen(e, out); // late for ordering: nothing buffered before it can still come
             return;
@@ -105,12 +115,27 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         List<Envelope> at = buffer.get(e.time);
         if (at == null) {
             at = new ArrayList<>(1);
-            ctx.timerService().registerEventTimeTimer(e.time);
-            long now = ctx.timerService().currentProcessingTime();
-            ctx.timerService().registerProcessingTimeTimer((now + maxHoldMillis) / 1000 * 1000 + 1000);
+            buffer.put(e.time, at);
+            // one event-time timer at the earliest buffered time is enough: it screens everything up to the watermark
+            if (e.time < eventTimer) {
+                ctx.timerService().registerEventTimeTimer(e.time);
+                eventTimer = e.time;
+            }
+            long hold = (lastArrival + maxHoldMillis) / 1000 * 1000 + 1000;
+            if (hold != processingTimer) {
+                ctx.timerService().registerProcessingTimeTimer(hold);
+                processingTimer = hold;
+            }
         }
         at.add(e);
-        buffer.put(e.time, at);
+    }
+
+    private Long flushed() throws Exception {
+        if (!flushedRead) {
+            flushedCache = flushedThrough.value();
+            flushedRead = true;
+        }
+        return flushedCache;
     }
 
     @Override
@@ -120,47 +145,51 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
             if (now - lastArrival >= maxHoldMillis) {
                 flushAll(out); // the input paused: nothing earlier is likely to come
             } else if (!buffer.isEmpty()) {
-                ctx.timerService().registerProcessingTimeTimer((lastArrival + maxHoldMillis) / 1000 * 1000 + 1000);
+                processingTimer = (lastArrival + maxHoldMillis) / 1000 * 1000 + 1000;
+                ctx.timerService().registerProcessingTimeTimer(processingTimer);
             }
             return;
         }
-        List<Envelope> at = buffer.get(timestamp);
-        if (at == null) {
-            return;
-        }
-        at.sort(Comparator.comparingLong(x -> x.seq));
-        for (Envelope e : at) {
-            screen(e, out);
-        }
-        buffer.remove(timestamp);
-    }
-
-    /** The input paused longer than the hold: screen everything buffered, in event-time order. */
-    private void flushAll(Collector<String> out) throws Exception {
-        List<Long> times = new ArrayList<>();
-        for (Long t : buffer.keys()) {
-            times.add(t);
-        }
-        if (times.isEmpty()) {
-            return;
-        }
-        times.sort(null);
-        for (Long t : times) {
-            List<Envelope> at = buffer.get(t);
+        // every timer up to the watermark fires in this advance: screen all records up to it, in
+        // event-time order (ties by input position), as one timer per buffered time would
+        long watermark = ctx.timerService().currentWatermark();
+        while (!buffer.isEmpty() && buffer.firstKey() <= watermark) {
+            List<Envelope> at = buffer.pollFirstEntry().getValue();
             at.sort(Comparator.comparingLong(x -> x.seq));
             for (Envelope e : at) {
                 screen(e, out);
             }
-            buffer.remove(t);
         }
-        long last = times.get(times.size() - 1);
-        Long flushed = flushedThrough.value();
-        flushedThrough.update(flushed == null ? last : Math.max(flushed, last));
+        if (eventTimer <= watermark) {
+            eventTimer = Long.MAX_VALUE;
+        }
+        if (!buffer.isEmpty() && buffer.firstKey() < eventTimer) {
+            eventTimer = buffer.firstKey();
+            ctx.timerService().registerEventTimeTimer(eventTimer);
+        }
+    }
+
+    /** The input paused longer than the hold: screen everything buffered, in event-time order. */
+    private void flushAll(Collector<String> out) throws Exception {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        long last = buffer.lastKey();
+        while (!buffer.isEmpty()) {
+            List<Envelope> at = buffer.pollFirstEntry().getValue();
+            at.sort(Comparator.comparingLong(x -> x.seq));
+            for (Envelope e : at) {
+                screen(e, out);
+            }
+        }
+        Long flushed = flushed();
+        flushedCache = flushed == null ? last : Math.max(flushed, last);
+        flushedThrough.update(flushedCache);
     }
 
     private void screen(Envelope e, Collector<String> out) throws Exception {
         ScreeningEngine engine = engines.forRecord(e);
-        PartialAssessment p = Bodies.partial(e.body);
+        PartialAssessment p = ((Bodies.Partial) e.body).assessment();
         String clusterId = p.view().clusterId();
         ClusterAlert latest = ClusterAlertPojo.toAlert(alerts.get(clusterId));
         for (String absorbed : p.view().absorbedIds()) {
@@ -203,15 +232,30 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         known.update(engines.texts());
+        List<Envelope> waiting = new ArrayList<>();
+        for (List<Envelope> at : buffer.values()) {
+            waiting.addAll(at);
+        }
+        bufferState.update(waiting);
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         engines = new Engines();
         known = context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>("known-bundles", Types.STRING));
+        // the stage runs as one task (max parallelism 1), so its buffer is operator state
+        bufferState = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("event-time-buffer-records", EnvelopeSerializer.TYPE));
+        buffer = new TreeMap<>();
+        flushedRead = false;
+        eventTimer = Long.MAX_VALUE;
+        processingTimer = Long.MIN_VALUE;
         if (context.isRestored()) {
             for (String t : known.get()) {
                 engines.learn(t);
+            }
+            for (Envelope e : bufferState.get()) {
+                buffer.computeIfAbsent(e.time, t -> new ArrayList<>(1)).add(e);
             }
         }
     }

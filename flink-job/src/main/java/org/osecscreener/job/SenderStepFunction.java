@@ -23,7 +23,6 @@ import org.osecscreener.detect.PairStore;
 import org.osecscreener.detect.PartialAssessment;
 import org.osecscreener.detect.ScreeningEngine;
 import org.osecscreener.profile.PairProfile;
-import org.osecscreener.profile.ProfileIo;
 import org.osecscreener.profile.SenderProfile;
 
 /**
@@ -33,8 +32,8 @@ import org.osecscreener.profile.SenderProfile;
 final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, Envelope> implements CheckpointedFunction {
     private final Duration ttl;
     private final org.osecscreener.score.Level minLevel;
-    private transient ValueState<byte[]> profile;
-    private transient MapState<String, byte[]> pairs;
+    private transient ValueState<SenderProfile> profile;
+    private transient MapState<String, PairProfile> pairs;
     private transient Engines engines;
     private transient ListState<String> known;
     private transient int versionSent;
@@ -72,11 +71,12 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
         // the heap state stays within the live senders plus those not yet visited.
         StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).neverReturnExpired()
                 .cleanupIncrementally(1, false).cleanupInRocksdbCompactFilter(1000).build();
-        ValueStateDescriptor<byte[]> p = new ValueStateDescriptor<>("sender-profile", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        // typed: on the heap backend a record updates its profiles in place (ProfileSerializers)
+        ValueStateDescriptor<SenderProfile> p = new ValueStateDescriptor<>("sender-profile", ProfileSerializers.SENDER);
         p.enableTimeToLive(ttlConfig);
         profile = getRuntimeContext().getState(p);
-        MapStateDescriptor<String, byte[]> m = new MapStateDescriptor<>("sender-cluster-profiles", Types.STRING,
-                org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+        MapStateDescriptor<String, PairProfile> m = new MapStateDescriptor<>("sender-cluster-profiles", Types.STRING,
+                ProfileSerializers.PAIR);
         m.enableTimeToLive(ttlConfig);
         pairs = getRuntimeContext().getMapState(m);
         // matches are derived data, cached per party and per task (not checkpointed)
@@ -87,30 +87,32 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
     @Override
     public void processElement(Envelope e, Context ctx, Collector<Envelope> out) throws Exception {
         ScreeningEngine engine = engines.forRecord(e);
-        Bodies.Routed r = Bodies.routed(e.body);
-        byte[] pb = profile.value();
-        SenderProfile sp = pb == null ? new SenderProfile() : ProfileIo.senderFrom(pb);
+        Bodies.Routed r = (Bodies.Routed) e.body;
+        SenderProfile sp = profile.value();
+        if (sp == null) {
+            sp = new SenderProfile();
+        }
         StatePairs store = new StatePairs(pairs);
         PartialAssessment partial = watch == null ? engine.senderStep(sp, store, r.tx(), r.view())
                 : engine.senderStep(sp, store, r.tx(), r.view(), watch.match(r.tx()));
         store.flush();
-        profile.update(ProfileIo.toBytes(sp));
+        profile.update(sp);
         String text = null;
         if (versionSent != e.version) {
             versionSent = e.version;
             text = e.bundle != null ? e.bundle : Engines.canonical(engine.bundle());
         }
         out.collect(new Envelope("0", e.time, e.seq, e.ingest, e.version, text,
-                Bodies.partial(partial, engine.mayReach(partial, minLevel))));
+                new Bodies.Partial(partial, engine.mayReach(partial, minLevel))));
     }
 
-    /** Pair profiles over map state; decoded once per call, written back at the end. */
+    /** Pair profiles over map state; written back at the end of the record. */
     private static final class StatePairs implements PairStore {
-        private final MapState<String, byte[]> state;
+        private final MapState<String, PairProfile> state;
         private final Map<String, PairProfile> touched = new HashMap<>(4);
         private final Map<String, Boolean> removed = new HashMap<>(2);
 
-        StatePairs(MapState<String, byte[]> state) {
+        StatePairs(MapState<String, PairProfile> state) {
             this.state = state;
         }
 
@@ -121,8 +123,10 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
                 return p;
             }
             try {
-                byte[] b = state.get(clusterId);
-                return b == null ? null : ProfileIo.pairFrom(b);
+                // a copy: the engine changes it, and pair profiles in state are never changed in place
+                // (their serializer's copy() shares them, ProfileSerializers.PairSerializer)
+                PairProfile stored = state.get(clusterId);
+                return stored == null ? null : stored.copy();
             } catch (Exception ex) {
                 throw new IllegalStateException("reading sender-cluster state failed", ex);
             }
@@ -145,7 +149,7 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
                 state.remove(id);
             }
             for (Map.Entry<String, PairProfile> en : touched.entrySet()) {
-                state.put(en.getKey(), ProfileIo.toBytes(en.getValue()));
+                state.put(en.getKey(), en.getValue());
             }
         }
     }

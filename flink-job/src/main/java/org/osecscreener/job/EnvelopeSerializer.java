@@ -1,0 +1,135 @@
+package org.osecscreener.job;
+
+import java.io.IOException;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+import org.osecscreener.io.BinaryCodec;
+
+/**
+ * The serializer of {@link Envelope}: the header fields, then a body tag and the body written with
+ * {@link BinaryCodec} directly to Flink's output (no intermediate byte array). Hit reasons of a
+ * {@link Bodies.Partial} are rendered here, in the sender task, only when it asks for them.
+ *
+ * <p>Format 1 (used in the final stage's event-time buffer state too). Not compatible with the
+ * POJO form of earlier builds: drain the job ({@code stop --drain}) before upgrading from them.
+ */
+public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> {
+    static final EnvelopeSerializer INSTANCE = new EnvelopeSerializer();
+    static final TypeInformation<Envelope> TYPE = new ProfileSerializers.SimpleTypeInfo<>(Envelope.class, INSTANCE);
+    private static final byte NONE = 0;
+    private static final byte PARSED = 1;
+    private static final byte ROUTED = 2;
+    private static final byte PARTIAL = 3;
+
+    @Override
+    public boolean isImmutableType() {
+        return false;
+    }
+
+    @Override
+    public Envelope createInstance() {
+        return new Envelope();
+    }
+
+    /** A copy as a network transfer would make it (rarely used: object reuse is on, bodies are immutable). */
+    @Override
+    public Envelope copy(Envelope from) {
+        try {
+            DataOutputSerializer out = new DataOutputSerializer(1024);
+            serialize(from, out);
+            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        } catch (IOException e) {
+            throw new IllegalStateException("copying an envelope failed", e);
+        }
+    }
+
+    @Override
+    public Envelope copy(Envelope from, Envelope reuse) {
+        return copy(from);
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(Envelope e, DataOutputView out) throws IOException {
+        StringValue.writeString(e.key, out);
+        out.writeLong(e.time);
+        out.writeLong(e.seq);
+        out.writeLong(e.ingest);
+        out.writeInt(e.version);
+        StringValue.writeString(e.bundle, out);
+        Object b = e.body;
+        if (b instanceof Bodies.Parsed p) {
+            out.writeByte(PARSED);
+            BinaryCodec.writeTransaction(out, p.tx());
+            BinaryCodec.writeIdentifiers(out, p.ids());
+            out.writeInt(p.surname());
+            out.writeInt(p.address());
+        } else if (b instanceof Bodies.Routed r) {
+            out.writeByte(ROUTED);
+            BinaryCodec.writeTransaction(out, r.tx());
+            BinaryCodec.writeView(out, r.view());
+        } else if (b instanceof Bodies.Partial p) {
+            out.writeByte(PARTIAL);
+            BinaryCodec.writePartial(out, p.assessment(), p.reasons());
+        } else if (b == null) {
+            out.writeByte(NONE);
+        } else {
+            throw new IOException("not an envelope body: " + b.getClass().getName());
+        }
+    }
+
+    @Override
+    public Envelope deserialize(DataInputView in) throws IOException {
+        Envelope e = new Envelope();
+        e.key = StringValue.readString(in);
+        e.time = in.readLong();
+        e.seq = in.readLong();
+        e.ingest = in.readLong();
+        e.version = in.readInt();
+        e.bundle = StringValue.readString(in);
+        byte tag = in.readByte();
+        switch (tag) {
+            case NONE -> e.body = null;
+            case PARSED -> e.body = new Bodies.Parsed(BinaryCodec.readTransaction(in), BinaryCodec.readIdentifiers(in),
+                    in.readInt(), in.readInt());
+            case ROUTED -> e.body = new Bodies.Routed(BinaryCodec.readTransaction(in), BinaryCodec.readView(in));
+            case PARTIAL -> e.body = new Bodies.Partial(BinaryCodec.readPartial(in), true);
+            default -> throw new IOException("corrupt record between stages: body tag " + tag);
+        }
+        return e;
+    }
+
+    @Override
+    public Envelope deserialize(Envelope reuse, DataInputView in) throws IOException {
+        return deserialize(in);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        serialize(deserialize(source), target);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Envelope> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Snapshot of the (stateless) envelope serializer. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<Envelope> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

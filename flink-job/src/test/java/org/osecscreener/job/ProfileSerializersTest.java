@@ -1,0 +1,99 @@
+package org.osecscreener.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.apache.flink.api.common.typeutils.base.array.BytePrimitiveArraySerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+import org.osecscreener.detect.ClusterView;
+import org.osecscreener.model.Transaction;
+import org.osecscreener.profile.ClusterProfile;
+import org.osecscreener.profile.PairProfile;
+import org.osecscreener.profile.ProfileIo;
+import org.osecscreener.profile.SenderProfile;
+
+/** The typed state and record serializers: same bytes as the earlier byte[] state, deep copies, round trips. */
+class ProfileSerializersTest {
+    @Test
+    void profiles_serializeToTheBytesOfTheEarlierByteArrayState_andCopiesAreIndependent() throws Exception {
+        SenderProfile sender = new SenderProfile();
+        PairProfile pair = new PairProfile();
+        ClusterProfile cluster = new ClusterProfile();
+        long t = 1_780_000_000L;
+        for (int i = 0; i < 40; i++) {
+            pair.add(t + i * 3600L, 100 + i, "T-" + i);
+            sender.count(t + i * 3600L);
+            sender.countries().touch(i % 5 + 1, 20_000 + i, 0, 0);
+            cluster.senders().touch(i, 20_000 + i, i % 3, 0);
+            cluster.count();
+        }
+        cluster.absorb("C-OLD", null);
+        sender.markAlert(t, "C-1", "T-9");
+
+        assertThat(serialize(ProfileSerializers.SenderSerializer.INSTANCE, sender)).isEqualTo(asBytes(ProfileIo.toBytes(sender)));
+        assertThat(serialize(ProfileSerializers.PairSerializer.INSTANCE, pair)).isEqualTo(asBytes(ProfileIo.toBytes(pair)));
+        byte[] profile = ProfileIo.toBytes(cluster);
+        byte[] dated = new byte[profile.length + 4];
+        dated[3] = 7;
+        System.arraycopy(profile, 0, dated, 4, profile.length);
+        assertThat(serialize(ProfileSerializers.ClusterSerializer.INSTANCE, new ProfileSerializers.DatedCluster(7, cluster)))
+                .isEqualTo(asBytes(dated));
+
+        // bytes of the earlier state read back with the typed serializers
+        byte[] old = asBytes(ProfileIo.toBytes(sender));
+        assertThat(ProfileSerializers.SenderSerializer.INSTANCE.deserialize(new DataInputDeserializer(old))).isEqualTo(sender);
+        assertThat(new ProfileSerializers.SenderSnapshot().resolveSchemaCompatibility(
+                (org.apache.flink.api.common.typeutils.TypeSerializerSnapshot) BytePrimitiveArraySerializer.INSTANCE.snapshotConfiguration())
+                .isCompatibleAsIs()).isTrue();
+
+        // pair profiles in state are never changed in place: the serializer shares them, the stage copies them
+        assertThat(ProfileSerializers.PairSerializer.INSTANCE.copy(pair)).isSameAs(pair);
+        PairProfile copy = pair.copy();
+        assertThat(copy).isEqualTo(pair);
+        copy.add(t + 1_000_000, 5, "T-NEW");
+        assertThat(copy).isNotEqualTo(pair);
+        SenderProfile senderCopy = sender.copy();
+        senderCopy.count(t + 99);
+        assertThat(senderCopy).isNotEqualTo(sender);
+        ClusterProfile clusterCopy = cluster.copy();
+        assertThat(clusterCopy).isEqualTo(cluster);
+        clusterCopy.absorb("C-OTHER", null);
+        assertThat(clusterCopy).isNotEqualTo(cluster);
+    }
+
+    @Test
+    void envelopes_roundTripEveryBody() throws Exception {
+        Transaction tx = JobTestSupport.sample().get(0);
+        var ids = OperatorHarnessTest.NORMALISER.normalise(tx.beneficiary());
+        ClusterView view = new ClusterView("C-1", 2, 3, 4, 5, 6, List.of("C-0"));
+        for (Object body : List.of(Bodies.parsed(tx, ids, 11, 12), new Bodies.Routed(tx, view))) {
+            Envelope e = new Envelope(tx.sender().id(), 1L, 2L, 3L, 4, "{\"bundle\":1}", body);
+            Envelope back = EnvelopeSerializer.INSTANCE.copy(e);
+            assertThat(back.key).isEqualTo(e.key);
+            assertThat(back.time).isEqualTo(1L);
+            assertThat(back.seq).isEqualTo(2L);
+            assertThat(back.ingest).isEqualTo(3L);
+            assertThat(back.version).isEqualTo(4);
+            assertThat(back.bundle).isEqualTo(e.bundle);
+            assertThat(back.body).isEqualTo(body);
+        }
+        Envelope none = EnvelopeSerializer.INSTANCE.copy(new Envelope(null, 1, 2, 3, 0, null, null));
+        assertThat(none.key).isNull();
+        assertThat(none.body).isNull();
+    }
+
+    private static <T> byte[] serialize(org.apache.flink.api.common.typeutils.TypeSerializer<T> s, T value) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        s.serialize(value, out);
+        return out.getCopyOfBuffer();
+    }
+
+    private static byte[] asBytes(byte[] state) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        BytePrimitiveArraySerializer.INSTANCE.serialize(state, out);
+        return out.getCopyOfBuffer();
+    }
+}
