@@ -31,21 +31,65 @@ public final class CoalitionKey implements java.io.Serializable {
     public static final String CHECK_LABEL = "OSEC Screener coalition key check v1";
     private static final int MAX_KEY_TEXT = 4096;
 
-    /** Kept so that the key can travel to the tasks of a streaming job (Java serialisation). */
+    /**
+     * The key bytes, kept only for a key given as bytes ({@link #of}), so that it can travel to the
+     * tasks of a streaming job; {@code null} for a key read from a file or variable, which travels
+     * as its location instead ({@link #writeReplace}).
+     */
     private final byte[] key;
     private final transient Pseudonymiser pseudonymiser;
     private final String checkValue;
     private final String origin;
+    /** Where the key was read from, or {@code null} for a key given as bytes. */
+    private final KeySource source;
 
-    private CoalitionKey(byte[] key, String origin) {
+    private CoalitionKey(byte[] key, String origin, KeySource source) {
         this.pseudonymiser = Pseudonymiser.withKey(key);
-        this.key = key.clone();
+        this.key = source == null ? key.clone() : null;
         this.checkValue = pseudonymiser.pseudonym("kcv", CHECK_LABEL);
         this.origin = origin;
+        this.source = source;
+    }
+
+    /**
+     * Java serialisation (how a Flink job ships its functions to the tasks): a key read from a
+     * file or an environment variable is written as that location and its check value, never as
+     * the key, so the key is not in the job graph; each task reads it again where it runs
+     * ({@link Located#readResolve}), so the file or variable must be present there (for example a
+     * mounted secret), as for the pseudonymisation key. A key given as bytes travels as bytes.
+     */
+    private Object writeReplace() {
+        return source == null ? this : new Located(source, origin, checkValue);
     }
 
     private Object readResolve() {
-        return new CoalitionKey(key, origin);
+        return new CoalitionKey(key, origin, null);
+    }
+
+    /** The serialised form of a key read from a file or variable: where it is, and its check value. */
+    private record Located(KeySource source, String origin, String checkValue) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Reads the key where this process runs and checks that it is the key the job was built with.
+         *
+         * @throws java.io.InvalidObjectException if it cannot be read, or its check value differs
+         */
+        private Object readResolve() throws java.io.ObjectStreamException {
+            byte[] key;
+            try {
+                key = source.read();
+            } catch (IllegalArgumentException e) {
+                throw new java.io.InvalidObjectException("coalition key (" + origin + ") cannot be read on this machine: "
+                        + e.getMessage());
+            }
+            CoalitionKey k = wipeAfter(key, origin, source);
+            if (!k.checkValue.equals(checkValue)) {
+                throw new java.io.InvalidObjectException("coalition key (" + origin + ") on this machine has check value "
+                        + k.checkValue + ", but the job was built with the key of check value " + checkValue);
+            }
+            return k;
+        }
     }
 
     /**
@@ -54,7 +98,7 @@ public final class CoalitionKey implements java.io.Serializable {
      * @throws IllegalArgumentException as {@link Pseudonymiser#withKey} does
      */
     public static CoalitionKey of(byte[] key) {
-        return new CoalitionKey(Objects.requireNonNull(key, "key"), "bytes");
+        return new CoalitionKey(Objects.requireNonNull(key, "key"), "bytes", null);
     }
 
     /**
@@ -70,7 +114,8 @@ public final class CoalitionKey implements java.io.Serializable {
      */
     public static CoalitionKey fromFile(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        return wipeAfter(KeySource.file(file).read(), "file " + file.getFileName());
+        KeySource source = KeySource.file(file);
+        return wipeAfter(source.read(), "file " + file.getFileName(), source);
     }
 
     /**
@@ -86,12 +131,13 @@ public final class CoalitionKey implements java.io.Serializable {
     /** {@link #fromEnv(String)} with the variable's value given (for tests). */
     static CoalitionKey fromEnv(String variable, String value) {
         Map<String, String> env = value == null ? Map.of() : Map.of(variable, value);
-        return wipeAfter(KeySource.environment(variable).read(env), "environment variable " + variable);
+        KeySource source = KeySource.environment(variable);
+        return wipeAfter(source.read(env), "environment variable " + variable, source);
     }
 
-    private static CoalitionKey wipeAfter(byte[] key, String origin) {
+    private static CoalitionKey wipeAfter(byte[] key, String origin, KeySource source) {
         try {
-            return new CoalitionKey(key, origin);
+            return new CoalitionKey(key, origin, source);
         } finally {
             Arrays.fill(key, (byte) 0); // the Pseudonymiser keeps its own copy
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -44,9 +45,12 @@ class WatchlistJobTest {
         }
         StringBuilder csv = new StringBuilder("type,value,country\n");
         phones.forEach(p -> csv.append("phone,").append(p).append(",PH\n"));
-        byte[] k = new byte[32];
+        byte[] k = new byte[24];
         new Random(3).nextBytes(k);
-        CoalitionKey key = CoalitionKey.of(k);
+        // from a file, as the command line reads it: the tasks read the key file again (only its
+        // location travels in the job graph) and check it is the key the lists were made with
+        Path keyFile = Files.writeString(dir.resolve("coalition.key"), java.util.HexFormat.of().formatHex(k));
+        CoalitionKey key = CoalitionKey.fromFile(keyFile);
         TipList.Result tips = TipList.read("tips.csv", new StringReader(csv.toString()), key, "Hotline",
                 new TipList.Defaults(null, LocalDate.of(2026, 3, 1), 0.8));
         assertThat(tips.errors()).isEmpty();
