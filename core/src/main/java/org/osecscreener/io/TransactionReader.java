@@ -151,13 +151,7 @@ public final class TransactionReader implements Closeable {
     }
 
     private int indexOfNewline(int from, int to) {
-        byte[] b = buf;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return Newlines.indexOf(buf, from, to);
     }
 
     private void fill() throws IOException {

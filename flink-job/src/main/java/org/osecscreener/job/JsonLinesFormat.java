@@ -59,9 +59,8 @@ final class JsonLinesFormat extends SimpleStreamFormat<RawRecord> {
                     }
                 }
                 int start = pos;
-                while (pos < end && buf[pos] != '\n') {
-                    pos++;
-                }
+                int nl = org.osecscreener.io.Newlines.indexOf(buf, pos, end);
+                pos = nl < 0 ? end : nl;
                 if (lineBytes == null) {
                     lineBytes = new ByteArrayOutputStream(256);
                 }
