@@ -60,6 +60,11 @@ final class JsonLinesFormat extends SimpleStreamFormat<RawRecord> {
                 }
                 int start = pos;
                 int nl = org.osecscreener.io.Newlines.indexOf(buf, pos, end);
+                if (nl >= 0 && lineBytes == null) {
+                    // the whole line is in the buffer (the usual case): decode it from there
+                    pos = nl + 1;
+                    return record(buf, start, Math.min(nl - start, MAX_KEPT));
+                }
                 pos = nl < 0 ? end : nl;
                 if (lineBytes == null) {
                     lineBytes = new ByteArrayOutputStream(256);
@@ -78,18 +83,22 @@ final class JsonLinesFormat extends SimpleStreamFormat<RawRecord> {
 
         private RawRecord record(ByteArrayOutputStream bytes) {
             byte[] b = bytes.toByteArray();
-            int len = b.length;
-            if (len > 0 && b[len - 1] == '\r') {
-                len--;
+            return record(b, 0, b.length);
+        }
+
+        /** The record of the line {@code b[from, from + len)} (at most {@link #MAX_KEPT} bytes, without its newline). */
+        private RawRecord record(byte[] b, int from, int len) {
+            int to = from + len;
+            if (len > 0 && b[to - 1] == '\r') {
+                to--;
             }
-            int from = 0;
             if (first) {
                 first = false;
-                if (len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-                    from = 3;
+                if (to - from >= 3 && (b[from] & 0xFF) == 0xEF && (b[from + 1] & 0xFF) == 0xBB && (b[from + 2] & 0xFF) == 0xBF) {
+                    from += 3;
                 }
             }
-            return new RawRecord("file", ++line, new String(b, from, len - from, StandardCharsets.UTF_8));
+            return new RawRecord("file", ++line, new String(b, from, to - from, StandardCharsets.UTF_8));
         }
 
         @Override
