@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,7 +31,7 @@ import org.osecscreener.screen.Screener;
 
 /**
  * The embedded Screener with the default rule pack on one thread, over 100,000 senders and
- * 300,000 beneficiaries (the payee population of {@link PayeePopulation}: families, rings, hubs),
+ * 300,000 beneficiaries ({@code senderCount}; three beneficiaries per sender) (the payee population of {@link PayeePopulation}: families, rings, hubs),
  * against a baseline that does one HashMap update per transaction.
  *
  * <p>Transactions are pre-built, as the issue asks ("screening pre-parsed transactions"): before
@@ -48,8 +49,9 @@ import org.osecscreener.screen.Screener;
 @Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+UseParallelGC"})
 public class ScreenerBenchmark {
-    static final int SENDERS = 100_000;
-    static final int BENEFICIARIES = 300_000;
+    /** Senders tracked; beneficiaries are three times as many. 100,000 is the issue's size; smaller sizes show what fits in the caches. */
+    @Param({"100000"})
+    public int senderCount;
     static final int PLAN = 1 << 20;
     static final int BATCH = 4096;
     static final OffsetDateTime T0 = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -70,6 +72,8 @@ public class ScreenerBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        final int SENDERS = senderCount;
+        final int BENEFICIARIES = 3 * senderCount;
         payees = new PayeePopulation(BENEFICIARIES, true).parties;
         senders = new Party[SENDERS];
         for (int i = 0; i < SENDERS; i++) {
