@@ -33,10 +33,9 @@ final class RoundAmountDetector implements Detector {
         if (m <= 0 || amount.minorUnits() % m != 0) {
             return null;
         }
-        String text = amount.toString();
-        double multiple = c.perCurrency().getOrDefault(amount.currency().getCurrencyCode(), c.multiple());
         return new Hit(id(), 1.0, c.weight(), false,
-                () -> "round amount " + text + " (a multiple of " + Fmt.num(multiple) + ")",
+                () -> "round amount " + amount + " (a multiple of "
+                        + Fmt.num(c.perCurrency().getOrDefault(amount.currency().getCurrencyCode(), c.multiple())) + ")",
                 List.of(e.tx.id()));
     }
 

@@ -2,6 +2,8 @@ package org.osecscreener.detect;
 
 import java.util.List;
 
+import org.osecscreener.model.Money;
+
 import org.osecscreener.rules.AmountBand;
 import org.osecscreener.rules.SmallAmountConfig;
 import org.osecscreener.score.Hit;
@@ -27,13 +29,14 @@ final class SmallAmountDetector implements Detector {
     public Hit evaluate(Evaluation e) {
         for (AmountBand b : bands) {
             if (b.contains(e.base)) {
-                String sent = e.tx.amount().toString();
-                // the base-currency value only when it differs from what was sent
-                String converted = e.tx.amount().currency().getCurrencyCode().equals(base) ? ""
-                        : " (" + Fmt.money(e.base, base) + ")";
+                // the reason is rendered only when asked for (most assessments are never written)
+                Money sent = e.tx.amount();
+                double inBase = e.base;
                 return new Hit(id(), b.score(), c.weight(), false,
-                        () -> "amount " + sent + converted + " is in the small band "
-                                + Fmt.num(b.min()) + "–" + Fmt.num(b.max()) + " " + base,
+                        () -> "amount " + sent
+                                // the base-currency value only when it differs from what was sent
+                                + (sent.currency().getCurrencyCode().equals(base) ? "" : " (" + Fmt.money(inBase, base) + ")")
+                                + " is in the small band " + Fmt.num(b.min()) + "–" + Fmt.num(b.max()) + " " + base,
                         List.of(e.tx.id()));
             }
         }
