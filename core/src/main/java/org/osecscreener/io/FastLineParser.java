@@ -53,8 +53,8 @@ final class FastLineParser {
     private static final Name N_PICKUP = new Name("pickupLocation");
     private static final Name N_DEVICE = new Name("device");
     private static final Name N_IP = new Name("ip");
-    private static final byte[] K_OSEC = ascii("osec");
-    private static final byte[] K_SCENARIO = ascii("scenario");
+    private static final Name N_OSEC = new Name("osec");
+    private static final Name N_SCENARIO = new Name("scenario");
 
     // Transaction fields, in the order of their slots.
     private static final int T_ID = 0;
@@ -95,7 +95,6 @@ final class FastLineParser {
 
     /** Currencies the codec accepted, by their three letters: {@code CURRENCIES[((x * 26) + y) * 26 + z]}. */
     private static final Currency[] CURRENCIES = new Currency[26 * 26 * 26];
-    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L};
 
     private final TransactionCodec codec;
     /** Where the amount's text and the currency's letters are, or -1 before they are seen. */
@@ -148,67 +147,41 @@ final class FastLineParser {
         Party beneficiary = null;
         Label label = null;
         int seen = 0;
-        int p = ws(pos);
-        if (at(p) != '{') {
-            throw Bail.INSTANCE;
-        }
-        p = ws(p + 1);
-        if (at(p) != '}') {
-            for (;;) {
-                if (at(p) != '"') {
-                    throw Bail.INSTANCE;
+        for (int p = open(ws(pos)); p >= 0; p = next(p)) {
+            int k = transactionKey(p);
+            seen = mark(seen, k);
+            p = colon();
+            switch (k) {
+                case T_AMOUNT -> {
+                    pos = p;
+                    amount();
+                    p = pos;
                 }
-                int k = transactionKey(p + 1);
-                p = ws(pos);
-                if (at(p) != ':') {
-                    throw Bail.INSTANCE;
+                case T_CURRENCY -> p = currency(p);
+                case T_CHANNEL -> {
+                    int c = named(p, CHANNEL_NAMES);
+                    channel = c < 0 ? null : CHANNELS[c];
+                    p = pos;
                 }
-                p = ws(p + 1);
-                if ((seen & (1 << k)) != 0) {
-                    throw Bail.INSTANCE;
+                case T_SENDER -> {
+                    pos = p;
+                    sender = party();
+                    p = pos;
                 }
-                seen |= 1 << k;
-                switch (k) {
-                    case T_AMOUNT -> {
-                        pos = p;
-                        amount();
-                        p = pos;
-                    }
-                    case T_CURRENCY -> p = currency(p);
-                    case T_CHANNEL -> {
-                        int c = named(p, CHANNEL_NAMES);
-                        channel = c < 0 ? null : CHANNELS[c];
-                        p = pos;
-                    }
-                    case T_SENDER -> {
-                        pos = p;
-                        sender = party();
-                        p = pos;
-                    }
-                    case T_BENEFICIARY -> {
-                        pos = p;
-                        beneficiary = party();
-                        p = pos;
-                    }
-                    case T_LABEL -> {
-                        pos = p;
-                        label = label();
-                        p = pos;
-                    }
-                    default -> p = value(p, v, k, TX_MAX[k]);
+                case T_BENEFICIARY -> {
+                    pos = p;
+                    beneficiary = party();
+                    p = pos;
                 }
-                p = ws(p);
-                byte c = at(p);
-                if (c == ',') {
-                    p = ws(p + 1);
-                } else if (c == '}') {
-                    break;
-                } else {
-                    throw Bail.INSTANCE;
+                case T_LABEL -> {
+                    pos = p;
+                    label = label();
+                    p = pos;
                 }
+                default -> p = value(p, v, k, TX_MAX[k]);
             }
         }
-        if (ws(p + 1) != end) {
+        if (ws(pos) != end) {
             throw Bail.INSTANCE;
         }
         String id = v[T_ID];
@@ -231,47 +204,20 @@ final class FastLineParser {
         String[] v = new String[PARTY_MAX.length];
         PartyType type = null;
         int seen = 0;
-        int p = pos;
-        if (at(p) != '{') {
-            throw Bail.INSTANCE;
-        }
-        p = ws(p + 1);
-        if (at(p) != '}') {
-            for (;;) {
-                if (at(p) != '"') {
-                    throw Bail.INSTANCE;
-                }
-                int k = partyKey(p + 1);
-                p = ws(pos);
-                if (at(p) != ':') {
-                    throw Bail.INSTANCE;
-                }
-                p = ws(p + 1);
-                if ((seen & (1 << k)) != 0) {
-                    throw Bail.INSTANCE;
-                }
-                seen |= 1 << k;
-                if (k == P_COUNTRY) {
-                    p = country(p, v);
-                } else if (k == P_TYPE) {
-                    int t = named(p, TYPE_NAMES);
-                    type = t < 0 ? null : TYPES[t];
-                    p = pos;
-                } else {
-                    p = value(p, v, k, PARTY_MAX[k]);
-                }
-                p = ws(p);
-                byte c = at(p);
-                if (c == ',') {
-                    p = ws(p + 1);
-                } else if (c == '}') {
-                    break;
-                } else {
-                    throw Bail.INSTANCE;
-                }
+        for (int p = open(pos); p >= 0; p = next(p)) {
+            int k = partyKey(p);
+            seen = mark(seen, k);
+            p = colon();
+            if (k == P_COUNTRY) {
+                p = country(p, v);
+            } else if (k == P_TYPE) {
+                int t = named(p, TYPE_NAMES);
+                type = t < 0 ? null : TYPES[t];
+                p = pos;
+            } else {
+                p = value(p, v, k, PARTY_MAX[k]);
             }
         }
-        pos = p + 1;
         String id = v[P_ID];
         if (id == null || id.isBlank() || v[P_COUNTRY] == null) {
             throw Bail.INSTANCE;
@@ -286,55 +232,29 @@ final class FastLineParser {
             pos = p + 4;
             return null;
         }
-        if (at(p) != '{') {
-            throw Bail.INSTANCE;
-        }
         Boolean osec = null;
         String[] scenario = new String[1];
         int seen = 0;
-        p = ws(p + 1);
-        if (at(p) != '}') {
-            for (;;) {
-                int ks = p + 1;
-                if (at(p) != '"') {
-                    throw Bail.INSTANCE;
-                }
-                int ke = quote(ks);
-                p = ws(ke + 1);
-                if (at(p) != ':') {
-                    throw Bail.INSTANCE;
-                }
-                p = ws(p + 1);
-                int k = is(ks, ke - ks, K_OSEC) ? 0 : is(ks, ke - ks, K_SCENARIO) ? 1 : -1;
-                if (k < 0 || (seen & (1 << k)) != 0) {
-                    throw Bail.INSTANCE;
-                }
-                seen |= 1 << k;
-                if (k == 0) {
-                    if (isLiteral(p, 't', "true")) {
-                        osec = Boolean.TRUE;
-                        p += 4;
-                    } else if (isLiteral(p, 'f', "false")) {
-                        osec = Boolean.FALSE;
-                        p += 5;
-                    } else {
-                        throw Bail.INSTANCE;
-                    }
-                } else {
-                    p = value(p, scenario, 0, Limits.SCENARIO);
-                }
-                p = ws(p);
-                byte c = at(p);
-                if (c == ',') {
-                    p = ws(p + 1);
-                } else if (c == '}') {
-                    break;
-                } else {
-                    throw Bail.INSTANCE;
-                }
+        for (p = open(p); p >= 0; p = next(p)) {
+            if (at(p) != '"') {
+                throw Bail.INSTANCE;
+            }
+            boolean isOsec = at(p + 1) == 'o';
+            pos = nameEnd(p + 1, isOsec ? N_OSEC : N_SCENARIO);
+            seen = mark(seen, isOsec ? 0 : 1);
+            p = colon();
+            if (!isOsec) {
+                p = value(p, scenario, 0, Limits.SCENARIO);
+            } else if (isLiteral(p, 't', "true")) {
+                osec = Boolean.TRUE;
+                p += 4;
+            } else if (isLiteral(p, 'f', "false")) {
+                osec = Boolean.FALSE;
+                p += 5;
+            } else {
+                throw Bail.INSTANCE;
             }
         }
-        pos = p + 1;
         if (osec == null) {
             throw Bail.INSTANCE;
         }
@@ -371,12 +291,16 @@ final class FastLineParser {
     // ------------------------------------------------------------------ keys
 
     /**
-     * The slot of the transaction field name starting at {@code s} (just after its opening quote);
+     * The slot of the transaction field name whose opening quote is at {@code q};
      * leaves {@link #pos} after its closing quote. The name must be one of the documented ones,
      * byte for byte and directly followed by its closing quote (so it holds no escape); anything
      * else bails. Matching the expected names in place spares a scan of every name for its end.
      */
-    private int transactionKey(int s) throws Bail {
+    private int transactionKey(int q) throws Bail {
+        if (at(q) != '"') {
+            throw Bail.INSTANCE;
+        }
+        int s = q + 1;
         byte c0 = at(s);
         int k;
         Name name;
@@ -399,8 +323,12 @@ final class FastLineParser {
         return k;
     }
 
-    /** The slot (the Party component's position) of the party field name starting at {@code s}; as {@link #transactionKey}. */
-    private int partyKey(int s) throws Bail {
+    /** The slot (the Party component's position) of the party field name whose opening quote is at {@code q}; as {@link #transactionKey}. */
+    private int partyKey(int q) throws Bail {
+        if (at(q) != '"') {
+            throw Bail.INSTANCE;
+        }
+        int s = q + 1;
         int k;
         Name name;
         switch (at(s)) {
@@ -483,16 +411,56 @@ final class FastLineParser {
         }
     }
 
-    private boolean is(int start, int len, byte[] k) {
-        if (len != k.length) {
-            return false;
+    // ------------------------------------------------------------------ objects
+
+    /**
+     * An object starting at {@code p}: the position of its first member's name (its opening
+     * quote), or -1 if it is empty ({@link #pos} then after its closing brace).
+     */
+    private int open(int p) throws Bail {
+        if (at(p) != '{') {
+            throw Bail.INSTANCE;
         }
-        for (int i = 0; i < len; i++) {
-            if (b[start + i] != k[i]) {
-                return false;
-            }
+        p = ws(p + 1);
+        if (at(p) == '}') {
+            pos = p + 1;
+            return -1;
         }
-        return true;
+        return p;
+    }
+
+    /** The start of the value of the member whose name ended at {@link #pos} (after the colon). */
+    private int colon() throws Bail {
+        int p = ws(pos);
+        if (at(p) != ':') {
+            throw Bail.INSTANCE;
+        }
+        return ws(p + 1);
+    }
+
+    /**
+     * After a member's value ending at {@code p}: the next member's name, or -1 at the object's
+     * closing brace ({@link #pos} then after it).
+     */
+    private int next(int p) throws Bail {
+        p = ws(p);
+        byte c = at(p);
+        if (c == ',') {
+            return ws(p + 1);
+        }
+        if (c == '}') {
+            pos = p + 1;
+            return -1;
+        }
+        throw Bail.INSTANCE;
+    }
+
+    /** {@code seen} with slot {@code k} added; bails on a duplicate field (the Jackson path words it). */
+    private static int mark(int seen, int k) throws Bail {
+        if ((seen & (1 << k)) != 0) {
+            throw Bail.INSTANCE;
+        }
+        return seen | (1 << k);
     }
 
     // ------------------------------------------------------------------ values
@@ -608,7 +576,7 @@ final class FastLineParser {
         if (whole > Limits.MAX_MAJOR_UNITS) {
             throw Bail.INSTANCE;
         }
-        long minor = whole * POW10[exp] + frac * POW10[exp - fracDigits];
+        long minor = whole * TransactionCodec.POW10[exp] + frac * TransactionCodec.POW10[exp - fracDigits];
         if (minor <= 0) {
             throw Bail.INSTANCE;
         }

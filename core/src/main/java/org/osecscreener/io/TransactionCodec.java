@@ -476,7 +476,8 @@ public final class TransactionCodec {
         return true;
     }
 
-    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L};
+    /** Powers of ten up to the largest minor-unit exponent a currency may have (also read by {@link FastLineParser}). */
+    static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L};
 
     /** Plain decimals take a fast path; exponent forms go through BigDecimal. */
     static Money amount(String text, Currency currency) throws Bad {
