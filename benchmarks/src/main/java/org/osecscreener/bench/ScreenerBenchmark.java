@@ -26,6 +26,7 @@ import org.osecscreener.model.Channel;
 import org.osecscreener.model.Money;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
+import org.osecscreener.profile.Hashing;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.screen.Screener;
 
@@ -52,6 +53,7 @@ public class ScreenerBenchmark {
     /** Senders tracked; beneficiaries are three times as many. 100,000 is the size; smaller sizes show what fits in the caches. */
     @Param({"100000"})
     public int senderCount;
+    static long NANOS_PER_TX = Long.getLong("nanosPerTx", 100_000_000L);
     static final int PLAN = 1 << 20;
     static final int BATCH = 4096;
     static final OffsetDateTime T0 = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -68,6 +70,11 @@ public class ScreenerBenchmark {
     private String[] planPurpose;
     private Screener screener;
     private final Map<String, long[]> baseline = new HashMap<>();
+    private long[] floorSeen;
+    private int floorSeenSize;
+    private Map<String, long[]> floorSenders;
+    private Map<String, int[]> floorPayees;
+    private long[][] floorClusters;
     private long seq;
 
     @Setup(Level.Trial)
@@ -95,6 +102,17 @@ public class ScreenerBenchmark {
             planAmount[i] = new Money(500 + rnd.nextInt(60_000), c);
             planPurpose[i] = purposes[rnd.nextInt(purposes.length)];
         }
+        floorSeen = new long[1 << 24];
+        floorSenders = new HashMap<>();
+        for (Party p : senders) {
+            floorSenders.put(p.id(), new long[4]);
+        }
+        floorPayees = new HashMap<>();
+        floorClusters = new long[BENEFICIARIES][];
+        for (int i = 0; i < BENEFICIARIES; i++) {
+            floorPayees.put(payees[i].id(), new int[] {i});
+            floorClusters[i] = new long[4];
+        }
         screener = Screener.builder().maxSenders(SENDERS * 2L).maxClusters(BENEFICIARIES * 2L).build();
         for (int i = 0; i < 2_000_000; i++) {
             screener.screen(next());
@@ -105,10 +123,12 @@ public class ScreenerBenchmark {
         long n = seq++;
         int i = (int) (n & (PLAN - 1));
         int s = planSender[i];
-        OffsetDateTime at = T0.plusNanos(n * 100_000_000L).withOffsetSameInstant(OFFSETS[s % OFFSETS.length]);
+        OffsetDateTime at = T0.plusNanos(n * NANOS_PER_TX).withOffsetSameInstant(OFFSETS[s % OFFSETS.length]);
         return new Transaction("T" + n, at, planAmount[i], Channel.ONLINE, planPurpose[i], senders[s],
                 payees[planPayee[i]], null);
     }
+
+    Screener screenerForTest() { return screener; }
 
     /** The next {@value #BATCH} transactions, built before each invocation (not timed). */
     @State(Scope.Thread)
@@ -150,6 +170,41 @@ public class ScreenerBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Assessment screenLatency(One one) {
         return screener.screen(one.tx);
+    }
+
+    /**
+     * The floor of any screening that keeps state per transaction id, sender, payee and payee
+     * cluster: one open-addressing insert of the id's 64-bit hash (the de-duplication table, sized
+     * like the screener's) and three hash look-ups with one field updated each (sender, payee, its
+     * cluster), over the same populations. No rule logic and no bounds: what the state walk costs
+     * at its very least on this machine's memory.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OperationsPerInvocation(BATCH)
+    public void stateFloor(Batch batch, Blackhole bh) {
+        long[] seen = floorSeen;
+        int mask = seen.length - 1;
+        for (Transaction tx : batch.txs) {
+            long h = Hashing.hash64(tx.id()) | 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (seen[i] != 0 && seen[i] != h) {
+                i = (i + 1) & mask;
+            }
+            if (seen[i] == 0) {
+                seen[i] = h;
+                if (++floorSeenSize > seen.length * 0.6) {
+                    java.util.Arrays.fill(seen, 0);
+                    floorSeenSize = 0;
+                }
+            }
+            long[] s = floorSenders.get(tx.sender().id());
+            s[0] += tx.amount().minorUnits();
+            long[] c = floorClusters[floorPayees.get(tx.beneficiary().id())[0]];
+            c[0] += tx.amount().minorUnits();
+            bh.consume(s);
+            bh.consume(c);
+        }
     }
 
     /** Baseline: one HashMap update per pre-built transaction. */

@@ -97,6 +97,8 @@ public final class ClusterResolver {
     private long evictedBeneficiaries;
     private long evictedIdentifiers;
     private ArrayList<Merge> pending;
+    /** The entries linked by the resolve in progress, in order (for {@link #heldInOrder}). */
+    private final Entry[] linkedScratch = new Entry[MAX_ENTRIES_PER_BENEFICIARY];
 
     private ClusterResolver(ClusterConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -179,11 +181,20 @@ public final class ClusterResolver {
             lruTouch(b);
         }
         pending = null;
-        for (int i = 0, n = identifiers.size(); i < n; i++) {
-            Identifier key = identifiers.get(i);
-            if (linkOn[key.type().ordinal()]) {
-                link(b, key, n);
+        if (isNew || b.linkedWith != identifiers || !touchHeld(b)) {
+            int linked = 0;
+            for (int i = 0, n = identifiers.size(); i < n; i++) {
+                Identifier key = identifiers.get(i);
+                if (linkOn[key.type().ordinal()]) {
+                    Entry e = link(b, key, n);
+                    if (linked < MAX_ENTRIES_PER_BENEFICIARY) {
+                        linkedScratch[linked] = e;
+                    }
+                    linked++;
+                }
             }
+            b.linkedWith = heldInOrder(b, linked) ? identifiers : null;
+            java.util.Arrays.fill(linkedScratch, 0, Math.min(linked, MAX_ENTRIES_PER_BENEFICIARY), null);
         }
         if (b.clusterSeq == 0 && b.parent == b) {
             newCluster(b);
@@ -198,7 +209,44 @@ public final class ClusterResolver {
         return new Resolution(beneficiaryId, clusterName(root), root.size, merges, isNew);
     }
 
-    private void link(Node b, Identifier key, int hint) {
+    /**
+     * The fast path of a known beneficiary resolved again with the identifiers it was last
+     * linked with ({@code b.linkedWith}, compared by identity): when it still holds the entry of
+     * each of them, in their order, linking them again would only mark each entry as used, in
+     * that order. Does exactly that, without looking the identifiers up.
+     *
+     * @return {@code false} (and nothing changed) if an entry was evicted since: link them again
+     */
+    private boolean touchHeld(Node b) {
+        Entry[] held = b.entries;
+        int n = b.entryCount;
+        for (int i = 0; i < n; i++) {
+            if (held[i].dead) {
+                return false;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            entryTouch(held[i]);
+        }
+        return true;
+    }
+
+    /** Whether {@code b} holds exactly the {@code linked} entries just linked, in order (so {@link #touchHeld} may stand in for linking them again). */
+    private boolean heldInOrder(Node b, int linked) {
+        if (linked != b.entryCount || linked > MAX_ENTRIES_PER_BENEFICIARY) {
+            return false;
+        }
+        for (int i = 0; i < linked; i++) {
+            Entry e = linkedScratch[i];
+            if (b.entries[i] != e || e.dead) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Links {@code b} through {@code key}; returns the identifier's entry. */
+    private Entry link(Node b, Identifier key, int hint) {
         Entry e = entries.get(key, SlotTable.spread(key.hashCode()));
         if (e == null) {
             e = new Entry(key);
@@ -207,11 +255,11 @@ public final class ClusterResolver {
             e.holders = 1;
             e.anchor = b;
             b.add(e, MAX_ENTRIES_PER_BENEFICIARY, hint);
-            return;
+            return e;
         }
         entryTouch(e);
         if (e.hub || b.holds(e)) {
-            return;
+            return e;
         }
         if (e.holders >= hubThreshold) {
             e.hub = true;
@@ -219,7 +267,7 @@ public final class ClusterResolver {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} became a hub at {} beneficiaries (next: {})", key, e.holders, b.id);
             }
-            return;
+            return e;
         }
         e.holders++;
         b.add(e, MAX_ENTRIES_PER_BENEFICIARY, hint);
@@ -227,9 +275,10 @@ public final class ClusterResolver {
         Node ra = a == null ? null : find(a);
         if (ra == null || ra.size == 0) {
             e.anchor = b;
-            return;
+            return e;
         }
         union(b, a, ra, key);
+        return e;
     }
 
     /** Links b with the cluster rooted at ra (reached through anchor a, which shares key). */

@@ -32,6 +32,12 @@ final class Node extends SlotTable.Slot {
     Entry[] entries = NO_ENTRIES;
     int entryCount;
     EdgeList edges;
+    /**
+     * The identifiers this beneficiary was last linked with, when it then held exactly their
+     * entries, in their order; else {@code null}. Lets a resolve with the same identifiers object
+     * skip looking them up again ({@code ClusterResolver.touchHeld}).
+     */
+    PayeeIdentifiers linkedWith;
     boolean ghost;
     int index;
     /** What the caller attached to this beneficiary ({@link ClusterResolver#resolve(String, PayeeIdentifiers, Object)}). */
