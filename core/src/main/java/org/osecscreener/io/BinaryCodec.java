@@ -30,6 +30,7 @@ import org.osecscreener.score.Hit;
  * with the job and only read by the same build.
  *
  * <p>Hits are written with their reason rendered to text; read back, a hit's reason is that text.
+ * A partial assessment carries its transaction as a skeleton ({@link #writeSkeleton}).
  */
 public final class BinaryCodec {
     private BinaryCodec() {
@@ -38,10 +39,7 @@ public final class BinaryCodec {
     /** Writes a transaction. */
     public static void writeTransaction(DataOutput out, Transaction tx) throws IOException {
         out.writeUTF(tx.id());
-        OffsetDateTime t = tx.timestamp();
-        out.writeLong(t.toLocalDateTime().toEpochSecond(ZoneOffset.UTC));
-        out.writeInt(t.getNano());
-        out.writeInt(t.getOffset().getTotalSeconds());
+        writeTime(out, tx.timestamp());
         out.writeLong(tx.amount().minorUnits());
         out.writeUTF(tx.amount().currency().getCurrencyCode());
         out.writeByte(tx.channel() == null ? -1 : tx.channel().ordinal());
@@ -57,10 +55,7 @@ public final class BinaryCodec {
     /** Reads what {@link #writeTransaction} wrote. */
     public static Transaction readTransaction(DataInput in) throws IOException {
         String id = in.readUTF();
-        long local = in.readLong();
-        int nano = in.readInt();
-        ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.readInt());
-        OffsetDateTime t = OffsetDateTime.of(LocalDateTime.ofEpochSecond(local, nano, ZoneOffset.UTC), offset);
+        OffsetDateTime t = readTime(in);
         Money amount = new Money(in.readLong(), Currency.getInstance(in.readUTF()));
         int channel = in.readByte();
         String purpose = readNullable(in);
@@ -70,6 +65,19 @@ public final class BinaryCodec {
         Label l = label == 0 ? null : new Label(label == 2, readNullable(in));
         return new Transaction(id, t, amount, channel < 0 ? null : Channel.values()[channel], purpose, sender,
                 beneficiary, l);
+    }
+
+    private static void writeTime(DataOutput out, OffsetDateTime t) throws IOException {
+        out.writeLong(t.toLocalDateTime().toEpochSecond(ZoneOffset.UTC));
+        out.writeInt(t.getNano());
+        out.writeInt(t.getOffset().getTotalSeconds());
+    }
+
+    private static OffsetDateTime readTime(DataInput in) throws IOException {
+        long local = in.readLong();
+        int nano = in.readInt();
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.readInt());
+        return OffsetDateTime.of(LocalDateTime.ofEpochSecond(local, nano, ZoneOffset.UTC), offset);
     }
 
     private static void writeParty(DataOutput out, Party p) throws IOException {
@@ -158,20 +166,79 @@ public final class BinaryCodec {
         return new ClusterView(id, size, surname, address, senders, countries, absorbed);
     }
 
-    /** Writes a partial assessment, rendering hit reasons to text. */
+    /** Writes a partial assessment for the final step, rendering hit reasons to text ({@link #writePartial(DataOutput, PartialAssessment, boolean)}). */
     public static void writePartial(DataOutput out, PartialAssessment p) throws IOException {
         writePartial(out, p, true);
     }
 
     /**
-     * Writes a partial assessment; with {@code reasons} false, hit reasons are written empty
-     * (for transactions whose assessment will not be written out).
+     * Writes a partial assessment for the final step. Its transaction travels as a skeleton
+     * ({@link #writeSkeleton}): the final step and the assessment read only the transaction's id
+     * and time and its parties' ids, so names, account and phone numbers, addresses and the
+     * purpose stay in the sender stage (less to encode, and less personal data in flight and in
+     * the final stage's buffer). With {@code reasons} false, hit reasons are written empty (for
+     * transactions whose assessment will not be written out).
      */
     public static void writePartial(DataOutput out, PartialAssessment p, boolean reasons) throws IOException {
-        writeTransaction(out, p.tx());
+        writeSkeleton(out, p.tx());
         writeView(out, p.view());
-        out.writeByte(p.hits().size());
-        for (Hit h : p.hits()) {
+        writeHits(out, p.hits(), reasons);
+    }
+
+    /** Reads what {@link #writePartial} wrote: its transaction is the skeleton ({@link #readSkeleton}). */
+    public static PartialAssessment readPartial(DataInput in) throws IOException {
+        Transaction tx = readSkeleton(in);
+        ClusterView view = readView(in);
+        return new PartialAssessment(tx, view, readHits(in));
+    }
+
+    /**
+     * Reads a partial assessment in the earlier form, with the whole transaction
+     * ({@link #writeTransaction}) in place of the skeleton: records that a build before the
+     * skeleton wrote into the final stage's buffer state.
+     */
+    public static PartialAssessment readPartialWithTransaction(DataInput in) throws IOException {
+        Transaction tx = readTransaction(in);
+        ClusterView view = readView(in);
+        return new PartialAssessment(tx, view, readHits(in));
+    }
+
+    /**
+     * Writes the skeleton of a transaction: its id, time, amount and channel, and each party's
+     * id, type and country. Nothing else (no names, identifiers, purpose or label).
+     */
+    public static void writeSkeleton(DataOutput out, Transaction tx) throws IOException {
+        out.writeUTF(tx.id());
+        writeTime(out, tx.timestamp());
+        out.writeLong(tx.amount().minorUnits());
+        out.writeUTF(tx.amount().currency().getCurrencyCode());
+        out.writeByte(tx.channel() == null ? -1 : tx.channel().ordinal());
+        for (Party p : new Party[] {tx.sender(), tx.beneficiary()}) {
+            out.writeUTF(p.id());
+            out.writeByte(p.type().ordinal());
+            out.writeUTF(p.country());
+        }
+    }
+
+    /** Reads what {@link #writeSkeleton} wrote: a transaction whose other fields are absent ({@code null}). */
+    public static Transaction readSkeleton(DataInput in) throws IOException {
+        String id = in.readUTF();
+        OffsetDateTime t = readTime(in);
+        Money amount = new Money(in.readLong(), Currency.getInstance(in.readUTF()));
+        int channel = in.readByte();
+        Party[] parties = new Party[2];
+        for (int i = 0; i < 2; i++) {
+            String partyId = in.readUTF();
+            PartyType type = PartyType.values()[in.readByte()];
+            parties[i] = new Party(partyId, type, null, in.readUTF(), null, null, null, null, null, null, null, null);
+        }
+        return new Transaction(id, t, amount, channel < 0 ? null : Channel.values()[channel], null, parties[0],
+                parties[1], null);
+    }
+
+    static void writeHits(DataOutput out, List<Hit> hits, boolean reasons) throws IOException {
+        out.writeByte(hits.size());
+        for (Hit h : hits) {
             out.writeUTF(h.ruleId());
             out.writeDouble(h.subScore());
             out.writeDouble(h.weight());
@@ -184,10 +251,7 @@ public final class BinaryCodec {
         }
     }
 
-    /** Reads what {@link #writePartial} wrote. */
-    public static PartialAssessment readPartial(DataInput in) throws IOException {
-        Transaction tx = readTransaction(in);
-        ClusterView view = readView(in);
+    private static List<Hit> readHits(DataInput in) throws IOException {
         int n = in.readUnsignedByte();
         List<Hit> hits = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -203,7 +267,7 @@ public final class BinaryCodec {
             }
             hits.add(new Hit(rule, sub, weight, mitigating, new Text(reason), evidence));
         }
-        return new PartialAssessment(tx, view, hits);
+        return hits;
     }
 
     private record Text(String text) implements Hit.Reason {

@@ -20,6 +20,8 @@ import org.osecscreener.io.BinaryCodec;
  *
  * <p>Format 1 (used in the final stage's event-time buffer state too). Not compatible with the
  * POJO form of earlier builds: drain the job ({@code stop --drain}) before upgrading from them.
+ * Partial assessments carry their transaction's skeleton (body tag 4); the whole-transaction
+ * form of the first format-1 builds (tag 3) is still read, so their buffer state restores.
  */
 public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> {
     static final EnvelopeSerializer INSTANCE = new EnvelopeSerializer();
@@ -27,7 +29,10 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
     private static final byte NONE = 0;
     private static final byte PARSED = 1;
     private static final byte ROUTED = 2;
-    private static final byte PARTIAL = 3;
+    /** A partial assessment with the whole transaction: written by earlier builds, still read from their buffer state. */
+    private static final byte PARTIAL_WITH_TRANSACTION = 3;
+    /** A partial assessment with the transaction's skeleton ({@link BinaryCodec#writePartial}). */
+    private static final byte PARTIAL = 4;
 
     @Override
     public boolean isImmutableType() {
@@ -106,6 +111,7 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
                     in.readInt(), in.readInt());
             case ROUTED -> e.body = new Bodies.Routed(BinaryCodec.readTransaction(in), BinaryCodec.readView(in));
             case PARTIAL -> e.body = new Bodies.Partial(BinaryCodec.readPartial(in), true);
+            case PARTIAL_WITH_TRANSACTION -> e.body = new Bodies.Partial(BinaryCodec.readPartialWithTransaction(in), true);
             default -> throw new IOException("corrupt record between stages: body tag " + tag);
         }
         return e;

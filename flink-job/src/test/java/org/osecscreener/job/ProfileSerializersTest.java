@@ -80,6 +80,17 @@ class ProfileSerializersTest {
             assertThat(back.bundle).isEqualTo(e.bundle);
             assertThat(back.body).isEqualTo(body);
         }
+        var hit = new org.osecscreener.score.Hit("small_amount", 0.5, 0.2, false, () -> "small", List.of(tx.id()));
+        Envelope partial = EnvelopeSerializer.INSTANCE.copy(new Envelope(tx.sender().id(), 1L, 2L, 3L, 4, null,
+                new Bodies.Partial(new org.osecscreener.detect.PartialAssessment(tx, view, List.of(hit)), true)));
+        var back = ((Bodies.Partial) partial.body).assessment();
+        assertThat(back.view()).isEqualTo(view);
+        assertThat(back.tx().id()).isEqualTo(tx.id());
+        assertThat(back.tx().timestamp()).isEqualTo(tx.timestamp());
+        assertThat(back.tx().sender().id()).isEqualTo(tx.sender().id());
+        assertThat(back.tx().beneficiary().id()).isEqualTo(tx.beneficiary().id());
+        assertThat(back.tx().beneficiary().name()).as("only the skeleton travels to the final stage").isNull();
+        assertThat(back.hits()).singleElement().satisfies(h -> assertThat(h.reason()).isEqualTo("small"));
         Envelope none = EnvelopeSerializer.INSTANCE.copy(new Envelope(null, 1, 2, 3, 0, null, null));
         assertThat(none.key).isNull();
         assertThat(none.body).isNull();
