@@ -34,28 +34,22 @@ final class EscalationDetector implements Detector {
             return null;
         }
         int half = n / 2;
-        double[] early = new double[half];
-        double[] late = new double[n - half];
+        // one scratch array, each half sorted in place for its median (the same values as four arrays)
+        double[] v = new double[n];
         for (int i = 0; i < n; i++) {
-            if (i < half) {
-                early[i] = r.amount(from + i);
-            } else {
-                late[i - half] = r.amount(from + i);
-            }
+            v[i] = r.amount(from + i);
         }
-        double earlyAmount = Stats.median(early);
-        double lateAmount = Stats.median(late);
+        double earlyAmount = Stats.median(v, 0, half);
+        double lateAmount = Stats.median(v, half, n);
         double amountGrowth = earlyAmount > 0 ? lateAmount / earlyAmount : 1;
-        double[] earlyGaps = new double[half - 1];
-        double[] lateGaps = new double[n - half - 1];
         for (int i = 1; i < half; i++) {
-            earlyGaps[i - 1] = r.second(from + i) - r.second(from + i - 1);
+            v[i - 1] = r.second(from + i) - r.second(from + i - 1);
         }
+        double earlyGap = Stats.median(v, 0, half - 1);
         for (int i = half + 1; i < n; i++) {
-            lateGaps[i - half - 1] = r.second(from + i) - r.second(from + i - 1);
+            v[i - 1] = r.second(from + i) - r.second(from + i - 1);
         }
-        double earlyGap = Stats.median(earlyGaps);
-        double lateGap = Stats.median(lateGaps);
+        double lateGap = Stats.median(v, half, n - 1);
         double frequencyGrowth = lateGap > 0 ? earlyGap / lateGap : (earlyGap > 0 ? c.minGrowth() * 2 : 1);
         double growth = Math.max(amountGrowth, frequencyGrowth);
         if (growth < c.minGrowth()) {

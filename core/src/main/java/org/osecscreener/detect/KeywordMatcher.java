@@ -146,7 +146,11 @@ final class KeywordMatcher {
         for (int i = 0; i < text.length() && asciiOnly; i++) {
             asciiOnly = text.charAt(i) < 128;
         }
-        String t = asciiOnly ? text : Normalizer.normalize(text, Normalizer.Form.NFD);
+        return asciiOnly ? foldAscii(text) : foldUnicode(Normalizer.normalize(text, Normalizer.Form.NFD));
+    }
+
+    /** The folding loop over decomposed (NFD) text: marks dropped, letters and digits lower-cased, anything else one space. */
+    static String foldUnicode(String t) {
         StringBuilder sb = new StringBuilder(t.length());
         boolean space = true;
         for (int i = 0; i < t.length(); i++) {
@@ -167,6 +171,30 @@ final class KeywordMatcher {
             sb.setLength(len - 1);
         }
         return sb.toString();
+    }
+
+    /** {@link #fold} of ASCII text: the same rules without the Unicode tables (no marks to drop; letters and digits are [A-Za-z0-9]). */
+    static String foldAscii(String text) {
+        char[] out = new char[text.length()];
+        int len = 0;
+        boolean space = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                out[len++] = (char) (c + ('a' - 'A'));
+                space = false;
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out[len++] = c;
+                space = false;
+            } else if (!space) {
+                out[len++] = ' ';
+                space = true;
+            }
+        }
+        if (len > 0 && out[len - 1] == ' ') {
+            len--;
+        }
+        return new String(out, 0, len);
     }
 
     @Override

@@ -36,11 +36,17 @@ final class RecurringSmallToClusterDetector implements Detector {
         int n = 0;
         double min = Double.MAX_VALUE;
         double max = 0;
-        long[] times = new long[r.size() - from];
+        double[] intervals = new double[Math.max(0, r.size() - from - 1)];
+        long previous = 0;
         for (int i = from; i < r.size(); i++) {
             double a = r.amount(i);
             if (a <= c.maxAmount()) {
-                times[n++] = r.second(i);
+                long t = r.second(i);
+                if (n > 0) {
+                    intervals[n - 1] = (t - previous) / (double) Evaluation.DAY;
+                }
+                previous = t;
+                n++;
                 min = Math.min(min, a);
                 max = Math.max(max, a);
             }
@@ -48,9 +54,8 @@ final class RecurringSmallToClusterDetector implements Detector {
         if (n < c.minCount()) {
             return null;
         }
-        double[] intervals = new double[n - 1];
-        for (int i = 1; i < n; i++) {
-            intervals[i - 1] = (times[i] - times[i - 1]) / (double) Evaluation.DAY;
+        if (intervals.length != n - 1) {
+            intervals = Arrays.copyOf(intervals, n - 1);
         }
         double regularity = Math.max(0, 1 - Stats.coefficientOfVariation(intervals));
         double countScore = Detector.ramp(n, c.minCount(), c.saturationCount());
@@ -58,7 +63,7 @@ final class RecurringSmallToClusterDetector implements Detector {
         if (s <= 0) {
             return null;
         }
-        double median = Stats.median(Arrays.copyOf(intervals, intervals.length));
+        double median = Stats.median(intervals); // sorts in place: the intervals are not read after this
         int count = n;
         double lo = min;
         double hi = max;

@@ -9,12 +9,18 @@ final class Stats {
 
     /** Median; sorts {@code v} in place. NaN for an empty array. */
     static double median(double[] v) {
-        if (v.length == 0) {
+        return median(v, 0, v.length);
+    }
+
+    /** The median of {@code v[from, to)}, sorting that range in place; NaN if it is empty. */
+    static double median(double[] v, int from, int to) {
+        int n = to - from;
+        if (n <= 0) {
             return Double.NaN;
         }
-        Arrays.sort(v);
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+        Arrays.sort(v, from, to);
+        int m = from + n / 2;
+        return n % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
     static double mean(double[] v) {
