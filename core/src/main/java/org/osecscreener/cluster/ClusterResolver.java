@@ -147,6 +147,12 @@ public final class ClusterResolver {
      * reports the merges this caused. Marks the beneficiary and its identifiers as active, then
      * evicts past the bounds (never this beneficiary).
      *
+     * <p>A caller that keeps a beneficiary's {@code identifiers} object while its details stay
+     * the same (as the {@code Screener} does through {@link #resolve(String, PayeeIdentifiers,
+     * Object) attachments}) and passes that same object again gets a cheaper call: the
+     * beneficiary's identifiers are then marked active without being looked up, with the same
+     * effect as a full call.
+     *
      * @param beneficiaryId the beneficiary's id, not {@code null}
      * @param identifiers   its normalised (or pseudonymised) identifiers
      * @return the beneficiary's cluster id and size after the call, and the merges it caused
