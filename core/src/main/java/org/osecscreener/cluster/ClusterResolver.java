@@ -404,6 +404,7 @@ public final class ClusterResolver {
         v.ghost = true;
         v.entries = Node.NO_ENTRIES;
         v.entryCount = 0;
+        v.linkedWith = null;
         v.edges = null;
     }
 
