@@ -157,7 +157,10 @@ public class ScreenerBenchmark {
         return s == null ? null : new String(s.toCharArray());
     }
 
-    Screener screenerForTest() { return screener; }
+    /** The screener, for {@link ScreenerLoop}. */
+    Screener screenerForLoop() {
+        return screener;
+    }
 
     /** The next {@value #BATCH} transactions, built before each invocation (not timed). */
     @State(Scope.Thread)
