@@ -38,31 +38,50 @@ public final class BinaryCodec {
 
     /** Writes a transaction. */
     public static void writeTransaction(DataOutput out, Transaction tx) throws IOException {
+        write(out, tx, true);
+    }
+
+    /** Reads what {@link #writeTransaction} wrote. */
+    public static Transaction readTransaction(DataInput in) throws IOException {
+        return read(in, true);
+    }
+
+    /**
+     * A transaction whole, or its skeleton ({@link #writeSkeleton}): the skeleton is the whole
+     * form without the purpose, the label and each party's fields after its country.
+     */
+    private static void write(DataOutput out, Transaction tx, boolean whole) throws IOException {
         out.writeUTF(tx.id());
         writeTime(out, tx.timestamp());
         out.writeLong(tx.amount().minorUnits());
         out.writeUTF(tx.amount().currency().getCurrencyCode());
         out.writeByte(tx.channel() == null ? -1 : tx.channel().ordinal());
-        writeNullable(out, tx.purpose());
-        writeParty(out, tx.sender());
-        writeParty(out, tx.beneficiary());
-        out.writeByte(tx.label() == null ? 0 : tx.label().osec() ? 2 : 1);
-        if (tx.label() != null) {
-            writeNullable(out, tx.label().scenario());
+        if (whole) {
+            writeNullable(out, tx.purpose());
+        }
+        writeParty(out, tx.sender(), whole);
+        writeParty(out, tx.beneficiary(), whole);
+        if (whole) {
+            out.writeByte(tx.label() == null ? 0 : tx.label().osec() ? 2 : 1);
+            if (tx.label() != null) {
+                writeNullable(out, tx.label().scenario());
+            }
         }
     }
 
-    /** Reads what {@link #writeTransaction} wrote. */
-    public static Transaction readTransaction(DataInput in) throws IOException {
+    private static Transaction read(DataInput in, boolean whole) throws IOException {
         String id = in.readUTF();
         OffsetDateTime t = readTime(in);
         Money amount = new Money(in.readLong(), Currency.getInstance(in.readUTF()));
         int channel = in.readByte();
-        String purpose = readNullable(in);
-        Party sender = readParty(in);
-        Party beneficiary = readParty(in);
-        int label = in.readByte();
-        Label l = label == 0 ? null : new Label(label == 2, readNullable(in));
+        String purpose = whole ? readNullable(in) : null;
+        Party sender = readParty(in, whole);
+        Party beneficiary = readParty(in, whole);
+        Label l = null;
+        if (whole) {
+            int label = in.readByte();
+            l = label == 0 ? null : new Label(label == 2, readNullable(in));
+        }
         return new Transaction(id, t, amount, channel < 0 ? null : Channel.values()[channel], purpose, sender,
                 beneficiary, l);
     }
@@ -80,10 +99,13 @@ public final class BinaryCodec {
         return OffsetDateTime.of(LocalDateTime.ofEpochSecond(local, nano, ZoneOffset.UTC), offset);
     }
 
-    private static void writeParty(DataOutput out, Party p) throws IOException {
+    private static void writeParty(DataOutput out, Party p, boolean whole) throws IOException {
         out.writeUTF(p.id());
         out.writeByte(p.type().ordinal());
         out.writeUTF(p.country());
+        if (!whole) {
+            return;
+        }
         writeNullable(out, p.name());
         writeNullable(out, p.account());
         writeNullable(out, p.phone());
@@ -95,10 +117,13 @@ public final class BinaryCodec {
         writeNullable(out, p.ip());
     }
 
-    private static Party readParty(DataInput in) throws IOException {
+    private static Party readParty(DataInput in, boolean whole) throws IOException {
         String id = in.readUTF();
         PartyType type = PartyType.values()[in.readByte()];
         String country = in.readUTF();
+        if (!whole) {
+            return new Party(id, type, null, country, null, null, null, null, null, null, null, null);
+        }
         return new Party(id, type, readNullable(in), country, readNullable(in), readNullable(in), readNullable(in),
                 readNullable(in), readNullable(in), readNullable(in), readNullable(in), readNullable(in));
     }
@@ -187,9 +212,7 @@ public final class BinaryCodec {
 
     /** Reads what {@link #writePartial} wrote: its transaction is the skeleton ({@link #readSkeleton}). */
     public static PartialAssessment readPartial(DataInput in) throws IOException {
-        Transaction tx = readSkeleton(in);
-        ClusterView view = readView(in);
-        return new PartialAssessment(tx, view, readHits(in));
+        return readPartial(in, false);
     }
 
     /**
@@ -198,7 +221,11 @@ public final class BinaryCodec {
      * skeleton wrote into the final stage's buffer state.
      */
     public static PartialAssessment readPartialWithTransaction(DataInput in) throws IOException {
-        Transaction tx = readTransaction(in);
+        return readPartial(in, true);
+    }
+
+    private static PartialAssessment readPartial(DataInput in, boolean wholeTransaction) throws IOException {
+        Transaction tx = read(in, wholeTransaction);
         ClusterView view = readView(in);
         return new PartialAssessment(tx, view, readHits(in));
     }
@@ -208,32 +235,12 @@ public final class BinaryCodec {
      * id, type and country. Nothing else (no names, identifiers, purpose or label).
      */
     public static void writeSkeleton(DataOutput out, Transaction tx) throws IOException {
-        out.writeUTF(tx.id());
-        writeTime(out, tx.timestamp());
-        out.writeLong(tx.amount().minorUnits());
-        out.writeUTF(tx.amount().currency().getCurrencyCode());
-        out.writeByte(tx.channel() == null ? -1 : tx.channel().ordinal());
-        for (Party p : new Party[] {tx.sender(), tx.beneficiary()}) {
-            out.writeUTF(p.id());
-            out.writeByte(p.type().ordinal());
-            out.writeUTF(p.country());
-        }
+        write(out, tx, false);
     }
 
     /** Reads what {@link #writeSkeleton} wrote: a transaction whose other fields are absent ({@code null}). */
     public static Transaction readSkeleton(DataInput in) throws IOException {
-        String id = in.readUTF();
-        OffsetDateTime t = readTime(in);
-        Money amount = new Money(in.readLong(), Currency.getInstance(in.readUTF()));
-        int channel = in.readByte();
-        Party[] parties = new Party[2];
-        for (int i = 0; i < 2; i++) {
-            String partyId = in.readUTF();
-            PartyType type = PartyType.values()[in.readByte()];
-            parties[i] = new Party(partyId, type, null, in.readUTF(), null, null, null, null, null, null, null, null);
-        }
-        return new Transaction(id, t, amount, channel < 0 ? null : Channel.values()[channel], null, parties[0],
-                parties[1], null);
+        return read(in, false);
     }
 
     static void writeHits(DataOutput out, List<Hit> hits, boolean reasons) throws IOException {
