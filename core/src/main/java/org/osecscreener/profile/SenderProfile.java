@@ -21,7 +21,7 @@ public final class SenderProfile {
     public static final int COUNTRIES = 32;
     /** Most night-time transfers kept. */
     public static final int NIGHT = 16;
-    /** Format 3 adds each cluster's sightings; format 2 (earlier builds) is still read, with one sighting each. */
+    /** Format 3 adds each cluster's and country's sightings; format 2 (earlier builds) is still read, with one sighting each. */
     private static final int FORMAT = 3;
 
     private final RecentKeys clusters = new RecentKeys(CLUSTERS);
@@ -139,7 +139,7 @@ public final class SenderProfile {
     public void writeTo(DataOutput out) throws IOException {
         out.writeByte(FORMAT);
         clusters.writeTo(out, true);
-        countries.writeTo(out);
+        countries.writeTo(out, true);
         night.writeTo(out);
         out.writeLong(firstSecond);
         out.writeLong(transfers);
@@ -162,7 +162,7 @@ public final class SenderProfile {
         }
         SenderProfile p = new SenderProfile();
         p.clusters.readFrom(in, format >= 3);
-        p.countries.readFrom(in);
+        p.countries.readFrom(in, format >= 3);
         p.night.readFrom(in);
         p.firstSecond = in.readLong();
         p.transfers = in.readLong();
