@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <p>Only senders who are persons (not businesses), abroad (another country than the payee), with
  * no family link to the payee (no shared surname or address) and not showing the sextortion-victim
- * pattern count as the cluster's senders; the cluster is not scored below {@code minSenders} of
+ * pattern at ALERT level count as the cluster's senders; the cluster is not scored below {@code minSenders} of
  * them.
  *
  * @param enabled               whether clusters are scored; default {@code true}
