@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the job finished (or was submitted)", "1:invalid rule bundle", "2:usage error, I/O failure or job failure"})
 final class RunCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ZoneOption zone = new ZoneOption();
     /** How long the start-up check waits for Kafka to answer. */
     static final Duration KAFKA_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -146,7 +148,8 @@ final class RunCommand implements Callable<Integer> {
         kafkaProperties.warnings().forEach(w -> err.println("warning: " + w));
         boolean usesKafka = "kafka".equals(source) || "kafka".equals(sink) || rulesTopic != null;
         KeySource keySource = key.source(spec.commandLine());
-        IngestSettings ingest = new IngestSettings(keySource, rawDeadLetters, MaxFuture.parse(spec.commandLine(), maxFuture));
+        IngestSettings ingest = new IngestSettings(keySource, rawDeadLetters, MaxFuture.parse(spec.commandLine(), maxFuture),
+                zone.defaultZone);
         if (keySource != null) {
             keySource.pseudonymiser(); // fail here, with a clear message, rather than in every task
         }
