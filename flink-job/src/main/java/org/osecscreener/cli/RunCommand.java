@@ -201,6 +201,9 @@ final class RunCommand implements Callable<Integer> {
         } else if (!kafkaProperties.isEmpty()) {
             err.println("warning: the Kafka client properties are not used: neither the source, the sink nor the rules come from Kafka");
         }
+        if (zone.defaultZone != null) {
+            out.printf("date-times without an offset are read in %s%n", zone.defaultZone.getId());
+        }
         if (prometheusPort != null) {
             out.printf("metrics: Prometheus endpoint on port %s (http://localhost:PORT/metrics; a local run)%n", prometheusPort);
         }
