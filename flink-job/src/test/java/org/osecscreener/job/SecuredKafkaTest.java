@@ -176,6 +176,28 @@ class SecuredKafkaTest {
         assertNoSecretIn(r);
     }
 
+    @Test
+    void wrongPassword_pastTheStartUpCheck_theJobItselfFailsBounded_onTheAuthenticationFailure() throws Exception {
+        KafkaClientProperties client = KafkaClientProperties.load(propertiesFile("wrong-job.properties", WRONG_PASSWORD),
+                List.of());
+        JobRunner.Options o = new JobRunner.Options("kafka", null, "jsonl", null, kafka.secureBootstrap, "stx", "job-wrong",
+                true, "kafka", dir.resolve("job-wrong").toString(), "salerts", "sdead", "srule-events",
+                JobTestSupport.defaults(), null, null, "hashmap", Duration.ofMillis(500),
+                dir.resolve("job-wrong-checkpoints").toString(), 2, Duration.ofSeconds(5), org.osecscreener.score.Level.REVIEW,
+                false, 1, IngestSettings.NONE, null, client, null);
+        long start = System.nanoTime();
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> JobRunner.run(o));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(failure).as("the job fails").isNotNull();
+        assertThat(millis).as("time to fail, with one restart").isLessThan(90_000);
+        Throwable auth = KafkaCheck.authenticationFailure(failure);
+        assertThat(auth).as("an authentication failure in %s", failure).isNotNull();
+        assertThat(client.redact(auth.getMessage())).doesNotContain(WRONG_PASSWORD).contains("SCRAM-SHA-512");
+        synchronized (logLines) {
+            assertThat(logLines).noneMatch(l -> l.contains(WRONG_PASSWORD) || l.contains(PASSWORD) || l.contains(TRUSTSTORE_PASSWORD));
+        }
+    }
+
     private void assertNoSecretIn(Result r) {
         for (String secret : List.of(PASSWORD, WRONG_PASSWORD, TRUSTSTORE_PASSWORD)) {
             assertThat(r.out()).doesNotContain(secret);
