@@ -38,8 +38,9 @@ import org.osecscreener.score.Assessment;
  * The {@code run} command against a real broker whose client listener is SASL_SSL (SCRAM-SHA-512
  * over TLS with a self-signed certificate made by the JDK's keytool): with the right properties
  * file the alerts arrive exactly once (read_committed, through the secured listener); with a wrong
- * password the command stops within a minute, naming the authentication failure, and no output
- * or log line holds a password. Passwords are random per run (test-only).
+ * password the command stops within a minute, naming the authentication failure, and the job run
+ * past the start-up check fails on its own within seconds instead of retrying; no output or log
+ * line holds a password. Passwords are random per run (test-only).
  */
 class SecuredKafkaTest {
     static final String USER = "osec-screener";
