@@ -35,14 +35,19 @@ final class Amounts {
         return Math.round(major * scale);
     }
 
-    /** A round figure near {@code x}: steps of a tenth, a fifth, a half or a whole power of ten below it. */
+    /**
+     * A round figure near {@code x}: a multiple of a tenth, a fifth, a half or (for figures of
+     * three times the power of ten or more) a whole power of ten below it, so never more than a
+     * quarter away from {@code x}.
+     */
     static double round(Rng r, double x) {
         if (x < 1) {
             return 1;
         }
         double p = Math.pow(10, Math.floor(Math.log10(x)));
         double u = r.unit();
-        double step = u < 0.35 ? p : u < 0.75 ? p / 2 : u < 0.92 ? p / 5 : p / 10;
+        double step = x < 3 * p ? (u < 0.35 ? p / 2 : u < 0.7 ? p / 5 : p / 10)     // 138 -> 150, 140
+                : (u < 0.3 ? p : u < 0.7 ? p / 2 : u < 0.9 ? p / 5 : p / 10);      // 470 -> 500, 450, 480
         step = Math.max(1, step);
         double v = Math.rint(x / step) * step;
         return v <= 0 ? step : v;

@@ -60,7 +60,8 @@ final class Background {
                     Identifiers.address(r, to, r.pick(to.zones()[0].cities())));
             if (r.chance(0.6)) {
                 int[] rel = r.chance(0.6) ? new int[] {f.relative(0.8, 0.8)} : new int[] {f.relative(0.8, 0.8), f.relative(0.7, 0.5)};
-                Families.support(f, rel, Schedules.payday(r), 0, Timeline.DAYS, r.logNormal(250, 0.5, 50, 800), r.logNormal(100, 0.4, 50, 400));
+                Families.support(f, rel, Schedules.payday(r), 0, Timeline.DAYS, r.logNormal(250, 0.5, 50, 800), r.logNormal(100, 0.4, 50, 400),
+                        50, 800);
             } else {
                 int p = f.relative(0.6, 0.5);
                 int n = r.between(2, 8);

@@ -85,9 +85,11 @@ final class Families {
 
     /**
      * Payday support: on each payday the primary relative gets an amount around {@code primaryUsd}
-     * (the same figure every time for 70% of senders), each other relative 60% of the time.
+     * (the same figure every time for 70% of senders, within 20% otherwise, never below
+     * {@code floorUsd}), each other relative 60% of the time; never more than {@code capUsd} a transfer.
      */
-    static void support(Family f, int[] relatives, Payday p, int from, int to, double primaryUsd, double otherUsd) {
+    static void support(Family f, int[] relatives, Payday p, int from, int to, double primaryUsd, double otherUsd, double floorUsd,
+                        double capUsd) {
         Rng r = f.r;
         Rounding rounding = Offenders.rounding(r, 0.6, 0.2);
         boolean fixed = r.chance(0.7);
@@ -101,7 +103,8 @@ final class Families {
                     continue;
                 }
                 double base = k == 0 ? primaryUsd : otherUsd;
-                double usd = fixed ? base : base * r.logNormal(1, 0.15, 0.6, 1.5);
+                double usd = Math.min(capUsd, fixed ? base : base * r.logNormal(1, 0.12, 0.8, 1.25));
+                usd = k == 0 ? Math.max(floorUsd, usd) : usd;
                 f.actor.pay(r, day, sec + k * r.between(60, 900), usd, rounding, relatives[k], r.chance(0.8) ? purpose : supportPurpose(r), ch);
             }
         }
@@ -118,7 +121,7 @@ final class Families {
         }
         Payday p = Schedules.payday(r);
         double primary = r.logNormal(220, 0.45, 100, 600) / (Schedules.perMonth(p) > 1 ? 1.6 : 1);
-        support(f, rel, p, from, to, Math.max(100, primary), r.logNormal(120, 0.4, 50, 400));
+        support(f, rel, p, from, to, Math.max(100, primary), r.logNormal(120, 0.4, 50, 400), 100, 600);
         return rel;
     }
 
@@ -187,7 +190,7 @@ final class Families {
             Payday p = r.chance(0.7) ? Payday.MONTH_END : Payday.SEMI_MONTHLY;
             int[] s = span(r);
             support(f, rel, p, s[0], s[1], r.logNormal(200, 0.35, 100, 400) / Schedules.perMonth(p) * (p == Payday.SEMI_MONTHLY ? 1.3 : 1),
-                    r.logNormal(100, 0.3, 50, 300));
+                    r.logNormal(100, 0.3, 50, 300), 100, 400);
             int extras = r.between(0, 4);
             for (int e = 0; e < extras; e++) {
                 a.pay(r, r.between(s[0], s[1] - 1), Hours.WAKING.second(r), r.logNormal(120, 0.5, 30, 600), Rounding.ROUND, r.pick(rel),

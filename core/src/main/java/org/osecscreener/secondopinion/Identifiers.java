@@ -9,12 +9,16 @@ import org.osecscreener.secondopinion.Places.Place;
  * Synthetic identifiers: phone numbers, e-wallets, accounts, addresses, pick-up agents, e-mails,
  * devices and IP addresses.
  *
- * <p>Where a fictional range exists it is used: US numbers in 555-01xx, UK mobiles in 07700 900xxx,
- * Australian mobiles in 0491 570xxx, e-mails at {@code example.com/.net/.org}, IP addresses in the
- * documentation ranges. Philippine mobiles use real network prefixes (0917, 0998 ...) with random
- * subscriber digits, because the typology is about how those are written: the same number appears
- * as {@code 0917 123 4567}, {@code +63 917 123 4567}, {@code 639171234567} or as an e-wallet id.
- * Brands of pick-up agents are invented.
+ * <p>Numbers are random in each country's usual shape (Philippine mobiles with real network
+ * prefixes, 0917, 0998 ..., because the typology is about how those are written: the same number
+ * appears as {@code 0917 123 4567}, {@code +63 917 123 4567}, {@code 639171234567} or as an
+ * e-wallet id). The fictional ranges (US 555-01xx, UK 07700 900xxx) hold only a few hundred
+ * numbers each, far too few for a million-transaction set without unrelated parties colliding,
+ * so they are not used; a random number may coincide with a real one, as in any synthetic data,
+ * but belongs to nobody here. E-mails are at {@code example.com/.net/.org}; IP addresses are in
+ * the IPv6 documentation prefix {@code 2001:db8::/32} (a tenth in the IPv4 documentation ranges,
+ * which hold only 762 addresses). Brands of pick-up agents are invented; agent numbers are
+ * unique per run.
  */
 final class Identifiers {
     private Identifiers() {
@@ -32,9 +36,9 @@ final class Identifiers {
     static String mobile(Rng r, Place p) {
         return switch (p.country()) {
             case "PH" -> phMobile(r);
-            case "US", "CA" -> r.digits(3, true).replace('1', '2') + "55501" + r.digits(2, false);
-            case "GB" -> "7700900" + r.digits(3, false);
-            case "AU" -> "491570" + r.digits(3, false);
+            case "US", "CA" -> r.between(201, 989) + "" + r.between(200, 999) + r.digits(4, false);
+            case "GB" -> "7" + r.digits(9, false);
+            case "AU" -> "4" + r.digits(8, false);
             case "DO" -> "809" + r.digits(7, false);
             case "JM" -> "876" + r.digits(7, false);
             case "TH" -> (r.chance(0.5) ? "8" : "9") + r.digits(8, false);
@@ -83,7 +87,7 @@ final class Identifiers {
         return n.substring(0, 3) + " " + n.substring(3, Math.min(6, n.length())) + (n.length() > 6 ? " " + n.substring(6) : "");
     }
 
-    /** An e-wallet id: in the Philippines the owner's mobile number, in one of three forms. */
+    /** An e-wallet id: the owner's mobile number (as in the Philippines, and for mobile money elsewhere), in one of several forms. */
     static String wallet(Rng r, Place p, String national) {
         if (p.country().equals("PH")) {
             return switch (r.between(0, 2)) {
@@ -92,7 +96,7 @@ final class Identifiers {
                 default -> "+63" + national;
             };
         }
-        return r.chance(0.6) ? "0" + national : "W" + p.country() + r.digits(9, true);
+        return r.chance(0.6) ? "0" + national : p.dial() + national;   // mobile money: the number is the wallet
     }
 
     /** A bank account or IBAN-like number in the country's usual shape (not check-digit valid). */
@@ -151,9 +155,8 @@ final class Identifiers {
             "Bayanihan Remit", "Sinag Money Center"};
 
     /** A pick-up agent: brand, branch number and area, e.g. {@code Agent 2231 Cebu Colon}. */
-    static String[] pickupAgent(Rng r, Place p, String city) {
+    static String[] pickupAgent(Rng r, Place p, String city, int number) {
         String brand = r.pick(AGENT_BRANDS);
-        String number = r.digits(4, true);
         String area = p.country().equals("PH") ? barangay(r) : Names.surname(r, p.style());
         // The forms the same agent is written in by different systems and clerks.
         return new String[] {
@@ -164,8 +167,8 @@ final class Identifiers {
 
     static String email(Rng r, Name n) {
         String local = Names.ascii(Names.firstWord(n.given())) + (r.chance(0.5) ? "." : "") + Names.ascii(n.family());
-        if (r.chance(0.6)) {
-            local += r.between(1, 99);
+        if (r.chance(0.7)) {
+            local += r.between(1, 9999);
         }
         return local + "@example." + r.pick(new String[] {"com", "net", "org"});
     }
@@ -175,6 +178,10 @@ final class Identifiers {
     }
 
     static String ip(Rng r) {
-        return r.pick(new String[] {"192.0.2.", "198.51.100.", "203.0.113."}) + r.between(1, 254);
+        if (r.chance(0.1)) {
+            return r.pick(new String[] {"192.0.2.", "198.51.100.", "203.0.113."}) + r.between(1, 254);
+        }
+        return "2001:db8:" + Integer.toHexString(r.between(0, 0xffff)) + ":" + Integer.toHexString(r.between(0, 0xffff)) + "::"
+                + Integer.toHexString(r.between(1, 0xffff));
     }
 }

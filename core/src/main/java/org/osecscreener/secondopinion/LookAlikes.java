@@ -303,7 +303,7 @@ final class LookAlikes {
         Place ph = Places.of("PH");
         for (int j = 0; j < hubs; j++) {
             Rng r = w.rng(World.S_HUB, j);
-            agents.add(Identifiers.pickupAgent(r, ph, r.pick(ph.zones()[0].cities())));
+            agents.add(Identifiers.pickupAgent(r, ph, r.pick(ph.zones()[0].cities()), w.agentNumber()));
         }
         for (int i = 0; i < count; i++) {
             Rng r = w.rng(SecondOpinionScenario.HUB_AGENT_FAMILY.ordinal(), i);
@@ -326,7 +326,7 @@ final class LookAlikes {
             if (r.chance(0.5)) {
                 Payday p = Schedules.payday(r);
                 Families.support(f, rel, p, 0, Timeline.DAYS, r.logNormal(200, 0.4, 100, 600) / Math.max(1, Schedules.perMonth(p) * 0.8),
-                        r.logNormal(100, 0.3, 50, 300));
+                        r.logNormal(100, 0.3, 50, 300), 100, 600);
             } else {
                 double level = r.uniform(20, 50);
                 for (int day : Schedules.weekly(r, 0, Timeline.DAYS, 0.1, 0.2)) {

@@ -64,18 +64,24 @@ final class Offenders {
             String phoneA = Identifiers.mobile(r, place);
             String phoneB = Identifiers.mobile(r, place);
             String address = Identifiers.address(r, place, city);
-            String[] agent = Identifiers.pickupAgent(r, place, city);
+            String[] agent = Identifiers.pickupAgent(r, place, city, w.agentNumber());
             Name first = null;
+            String firstWritten = null;
             for (int k = 0; k < size; k++) {
                 Name n = family ? Names.withSurname(r, place.style(), familySurname) : Names.of(r, place.style());
-                String written;
-                if (k > 0 && first != null && r.chance(0.25)) {
+                String written = null;
+                if (k > 0 && r.chance(0.25)) {
                     written = Names.variant(r, first);      // the same person under a second spelling
-                } else {
+                    if (written.equals(firstWritten)) {
+                        written = null;
+                    }
+                }
+                if (written == null) {
                     written = Names.written(r, n);
                 }
                 if (first == null) {
                     first = n;
+                    firstWritten = written;
                 }
                 World.PayeeSpec s = new World.PayeeSpec();
                 String own = Identifiers.mobile(r, place);
@@ -195,19 +201,37 @@ final class Offenders {
      * top 3% (33 payments or more) make about half of all payments, as AIC found (256 offenders,
      * 2,714 payments, 3% of offenders made half).
      */
-    static int heavyTailCount(Rng r) {
-        double u = 1 - r.unit();
-        return (int) Math.min(300, Math.floor(1 / u));
+    static int heavyTailCount(double u) {
+        return (int) Math.min(300, Math.floor(1 / (1 - u)));
+    }
+
+    /**
+     * The payment counts of {@code n} customers, stratified (one draw per {@code 1/n} quantile
+     * slice, then shuffled) so that even a small population has the AIC shape rather than the
+     * luck of a few draws from a heavy tail.
+     */
+    static int[] heavyTailCounts(Rng r, int n) {
+        List<Integer> counts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            counts.add(heavyTailCount((i + r.unit()) / n));
+        }
+        r.shuffle(counts);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = counts.get(i);
+        }
+        return out;
     }
 
     // ---- Scenarios ----------------------------------------------------------------------------
 
     static void ringCustomers(World w, List<Ring> rings, double[] ringWeights, int count) {
+        int[] counts = heavyTailCounts(w.rng(SecondOpinionScenario.RING_CUSTOMER.ordinal(), -1), count);
         for (int i = 0; i < count; i++) {
             Rng r = w.rng(SecondOpinionScenario.RING_CUSTOMER.ordinal(), i);
             Ring ring = rings.get(r.cumulative(ringWeights));
             Actor a = offender(w, SecondOpinionScenario.RING_CUSTOMER, r);
-            int k = heavyTailCount(r);
+            int k = counts[i];
             int[] payees = ringPayees(r, a, ring);
             double level = ring.priceUsd * r.logNormal(1, 0.35, 0.4, 3);
             Rounding rounding = rounding(r, 0.45, 0.25);

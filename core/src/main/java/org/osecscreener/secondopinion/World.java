@@ -36,8 +36,19 @@ final class World {
     private long senderSeq;
     private long payeeSeq;
 
+    private int agents;
+
     World(long seed) {
         this.seed = seed;
+    }
+
+    /**
+     * The next pick-up agent number, unique in the run: a permutation of 1000–9999 (7919 is prime
+     * to 9000), then of 10000–99999, so that two agents never share a number by chance.
+     */
+    int agentNumber() {
+        int k = agents++;
+        return k < 9000 ? 1000 + (int) ((k * 7919L) % 9000) : 10_000 + (int) (((k - 9000) * 7919L) % 90_000);
     }
 
     Rng rng(int stream, long index) {
@@ -207,7 +218,7 @@ final class World {
             Rng pr = rng(S_AGENTS, c.charAt(0) * 31 + c.charAt(1));
             String[] a = new String[c.equals("PH") ? agentPoolSize : Math.max(20, agentPoolSize / 10)];
             for (int i = 0; i < a.length; i++) {
-                a[i] = Identifiers.pickupAgent(pr, place, pr.pick(place.zones()[0].cities()))[pr.between(0, 2)];
+                a[i] = Identifiers.pickupAgent(pr, place, pr.pick(place.zones()[0].cities()), agentNumber())[pr.between(0, 2)];
             }
             return a;
         });
