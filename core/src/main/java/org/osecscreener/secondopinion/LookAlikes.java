@@ -74,12 +74,12 @@ final class LookAlikes {
     /**
      * A foreign buyer paying a small seller once (75%) or twice (25%, a second order 3–60 days
      * later): US$8–120 at shop prices (to the cent), with an order or invoice number, in the
-     * buyer's daytime. Sellers' popularity is Zipf, about 33 buyers per seller on average.
+     * buyer's daytime. Sellers' popularity is Zipf (exponent 0.7), about 33 buyers per seller on average.
      */
     static void shopBuyers(World w, int count) {
         int sellers = Math.max(1, (int) Math.round(count / 33.0));
         List<Party> shops = sellers(w, sellers);
-        double[] cum = Rng.zipf(sellers, 1.0);
+        double[] cum = Rng.zipf(sellers, 0.7);
         for (int i = 0; i < count; i++) {
             Rng r = w.rng(SecondOpinionScenario.SHOP_BUYER.ordinal(), i);
             Actor a = foreigner(w, SecondOpinionScenario.SHOP_BUYER, r);

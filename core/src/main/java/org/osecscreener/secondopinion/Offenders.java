@@ -233,12 +233,12 @@ final class Offenders {
             Actor a = offender(w, SecondOpinionScenario.RING_CUSTOMER, r);
             int k = counts[i];
             int[] payees = ringPayees(r, a, ring);
-            double level = ring.priceUsd * r.logNormal(1, 0.35, 0.4, 3);
+            double level = ring.priceUsd * r.logNormal(1, 0.5, 0.3, 4);
             Rounding rounding = rounding(r, 0.45, 0.25);
             Hours hours = offenderHours(r);
             Channel ch = World.channel(r, 45, 15, 25, 5, 10);
             double gapDays = k <= 3 ? 4 : r.logNormal(6, 0.6, 0.7, 30);
-            int start = r.between(0, Timeline.DAYS - 1);
+            int start = r.between(0, Timeline.DAYS - 2);
             if (k > 3 && start + gapDays * k > Timeline.DAYS) {
                 start = Math.max(0, (int) (Timeline.DAYS - gapDays * k));
                 gapDays = Math.min(gapDays, (Timeline.DAYS - start) / (double) k);
