@@ -23,8 +23,6 @@ final class Actor {
     final ZoneId zone;
     final List<Party> payees = new ArrayList<>(2);
     final Plan plan = new Plan();
-    int index;
-    int cursor;
 
     Actor(SecondOpinionScenario scenario, Party sender, Place place, ZoneId zone) {
         this.scenario = scenario;
@@ -69,22 +67,8 @@ final class Actor {
         return true;
     }
 
-    /** Plans a payment of an exact amount already in the sender's minor units. */
-    boolean payMinor(int day, int secondOfDay, long minorUnits, int payee, String purpose, Channel ch) {
-        long at = Timeline.epochSecond(zone, day, secondOfDay);
-        if (at == Long.MIN_VALUE) {
-            return false;
-        }
-        ZoneOffset off = zone.getRules().getOffset(java.time.Instant.ofEpochSecond(at));
-        plan.add(at, off.getTotalSeconds(), minorUnits, payee, purpose, ch);
-        return true;
-    }
-
     int size() {
         return plan.size;
     }
 
-    long nextAt() {
-        return plan.at[cursor];
-    }
 }

@@ -79,8 +79,4 @@ final class Plan {
         channel = ch2;
     }
 
-    /** Keeps only the first {@code n} payments (after sealing). */
-    void truncate(int n) {
-        size = Math.min(size, n);
-    }
 }

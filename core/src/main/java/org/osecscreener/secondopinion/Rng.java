@@ -66,12 +66,12 @@ final class Rng {
         return values[r.nextInt(values.length)];
     }
 
-    <T> T pick(List<T> values) {
-        return values.get(r.nextInt(values.size()));
-    }
-
     int pick(int[] values) {
         return values[r.nextInt(values.length)];
+    }
+
+    <T> T pick(List<T> values) {
+        return values.get(r.nextInt(values.size()));
     }
 
     /** An index drawn with the given (not necessarily normalised) weights. */

@@ -1,6 +1,5 @@
 package org.osecscreener.secondopinion;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -39,15 +38,6 @@ final class Timeline {
     static int dayOf(LocalDate d) {
         long i = d.toEpochDay() - START.toEpochDay();
         return i < 0 || i >= DAYS ? -1 : (int) i;
-    }
-
-    static DayOfWeek weekday(int day) {
-        return DATES[day].getDayOfWeek();
-    }
-
-    static boolean weekend(int day) {
-        DayOfWeek w = DATES[day].getDayOfWeek();
-        return w == DayOfWeek.SATURDAY || w == DayOfWeek.SUNDAY;
     }
 
     /**

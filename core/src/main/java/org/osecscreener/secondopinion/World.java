@@ -27,7 +27,6 @@ final class World {
     static final int S_HUB = 104;
     static final int S_HOUSEHOLD = 105;
     static final int S_EXTORTION = 106;
-    static final int S_STANDALONE = 107;
     static final int S_FILLER = 108;
     static final int S_AGENTS = 109;
 
@@ -101,16 +100,6 @@ final class World {
         };
     }
 
-    /** The naming style of people from {@code country} living abroad (the diaspora keeps its names). */
-    static Style diasporaStyle(String country) {
-        return Places.of(country).style();
-    }
-
-    /** A style for a person living in {@code place} who is not from a diaspora (locals, foreign spouses, buyers). */
-    static Style localStyle(Rng r, Place place) {
-        return place.style();
-    }
-
     // ---- Parties -----------------------------------------------------------------------------
 
     /** A sender: always an account, often a phone, e-mail, address, device and IP. */
@@ -151,7 +140,6 @@ final class World {
     }
 
     Actor add(Actor a) {
-        a.index = actors.size();
         actors.add(a);
         return a;
     }
