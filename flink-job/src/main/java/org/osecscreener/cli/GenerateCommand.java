@@ -24,9 +24,11 @@ import picocli.CommandLine.Spec;
                 "Generates labelled synthetic remittance traffic (legitimate hard negatives and OSEC scenarios) as JSON lines",
                 "or ISO 20022 pacs.008 messages with the labels in a sidecar file (--format pacs008),",
                 "deterministically from a seed. Configuration reference: docs/generator.md.",
-                "--set second-opinion writes the second-opinion set instead: an independent generator written blind from the",
-                "published typologies, for reporting detection quality beside the main set, never for tuning (docs/second-opinion.md);",
-                "JSON lines only, no configuration."},
+                "",
+                "--set second-opinion writes the second-opinion set instead: an independent",
+                "generator written blind from the published typologies, for reporting detection",
+                "quality beside the main set and never for tuning (docs/second-opinion.md).",
+                "JSON lines only; --seed and --transactions are its only settings."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:the configuration is invalid", "2:usage error or I/O failure"})
 final class GenerateCommand implements Callable<Integer> {
