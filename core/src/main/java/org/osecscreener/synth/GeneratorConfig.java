@@ -125,7 +125,16 @@ public record GeneratorConfig(String start, int days, long transactions, double 
             return MAPPER.readValue(in, GeneratorConfig.class);
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             Throwable c = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException(file + ": " + c.getMessage(), c);
+            // Where in the file: the mapping whose values were refused (osec.ring_customer, ...).
+            StringBuilder where = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+                if (r.getFieldName() != null) {
+                    where.append(where.length() == 0 ? "" : ".").append(r.getFieldName());
+                }
+            }
+            String msg = c.getMessage();
+            String at = where.length() == 0 || msg.startsWith(where.toString()) ? "" : where + ": ";
+            throw new IllegalArgumentException(file + ": " + at + msg, c);
         }
     }
 

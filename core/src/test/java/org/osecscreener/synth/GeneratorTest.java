@@ -158,6 +158,16 @@ class GeneratorTest {
     }
 
     @Test
+    void config_badScenarioValue_namesTheScenario() throws IOException {
+        Path f = dir.resolve("g.yaml");
+        String yaml = DEFAULTS.toYaml();
+        int at = yaml.indexOf("  ring_customer:\n    share: ");
+        assertThat(at).isPositive();
+        Files.writeString(f, yaml.substring(0, at) + yaml.substring(at).replaceFirst("share: 0.4", "share: -1"));
+        assertThatThrownBy(() -> GeneratorConfig.load(f)).hasMessageContaining("osec.ring_customer: share was -1");
+    }
+
+    @Test
     void config_unknownCountry_isRejected() {
         assertThatThrownBy(() -> new GeneratorConfig.CountryMix(Map.of("XX", 1.0), Map.of("US", 1.0), Map.of("PH", 1.0),
                 Map.of("PH", 1.0), Map.of("US>MX", 1.0), Map.of("US", 1.0), Map.of("NG", 1.0), Map.of("US", 1.0)))
@@ -170,10 +180,15 @@ class GeneratorTest {
     private static final long MIX_SEED = 13;
     private static final long MIX_N = 200_000;
     private static List<Transaction> mix;
+    private static Generator.World mixWorld;
 
+    /** The run, generated once; its population is kept for the tests that look at rings. */
     private static synchronized List<Transaction> mix() {
         if (mix == null) {
-            mix = generate(MIX_SEED, MIX_N);
+            mixWorld = new Generator.World(DEFAULTS, MIX_SEED, MIX_N);
+            List<Transaction> out = new ArrayList<>();
+            Generator.run(mixWorld, MIX_N, out::add, x -> { });
+            mix = out;
         }
         return mix;
     }
@@ -219,8 +234,8 @@ class GeneratorTest {
         assertThat(counts.stream().filter(c -> c == 1).count()).as("one-time customers").isPositive();
 
         // Every payee is a member of a facilitator ring that shares a phone, wallet or address with
-        // another member (the population of the same run, rebuilt).
-        Generator.World world = new Generator.World(DEFAULTS, MIX_SEED, MIX_N);
+        // another member (the population of the same run).
+        Generator.World world = mixWorld;
         Map<String, org.osecscreener.model.Party[]> ringOf = new HashMap<>();
         for (org.osecscreener.model.Party[] ring : world.rings) {
             for (org.osecscreener.model.Party m : ring) {
