@@ -127,6 +127,16 @@ class GeneratorTest {
         for (Transaction tx : generate(9, 5_000)) {
             s.screen(tx.withoutLabel());   // throws if a currency had no FX rate
         }
+        // Payments into the beneficiary-only countries (NG, CI) are in the sender's currency.
+        Screener t = Screener.builder().bundle(RuleBundleLoader.defaultBundle()).build();
+        int westAfrica = 0;
+        for (Transaction tx : mix()) {
+            if (Set.of("NG", "CI").contains(tx.beneficiary().country())) {
+                t.screen(tx.withoutLabel());
+                westAfrica++;
+            }
+        }
+        assertThat(westAfrica).isPositive();
     }
 
     @Test
