@@ -45,8 +45,12 @@ import org.osecscreener.synth.GeneratorConfig.Scenario;
  * next event time merges them into one stream. Memory grows with the population, never with the
  * number of transactions: nothing written is kept.
  *
+ * <p>Some schedules are finite (a ring customer's few payments, a shop buyer's one or two, a
+ * sextortion victim's burst): an actor whose schedule has ended leaves the queue.
+ *
  * <p>Each transaction carries a {@link Label}: {@code osec} true for OSEC scenario transfers,
- * with the scenario's name (see {@link Scenarios}). Generators are not thread-safe; create one
+ * with the scenario's name (see {@link Scenarios}); a sextortion victim's burst is labelled
+ * {@code sextortion_victim} with {@code osec} false. Generators are not thread-safe; create one
  * per thread.
  */
 public final class Generator {
