@@ -89,7 +89,7 @@ final class Stats {
     }
 
     /** Largest coefficient of variation of a regular cadence. */
-    static final double SCHEDULE_MAX_CV = 0.2;
+    static final double SCHEDULE_MAX_CV = 0.1;
 
     /** Share of calendar-following intervals from which a cadence counts as a schedule. */
     static final double SCHEDULE_CALENDAR_SHARE = 0.8;
@@ -99,8 +99,8 @@ final class Stats {
      * in [0, 1], from at least three intervals: their {@link #calendarShare} when at least
      * {@link #SCHEDULE_CALENDAR_SHARE} of them follow the calendar; else 1 − their coefficient of
      * variation when it is at most {@link #SCHEDULE_MAX_CV} and their median follows the calendar
-     * (a regular weekly rhythm whose hours of day wander); else 0. A low variation alone is not
-     * enough: a handful of random intervals of 5 to 19 days varies by under a fifth one time in ten.
+     * (a regular weekly rhythm whose hours of day wander); else 0. Six random intervals of 5 to 19
+     * days are taken for a schedule about one time in twenty (a test checks under 8%).
      *
      * @param gaps the intervals in days, {@code [0, n)} read and not changed
      */
