@@ -118,6 +118,21 @@ public record RuleBundleEvent(Kind kind, Instant time, LocalDate eventDay, Insta
         }
     }
 
+    /**
+     * The digest of a bundle handed over as an object: the SHA-256 of the shipped pack's file as
+     * shipped if it is the shipped pack ({@link RuleBundleLoader#defaultBundle()}), else of its
+     * canonical JSON.
+     *
+     * @param b      the bundle
+     * @param loader writes the canonical JSON
+     */
+    public static BundleRef digestOf(RuleBundle b, RuleBundleLoader loader) {
+        if (b.equals(RuleBundleLoader.defaultBundle())) {
+            return BundleRef.of(b, sha256(RuleBundleLoader.defaultBundleText()), Digest.TEXT);
+        }
+        return BundleRef.of(b, sha256(loader.toJson(b)), Digest.CANONICAL);
+    }
+
     /** The SHA-256 of {@code bytes}, as 64 lower-case hex digits. */
     public static String sha256(byte[] bytes) {
         try {

@@ -279,7 +279,8 @@ public final class Screener {
      * ({@link RuleBundleEvent.Kind#ACCEPTED}) or, if that day is after the latest transaction screened,
      * once a screened transaction reaches it ({@link RuleBundleEvent.Kind#PENDING}, then
      * {@link RuleBundleEvent.Kind#EFFECTIVE}). The events go to the {@link Builder#ruleEvents} listener
-     * too; the bundle's digest is that of its canonical JSON (source {@code api}).
+     * too; the bundle's digest is that of its canonical JSON, or of the shipped file for the shipped
+     * pack ({@link RuleBundleEvent#digestOf}; source {@code api}).
      *
      * @return the event about {@code bundle}: accepted or pending
      * @throws IllegalArgumentException if the version does not move forward, or the bundle's
@@ -288,7 +289,8 @@ public final class Screener {
      */
     public RuleBundleEvent reload(RuleBundle bundle) {
         Objects.requireNonNull(bundle, "bundle");
-        return offer(bundle, RuleBundleEvent.sha256(CanonicalHolder.LOADER.toJson(bundle)), RuleBundleEvent.Digest.CANONICAL, "api");
+        RuleBundleEvent.BundleRef ref = RuleBundleEvent.digestOf(bundle, CanonicalHolder.LOADER);
+        return offer(bundle, ref.sha256(), ref.digest(), "api");
     }
 
     /**
@@ -715,8 +717,9 @@ public final class Screener {
             RuleBundleEvent.Digest digest = RuleBundleEvent.Digest.TEXT;
             String source;
             if (b != null) {
-                sha256 = RuleBundleEvent.sha256(CanonicalHolder.LOADER.toJson(b));
-                digest = RuleBundleEvent.Digest.CANONICAL;
+                RuleBundleEvent.BundleRef ref = RuleBundleEvent.digestOf(b, CanonicalHolder.LOADER);
+                sha256 = ref.sha256();
+                digest = ref.digest();
                 source = "api";
             } else if (bundleFile == null) {
                 b = RuleBundleLoader.defaultBundle();

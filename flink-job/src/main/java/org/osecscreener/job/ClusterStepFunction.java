@@ -349,12 +349,8 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                     "checkpoint", this::compile, false);
         }
         RuleBundle b = Engines.parse(baseline);
-        if (b.equals(RuleBundleLoader.defaultBundle())) { // the shipped pack: its digest is that of the file as shipped
-            return BundleSchedule.starting(b, RuleBundleEvent.sha256(RuleBundleLoader.defaultBundleText()), RuleBundleEvent.Digest.TEXT,
-                    RuleBundleLoader.DEFAULT_BUNDLE_RESOURCE, this::compile, false);
-        }
-        return BundleSchedule.starting(b, RuleBundleEvent.sha256(baseline), RuleBundleEvent.Digest.CANONICAL, "baseline",
-                this::compile, false);
+        RuleBundleEvent.BundleRef ref = RuleBundleEvent.digestOf(b, loader()); // the shipped pack: the file as shipped
+        return BundleSchedule.starting(b, ref.sha256(), ref.digest(), "baseline", this::compile, false);
     }
 
     @Override
