@@ -3,11 +3,13 @@ package org.osecscreener.backtest;
 import org.osecscreener.rules.ClusterFanInConfig;
 import org.osecscreener.rules.CorridorRiskConfig;
 import org.osecscreener.rules.CoverKeywordsConfig;
+import org.osecscreener.rules.CoverStoryConfig;
 import org.osecscreener.rules.DetectorConfig;
 import org.osecscreener.rules.Detectors;
 import org.osecscreener.rules.EscalationConfig;
 import org.osecscreener.rules.FamilySupportConfig;
 import org.osecscreener.rules.LinkedToAlertedConfig;
+import org.osecscreener.rules.LowAndSlowConfig;
 import org.osecscreener.rules.NewRelationshipConfig;
 import org.osecscreener.rules.OddHoursConfig;
 import org.osecscreener.rules.RecurringSmallToClusterConfig;
@@ -34,9 +36,9 @@ public final class Ablation {
                 off(d.smallAmount(), type, c -> new SmallAmountConfig(false, c.weight(), c.bands())),
                 off(d.corridorRisk(), type, c -> new CorridorRiskConfig(false, c.weight())),
                 off(d.recurringSmallToCluster(), type, c -> new RecurringSmallToClusterConfig(false, c.weight(), c.windowDays(),
-                        c.minCount(), c.saturationCount(), c.maxAmount(), c.regularityShare())),
+                        c.minCount(), c.saturationCount(), c.maxAmount(), c.regularityShare(), c.relatedDiscount(), c.scheduleDiscount(), c.personsAbroadOnly())),
                 off(d.senderFanOut(), type, c -> new SenderFanOutConfig(false, c.weight(), c.windowDays(), c.minClusters(),
-                        c.saturationClusters(), c.familyMitigation(), c.applyToBusiness())),
+                        c.saturationClusters(), c.familyMitigation(), c.applyToBusiness(), c.unrelatedOnly())),
                 off(d.clusterFanIn(), type, c -> new ClusterFanInConfig(false, c.weight(), c.windowDays(), c.minSenders(),
                         c.minSenderCountries(), c.saturationSenders(), c.allowList(), c.allowListMitigation())),
                 off(d.newRelationship(), type, c -> new NewRelationshipConfig(false, c.weight(), c.followUpCount(), c.followUpDays())),
@@ -48,7 +50,12 @@ public final class Ablation {
                 off(d.familySupport(), type, c -> new FamilySupportConfig(false, c.mitigation(), c.minMonths(), c.maxJitterDays(),
                         c.requireSharedSurname())),
                 off(d.watchlistMatch(), type, c -> new WatchlistMatchConfig(false, c.weight(), c.lists(), c.checkSender(),
-                        c.checkBeneficiary(), c.types(), c.minConfidence())));
+                        c.checkBeneficiary(), c.types(), c.minConfidence())),
+                off(d.lowAndSlow(), type, c -> new LowAndSlowConfig(false, c.weight(), c.windowDays(), c.minCount(),
+                        c.saturationCount(), c.maxAmount(), c.maxMedianIntervalDays(), c.minSpanDays(), c.startHour(),
+                        c.endHour(), c.minLateShare(), c.scheduleDiscount())),
+                off(d.coverStory(), type, c -> new CoverStoryConfig(false, c.weight(), c.lists(), c.windowDays(),
+                        c.minCount(), c.saturationCount(), c.maxAmount(), c.minRoundShare(), c.maxMedianIntervalDays())));
         return with(b, n, b.scoring());
     }
 
@@ -59,7 +66,8 @@ public final class Ablation {
 
     private static RuleBundle with(RuleBundle b, Detectors d, Scoring s) {
         return new RuleBundle(b.id(), b.version(), b.description(), b.approvedBy(), b.effectiveFrom(), b.baseCurrency(),
-                b.fxRates(), b.countries(), b.keywords(), b.idLists(), d, s, b.suppressions(), b.reporting());
+                b.fxRates(), b.countries(), b.keywords(), b.idLists(), d, s, b.suppressions(), b.reporting(),
+                b.clusterRisk(), b.sextortion(), b.queue());
     }
 
     private static <C extends DetectorConfig> C off(C c, String type, java.util.function.Function<C, C> disable) {

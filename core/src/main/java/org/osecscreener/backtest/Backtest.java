@@ -23,6 +23,8 @@ import org.osecscreener.model.Transaction;
 import org.osecscreener.rules.DetectorConfig;
 import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.score.Assessment;
+import org.osecscreener.score.AssessmentKind;
+import org.osecscreener.score.Screening;
 import org.osecscreener.score.Hit;
 import org.osecscreener.score.Level;
 import org.osecscreener.screen.Screener;
@@ -59,6 +61,11 @@ public final class Backtest {
     public static final double[] SWEEP = {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95};
     private static final int BINS = 20;
     private static final int BATCH = 4096;
+    /**
+     * Scenario names starting with this mark senders as possible sextortion VICTIMS: neither
+     * offenders nor legitimate senders; reported apart ({@code docs/backtest.md}).
+     */
+    public static final String VICTIM_PREFIX = "sextortion";
 
     private final RuleBundle bundle;
     private final RuleBundle compare;
@@ -223,12 +230,13 @@ public final class Backtest {
         }
         List<BacktestReport.RuleStats> rules = ruleStats(a, data, ablations, ablated, m);
         BacktestReport.Comparison cmp = b == null ? null : compare(a, b, data);
+        BacktestReport.Outcomes outcomes = a.outcomes(data);
         double seconds = (System.nanoTime() - started) / 1e9;
         return new BacktestReport(inputName, bundle.id() + "@" + bundle.version(), rejected, seconds, m, sweep, rules,
                 ablation ? "rescreening with each detector disabled (enabled: false), all else equal"
                         : "not measured (ablation off)",
-                scenarios(a, data), firstAlert(a, data), perDay(a, data), histogram(a, data, true),
-                histogram(a, data, false), cmp);
+                scenarios(a, data), outcomes.firstAlert(), perDay(a, data), histogram(a, data, true),
+                histogram(a, data, false), cmp, outcomes);
     }
 
     /**
@@ -278,17 +286,35 @@ public final class Backtest {
         int[] sender = new int[1024];
         int[] beneficiary = new int[1024];
         int[] day = new int[1024];
+        /** Per transaction: its sender's transfers before it. */
+        int[] ordinal = new int[1024];
+        /** Per sender: transfers so far. */
+        int[] senderTransfers = new int[1024];
         final BitSet osec = new BitSet();
         int n;
         // per sender
         int[] senderScenario = new int[1024];
         final BitSet osecSender = new BitSet();
+        /** Senders labelled as possible sextortion victims (a scenario named {@code sextortion...}, not OSEC). */
+        final BitSet victimSender = new BitSet();
+        /** Transaction id → index (look-back assessments name an earlier transaction). */
+        final Map<String, Integer> txIndex = new HashMap<>();
+
+        /** Senders that are neither OSEC nor victims. */
+        BitSet legitSenders() {
+            BitSet b = new BitSet();
+            b.set(0, senderIds.size());
+            b.andNot(osecSender);
+            b.andNot(victimSender);
+            return b;
+        }
 
         int add(Transaction tx) {
             if (n == sender.length) {
                 sender = Arrays.copyOf(sender, n * 2);
                 beneficiary = Arrays.copyOf(beneficiary, n * 2);
                 day = Arrays.copyOf(day, n * 2);
+                ordinal = Arrays.copyOf(ordinal, n * 2);
             }
             int known = senderIds.size();
             int s = senderIndex.computeIfAbsent(tx.sender().id(), k -> {
@@ -298,6 +324,7 @@ public final class Backtest {
             boolean newSender = senderIds.size() > known;
             if (s >= senderScenario.length) {
                 senderScenario = Arrays.copyOf(senderScenario, senderScenario.length * 2);
+                senderTransfers = Arrays.copyOf(senderTransfers, senderTransfers.length * 2);
             }
             int bi = beneficiaryIndex.computeIfAbsent(tx.beneficiary().id(), k -> {
                 beneficiaryIds.add(k);
@@ -318,9 +345,16 @@ public final class Backtest {
             }
             if (isOsec && !osecSender.get(s)) {
                 osecSender.set(s);
+                victimSender.clear(s);
                 senderScenario[s] = sc;   // an OSEC sender counts in its OSEC scenario
             }
+            if (!isOsec && !osecSender.get(s) && scenario.startsWith(VICTIM_PREFIX) && !victimSender.get(s)) {
+                victimSender.set(s);
+                senderScenario[s] = sc;   // a victim counts in its victim scenario
+            }
             int i = n++;
+            txIndex.putIfAbsent(tx.id(), i);
+            ordinal[i] = senderTransfers[s]++;
             sender[i] = s;
             beneficiary[i] = bi;
             day[i] = (int) Math.floorDiv(tx.timestamp().toEpochSecond(), 86_400L);
@@ -366,6 +400,25 @@ public final class Backtest {
         final BitSet screened = new BitSet();
         long alerts;
         final Map<String, Integer> clusterIndex = new HashMap<>();
+        /** Senders with an OSEC ALERT of any kind (transaction or look-back). */
+        final BitSet osecAlerted = new BitSet();
+        /** Senders with an OSEC REVIEW or ALERT of any kind. */
+        final BitSet osecReviewed = new BitSet();
+        /** Senders with a sextortion-victim alert (REVIEW or ALERT). */
+        final BitSet victimAlerted = new BitSet();
+        /** Senders alerted by look-back (held fixed in the threshold sweep). */
+        final BitSet lookBackAlerted = new BitSet();
+        /** Per sender: transfers before the transaction its first OSEC ALERT names; -1 until alerted. */
+        int[] firstAlertBefore = new int[1024];
+        /** Per sender: transfers it had made when its first OSEC ALERT was raised; -1 until alerted. */
+        int[] firstAlertRaised = new int[1024];
+        /** Per sender: transfers screened so far. */
+        int[] seenTransfers = new int[1024];
+        final java.util.Set<String> items = new HashSet<>();
+        long clusterAssessments;
+        long clusterAlerts;
+        long lookBacks;
+        long victimAlerts;
         int[] finalCluster;
         int clusters;
 
@@ -383,6 +436,8 @@ public final class Backtest {
             this.bundle = bundle;
             this.full = full;
             this.ruleIds = org.osecscreener.rules.Detectors.TYPES;
+            Arrays.fill(firstAlertBefore, -1);
+            Arrays.fill(firstAlertRaised, -1);
         }
 
         void screenAll(List<Transaction> batch, int first, Data d) {
@@ -392,17 +447,29 @@ public final class Backtest {
         }
 
         void screen(Transaction tx, int i, Data d) {
-            Assessment as;
+            Screening sc;
             try {
-                as = screener.screen(tx);
+                sc = screener.screenAll(tx);
             } catch (UnscreenableTransactionException e) {
                 return;
             }
+            Assessment as = sc.assessment();
             screened.set(i);
+            int self = d.sender[i];
             if (as.level() == Level.ALERT) {
                 alerts++;
-                alertedSenders.set(d.sender[i]);
+                alertedSenders.set(self);
             }
+            for (Assessment a : sc.assessments()) {
+                outcome(a, i, d);
+            }
+            if (sc.cluster() != null) {
+                clusterAssessments++;
+                clusterAlerts += sc.cluster().level() == Level.ALERT ? 1 : 0;
+                items.add(sc.cluster().alertId());
+            }
+            grow(self);
+            seenTransfers[self]++;
             if (!full) {
                 return;
             }
@@ -433,6 +500,52 @@ public final class Backtest {
                 suppressed.set(i);
             }
             clusterAtTime[i] = clusterIndex.computeIfAbsent(as.clusterId(), k -> clusterIndex.size());
+        }
+
+        private void grow(int s) {
+            if (s >= seenTransfers.length) {
+                int len = Math.max(s + 1, seenTransfers.length * 2);
+                int old = seenTransfers.length;
+                seenTransfers = Arrays.copyOf(seenTransfers, len);
+                firstAlertBefore = Arrays.copyOf(firstAlertBefore, len);
+                firstAlertRaised = Arrays.copyOf(firstAlertRaised, len);
+                Arrays.fill(firstAlertBefore, old, len, -1);
+                Arrays.fill(firstAlertRaised, old, len, -1);
+            }
+        }
+
+        /** Counts one sender-side output of the screening of transaction {@code i}. */
+        private void outcome(Assessment a, int i, Data d) {
+            if (a.level() == Level.NONE) {
+                return;
+            }
+            Integer s = d.senderIndex.get(a.senderId());
+            if (s == null) {
+                return;
+            }
+            grow(s);
+            items.add(a.alertId());
+            if (a.kind() == AssessmentKind.SEXTORTION_VICTIM) {
+                victimAlerts++;
+                victimAlerted.set(s);
+                return;
+            }
+            osecReviewed.set(s);
+            if (a.kind() == AssessmentKind.LOOK_BACK) {
+                lookBacks++;
+                if (a.level() == Level.ALERT) {
+                    lookBackAlerted.set(s);
+                    alertedSenders.set(s);
+                }
+            }
+            if (a.level() == Level.ALERT) {
+                osecAlerted.set(s);
+                if (firstAlertBefore[s] < 0) {
+                    Integer named = d.txIndex.get(a.transactionId());
+                    firstAlertBefore[s] = named == null ? seenTransfers[s] : d.ordinal[named];
+                    firstAlertRaised[s] = seenTransfers[s];
+                }
+            }
         }
 
         void finish(Data d) {
@@ -474,21 +587,78 @@ public final class Backtest {
                     cases.add(key);
                 }
             }
-            long totalSenders = d.senderIds.size();
+            senders.or(lookBackAlerted); // held fixed over the sweep: raised by cluster alerts, not by transaction scores
+            BitSet legit = d.legitSenders();
             long osecSenders = d.osecSender.cardinality();
             BitSet detected = (BitSet) senders.clone();
             detected.and(d.osecSender);
             long det = detected.cardinality();
-            long legitAlerted = senders.cardinality() - det;
+            BitSet legitAlerted = (BitSet) senders.clone();
+            legitAlerted.and(legit);
+            long la = legitAlerted.cardinality();
             BitSet detClusters = (BitSet) alertedClusters.clone();
             detClusters.and(osecClusters);
             long dc = detClusters.cardinality();
             return new Metrics(threshold, d.n, alertCount, cases.size(), d.n == 0 ? 0 : alertCount * 10_000.0 / d.n,
-                    osecSenders, totalSenders - osecSenders, det, legitAlerted, Metrics.ratio(det, osecSenders),
-                    Metrics.ratio(det, senders.cardinality()), Metrics.ratio(legitAlerted, totalSenders - osecSenders),
+                    osecSenders, legit.cardinality(), det, la, Metrics.ratio(det, osecSenders),
+                    Metrics.ratio(det, det + la), Metrics.ratio(la, legit.cardinality()),
                     osecClusters.cardinality(), alertedClusters.cardinality(), dc, Metrics.ratio(dc, osecClusters.cardinality()),
                     Metrics.ratio(dc, alertedClusters.cardinality()));
         }
+
+        /** The queue, look-back, victim and REVIEW figures at the bundle's own thresholds. */
+        BacktestReport.Outcomes outcomes(Data d) {
+            BitSet legit = d.legitSenders();
+            BitSet osecAlert = (BitSet) osecAlerted.clone();
+            osecAlert.and(d.osecSender);
+            BitSet anyReview = (BitSet) osecReviewed.clone();
+            anyReview.or(victimAlerted);
+            BitSet osecReview = (BitSet) anyReview.clone();
+            osecReview.and(d.osecSender);
+            BitSet legitReview = (BitSet) anyReview.clone();
+            legitReview.and(legit);
+            BitSet legitAlert = (BitSet) osecAlerted.clone();
+            legitAlert.and(legit);
+            BitSet victimReview = (BitSet) anyReview.clone();
+            victimReview.and(d.victimSender);
+            BitSet victimAsVictim = (BitSet) victimAlerted.clone();
+            victimAsVictim.and(d.victimSender);
+            BitSet victimAsOffender = (BitSet) osecAlerted.clone();
+            victimAsOffender.and(d.victimSender);
+            BitSet offenderAsVictim = (BitSet) victimAlerted.clone();
+            offenderAsVictim.and(d.osecSender);
+            long nl = legit.cardinality();
+            long no = d.osecSender.cardinality();
+            long nv = d.victimSender.cardinality();
+            return new BacktestReport.Outcomes(items.size(), d.n == 0 ? 0 : items.size() * 10_000.0 / d.n,
+                    no, osecAlert.cardinality(), Metrics.ratio(osecAlert.cardinality(), no),
+                    osecReview.cardinality(), Metrics.ratio(osecReview.cardinality(), no),
+                    nl, legitAlert.cardinality(), Metrics.ratio(legitAlert.cardinality(), nl),
+                    legitReview.cardinality(), Metrics.ratio(legitReview.cardinality(), nl),
+                    nv, victimReview.cardinality(), Metrics.ratio(victimReview.cardinality(), nv),
+                    victimAsVictim.cardinality(), victimAsOffender.cardinality(), offenderAsVictim.cardinality(),
+                    clusterAssessments, clusterAlerts, lookBacks, lookBackAlerted.cardinality(), victimAlerts,
+                    firstAlert(firstAlertBefore, d), firstAlert(firstAlertRaised, d));
+        }
+    }
+
+    private static BacktestReport.FirstAlert firstAlert(int[] before, Data d) {
+        List<Integer> values = new ArrayList<>();
+        for (int s = d.osecSender.nextSetBit(0); s >= 0; s = d.osecSender.nextSetBit(s + 1)) {
+            if (s < before.length && before[s] >= 0) {
+                values.add(before[s]);
+            }
+        }
+        values.sort(null);
+        long[] hist = new long[BacktestReport.FirstAlert.BUCKETS.size()];
+        double sum = 0;
+        for (int v : values) {
+            sum += v;
+            hist[v <= 2 ? v : v <= 5 ? 3 : v <= 10 ? 4 : v <= 20 ? 5 : 6]++;
+        }
+        int n = values.size();
+        return new BacktestReport.FirstAlert(n, n == 0 ? 0 : sum / n, n == 0 ? 0 : percentile(values, 0.5),
+                n == 0 ? 0 : percentile(values, 0.9), Arrays.stream(hist).boxed().toList());
     }
 
     // ---------------------------------------------------------------------------------------
@@ -555,11 +725,19 @@ public final class Backtest {
         int k = d.scenarios.size();
         long[] senders = new long[k];
         long[] alerted = new long[k];
+        long[] reviewed = new long[k];
+        long[] victims = new long[k];
         for (int s = 0; s < d.senderIds.size(); s++) {
             int sc = d.senderScenario[s];
             senders[sc]++;
-            if (a.alertedSenders.get(s)) {
+            if (a.osecAlerted.get(s)) {
                 alerted[sc]++;
+            }
+            if (a.osecReviewed.get(s) || a.victimAlerted.get(s)) {
+                reviewed[sc]++;
+            }
+            if (a.victimAlerted.get(s)) {
+                victims[sc]++;
             }
         }
         List<BacktestReport.ScenarioStats> out = new ArrayList<>();
@@ -569,39 +747,11 @@ public final class Backtest {
                 continue;
             }
             out.add(new BacktestReport.ScenarioStats(e.getKey(), d.osecScenario.get(sc), senders[sc], alerted[sc],
-                    Metrics.ratio(alerted[sc], senders[sc])));
+                    Metrics.ratio(alerted[sc], senders[sc]), reviewed[sc], Metrics.ratio(reviewed[sc], senders[sc]),
+                    victims[sc]));
         }
         out.sort((x, y) -> x.osec() != y.osec() ? (x.osec() ? -1 : 1) : x.scenario().compareTo(y.scenario()));
         return out;
-    }
-
-    private static BacktestReport.FirstAlert firstAlert(Run a, Data d) {
-        int[] count = new int[d.senderIds.size()];
-        int[] before = new int[d.senderIds.size()];
-        Arrays.fill(before, -1);
-        for (int i = 0; i < d.n; i++) {
-            int s = d.sender[i];
-            if (before[s] < 0 && a.level[i] == Level.ALERT.ordinal() && a.screened.get(i)) {
-                before[s] = count[s];
-            }
-            count[s]++;
-        }
-        List<Integer> values = new ArrayList<>();
-        for (int s = d.osecSender.nextSetBit(0); s >= 0; s = d.osecSender.nextSetBit(s + 1)) {
-            if (before[s] >= 0) {
-                values.add(before[s]);
-            }
-        }
-        values.sort(null);
-        long[] hist = new long[BacktestReport.FirstAlert.BUCKETS.size()];
-        double sum = 0;
-        for (int v : values) {
-            sum += v;
-            hist[v <= 2 ? v : v <= 5 ? 3 : v <= 10 ? 4 : v <= 20 ? 5 : 6]++;
-        }
-        int n = values.size();
-        return new BacktestReport.FirstAlert(n, n == 0 ? 0 : sum / n, n == 0 ? 0 : percentile(values, 0.5),
-                n == 0 ? 0 : percentile(values, 0.9), Arrays.stream(hist).boxed().toList());
     }
 
     private static double percentile(List<Integer> sorted, double p) {

@@ -22,11 +22,56 @@ import java.util.List;
  * @param osecScores     histogram of OSEC senders' highest score
  * @param legitScores    histogram of legitimate senders' highest score
  * @param comparison     bundle B against A, or {@code null}
+ * @param outcomes       the analyst queue, REVIEW levels, look-back and sextortion-victim figures at the
+ *                       bundle's own thresholds
  */
 public record BacktestReport(String input, String bundle, long rejected, double seconds, Metrics metrics,
                              List<Metrics> sweep, List<RuleStats> rules, String marginalMethod,
                              List<ScenarioStats> scenarios, FirstAlert firstAlert, List<DayCount> alertsPerDay,
-                             Histogram osecScores, Histogram legitScores, Comparison comparison) {
+                             Histogram osecScores, Histogram legitScores, Comparison comparison, Outcomes outcomes) {
+
+    /**
+     * What the analysts' queue gets, by sender class: OSEC senders (any OSEC-labelled transfer),
+     * possible sextortion victims (a scenario named {@code sextortion...}, not OSEC) and legitimate
+     * senders (the rest). "At ALERT" counts OSEC alerts of any kind (a transaction, or look-back from
+     * a payee cluster's ALERT); "at REVIEW or above" counts every sender-side alert, victim alerts
+     * included.
+     *
+     * @param queueItems              distinct alert ids at REVIEW or ALERT over every output (queue items)
+     * @param queueItemsPer10k        per 10,000 transactions
+     * @param osecSenders             OSEC senders
+     * @param osecAtAlert             of those, with an OSEC ALERT of any kind
+     * @param osecRecall              osecAtAlert / osecSenders
+     * @param osecAtReview            OSEC senders at REVIEW or above
+     * @param osecReviewShare         osecAtReview / osecSenders
+     * @param legitSenders            legitimate senders
+     * @param legitAtAlert            of those, with an OSEC ALERT
+     * @param legitAlertShare         legitAtAlert / legitSenders
+     * @param legitAtReview           legitimate senders at REVIEW or above (any alert kind)
+     * @param legitReviewShare        legitAtReview / legitSenders
+     * @param victims                 possible sextortion victims (labelled)
+     * @param victimsAtReview         of those, at REVIEW or above (any kind)
+     * @param victimReviewShare       victimsAtReview / victims
+     * @param victimsWithVictimAlert  victims with a sextortion-victim alert
+     * @param victimsAtOsecAlert      victims with an OSEC ALERT (treated as offenders: should be 0)
+     * @param offendersWithVictimAlert OSEC senders with a sextortion-victim alert
+     * @param clusterAssessments      payee-cluster assessments written
+     * @param clusterAlerts           of those, at ALERT
+     * @param lookBackAlerts          look-back assessments written
+     * @param lookBackSenders         senders with a look-back ALERT
+     * @param victimAlerts            sextortion-victim assessments written
+     * @param firstAlert              transfers before the transaction the first OSEC ALERT names (for a
+     *                                look-back, the sender's latest transfer to the cluster)
+     * @param firstAlertRaised        transfers the sender had made when its first OSEC ALERT was raised
+     */
+    public record Outcomes(long queueItems, double queueItemsPer10k, long osecSenders, long osecAtAlert,
+                           double osecRecall, long osecAtReview, double osecReviewShare, long legitSenders,
+                           long legitAtAlert, double legitAlertShare, long legitAtReview, double legitReviewShare,
+                           long victims, long victimsAtReview, double victimReviewShare, long victimsWithVictimAlert,
+                           long victimsAtOsecAlert, long offendersWithVictimAlert, long clusterAssessments,
+                           long clusterAlerts, long lookBackAlerts, long lookBackSenders, long victimAlerts,
+                           FirstAlert firstAlert, FirstAlert firstAlertRaised) {
+    }
 
     /**
      * One rule's contribution.
@@ -46,13 +91,17 @@ public record BacktestReport(String input, String bundle, long rejected, double 
     }
 
     /**
-     * @param scenario scenario name from the labels
-     * @param osec     whether it is an OSEC scenario
-     * @param senders  senders in it
-     * @param alerted  of those, with at least one ALERT
-     * @param share    alerted / senders
+     * @param scenario    scenario name from the labels
+     * @param osec        whether it is an OSEC scenario
+     * @param senders     senders in it
+     * @param alerted     of those, with at least one OSEC ALERT (transaction or look-back)
+     * @param share       alerted / senders
+     * @param reviewed    of those, at REVIEW or above (any alert kind, victim alerts included)
+     * @param reviewShare reviewed / senders
+     * @param victimAlerted of those, with a sextortion-victim alert
      */
-    public record ScenarioStats(String scenario, boolean osec, long senders, long alerted, double share) {
+    public record ScenarioStats(String scenario, boolean osec, long senders, long alerted, double share, long reviewed,
+                                double reviewShare, long victimAlerted) {
     }
 
     /**

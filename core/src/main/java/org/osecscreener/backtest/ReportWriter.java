@@ -79,6 +79,21 @@ public final class ReportWriter {
         card(h, "cluster recall", fmt(m.clusterRecall(), 3), m.detectedOsecClusters() + " of " + m.osecClusters() + " OSEC clusters");
         card(h, "cluster precision", fmt(m.clusterPrecision(), 3), m.alertedClusters() + " clusters alerted");
         h.append("</div>\n");
+        BacktestReport.Outcomes o = r.outcomes();
+        if (o != null) {
+            h.append("<h2>Analyst queue, REVIEW and victims</h2>\n<div class=\"grid\">");
+            card(h, "queue items per 10,000 tx", fmt(o.queueItemsPer10k(), 1), o.queueItems() + " distinct alert ids at REVIEW or ALERT");
+            card(h, "OSEC senders at ALERT", pct(o.osecRecall()), o.osecAtAlert() + " of " + o.osecSenders() + " (transaction or look-back)");
+            card(h, "legitimate senders at ALERT", pct(o.legitAlertShare()), o.legitAtAlert() + " of " + o.legitSenders());
+            card(h, "legitimate senders at REVIEW or above", pct(o.legitReviewShare()), o.legitAtReview() + " of " + o.legitSenders());
+            card(h, "sextortion victims at REVIEW or above", pct(o.victimReviewShare()), o.victimsAtReview() + " of " + o.victims()
+                    + "; " + o.victimsAtOsecAlert() + " at an OSEC ALERT");
+            card(h, "payee-cluster assessments", String.valueOf(o.clusterAssessments()), o.clusterAlerts() + " at ALERT; "
+                    + o.lookBackAlerts() + " look-back alerts for " + o.lookBackSenders() + " senders");
+            card(h, "transfers before the first ALERT", fmt(o.firstAlert().median(), 0), "median (by the transaction named); "
+                    + fmt(o.firstAlertRaised().median(), 0) + " by the time it was raised");
+            h.append("</div>\n");
+        }
 
         h.append("<h2>Score distribution (highest score per sender)</h2>\n");
         h.append(scoreChart(r));
@@ -297,11 +312,13 @@ public final class ReportWriter {
 
     private static String scenarioTable(List<BacktestReport.ScenarioStats> sc) {
         StringBuilder t = new StringBuilder("<table><tr><th class=\"l\">scenario</th><th class=\"l\">kind</th><th>senders</th>"
-                + "<th>alerted</th><th>share</th></tr>\n");
+                + "<th>at ALERT</th><th>share</th><th>at REVIEW or above</th><th>share</th><th>victim alerts</th></tr>\n");
         for (BacktestReport.ScenarioStats x : sc) {
-            t.append("<tr><td class=\"l\">").append(esc(x.scenario())).append("</td><td class=\"l\">").append(x.osec() ? "OSEC" : "legitimate")
+            String kind = x.osec() ? "OSEC" : x.scenario().startsWith(Backtest.VICTIM_PREFIX) ? "victim" : "legitimate";
+            t.append("<tr><td class=\"l\">").append(esc(x.scenario())).append("</td><td class=\"l\">").append(kind)
                     .append("</td><td>").append(x.senders()).append("</td><td>").append(x.alerted()).append("</td><td>")
-                    .append(pct(x.share())).append("</td></tr>\n");
+                    .append(pct(x.share())).append("</td><td>").append(x.reviewed()).append("</td><td>")
+                    .append(pct(x.reviewShare())).append("</td><td>").append(x.victimAlerted()).append("</td></tr>\n");
         }
         return t.append("</table>\n").toString();
     }

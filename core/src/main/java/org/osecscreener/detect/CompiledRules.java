@@ -32,6 +32,20 @@ final class CompiledRules {
     final int nightEnd;
     final boolean trackNight;
     private final Map<String, List<Suppression>> suppressions = new HashMap<>();
+    /** Round amounts as {@code round_amount} defines them (its defaults without the section). */
+    final RoundAmounts round;
+    private final Map<List<String>, KeywordMatcher> matchers = new HashMap<>();
+    /** Cover phrases of {@code cover_story}, stored as a transfer trait; {@code null} without the rule. */
+    final KeywordMatcher storyCover;
+    /** Cover phrases of the cluster facets; {@code null} when clusters are not scored. */
+    final KeywordMatcher clusterCover;
+    /** Purchase words that exclude a payment from the sextortion rule; {@code null} if none. */
+    final KeywordMatcher purchase;
+    /** The cluster-risk section (possibly disabled). */
+    final org.osecscreener.rules.ClusterRiskConfig clusterRisk;
+    /** The sextortion rule, or {@code null} when it does not run. */
+    final SextortionRule sextortion;
+    private final java.util.Set<String> contextRules;
 
     CompiledRules(RuleBundle b) {
         this.bundle = b;
@@ -46,6 +60,15 @@ final class CompiledRules {
             suppressions.computeIfAbsent(s.kind() + "/" + s.id(), k -> new ArrayList<>()).add(s);
         }
         Detectors d = b.detectors();
+        this.round = d.roundAmount() == null ? new RoundAmounts(RoundAmounts.DEFAULT_MULTIPLE, Map.of())
+                : new RoundAmounts(d.roundAmount().multiple(), d.roundAmount().perCurrency());
+        this.storyCover = on(d.coverStory()) ? matcher(b, d.coverStory().lists()) : null;
+        this.clusterRisk = b.clusterRisk();
+        this.clusterCover = clusterRisk.enabled() ? matcher(b, clusterRisk.coverLists()) : null;
+        this.sextortion = b.screensSextortion() ? new SextortionRule(b.sextortion()) : null;
+        this.purchase = sextortion != null && !b.sextortion().excludeLists().isEmpty()
+                ? matcher(b, b.sextortion().excludeLists()) : null;
+        this.contextRules = new HashSet<>(b.scoring().contextRules());
         List<Detector> list = new ArrayList<>();
         if (on(d.smallAmount())) list.add(new SmallAmountDetector(d.smallAmount(), baseCurrency));
         if (on(d.corridorRisk())) list.add(new CorridorRiskDetector(d.corridorRisk(), this));
@@ -59,14 +82,10 @@ final class CompiledRules {
         if (on(d.newRelationship())) list.add(new NewRelationshipDetector(d.newRelationship()));
         if (on(d.escalation())) list.add(new EscalationDetector(d.escalation(), baseCurrency));
         if (on(d.oddHours())) list.add(new OddHoursDetector(d.oddHours()));
-        if (on(d.coverKeywords())) {
-            List<String> words = new ArrayList<>();
-            for (String name : d.coverKeywords().lists()) {
-                words.addAll(b.keywordList(name));
-            }
-            list.add(new CoverKeywordsDetector(d.coverKeywords(), new KeywordMatcher(words)));
-        }
-        if (on(d.roundAmount())) list.add(new RoundAmountDetector(d.roundAmount()));
+        if (on(d.lowAndSlow())) list.add(new LowAndSlowDetector(d.lowAndSlow(), baseCurrency));
+        if (on(d.coverStory())) list.add(new CoverStoryDetector(d.coverStory(), baseCurrency));
+        if (on(d.coverKeywords())) list.add(new CoverKeywordsDetector(d.coverKeywords(), matcher(b, d.coverKeywords().lists())));
+        if (on(d.roundAmount())) list.add(new RoundAmountDetector(d.roundAmount(), round));
         LinkedToAlertedDetector link = on(d.linkedToAlerted()) ? new LinkedToAlertedDetector(d.linkedToAlerted()) : null;
         if (link != null) list.add(link);
         if (on(d.watchlistMatch())) list.add(new WatchlistMatchDetector(d.watchlistMatch()));
@@ -77,6 +96,22 @@ final class CompiledRules {
         this.trackNight = on(d.oddHours());
         this.nightStart = trackNight ? d.oddHours().startHour() : 0;
         this.nightEnd = trackNight ? d.oddHours().endHour() : 0;
+    }
+
+    /** One matcher per distinct set of keyword lists, shared by the rules that name the same lists. */
+    private KeywordMatcher matcher(RuleBundle b, List<String> lists) {
+        return matchers.computeIfAbsent(List.copyOf(lists), k -> {
+            List<String> words = new ArrayList<>();
+            for (String name : k) {
+                words.addAll(b.keywordList(name));
+            }
+            return new KeywordMatcher(words);
+        });
+    }
+
+    /** Whether {@code ruleId} is a context rule ({@code scoring.contextRules}). */
+    boolean isContext(String ruleId) {
+        return contextRules.contains(ruleId);
     }
 
     private static boolean on(org.osecscreener.rules.DetectorConfig c) {

@@ -26,7 +26,7 @@ final class CoverKeywordsDetector implements Detector {
 
     @Override
     public Hit evaluate(Evaluation e) {
-        List<String> found = matcher.find(e.tx.purpose());
+        List<String> found = e.found(matcher);
         if (found.isEmpty()) {
             return null;
         }

@@ -1,5 +1,8 @@
 package org.osecscreener.detect;
 
+import java.util.List;
+
+import org.osecscreener.findings.WatchlistMatches;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.profile.PairProfile;
 import org.osecscreener.profile.SenderProfile;
@@ -8,6 +11,8 @@ import org.osecscreener.profile.SenderProfile;
 final class Evaluation {
     static final long DAY = 86_400L;
 
+    /** The compiled bundle (shared matchers and tables). */
+    CompiledRules rules;
     Transaction tx;
     ClusterView view;
     SenderProfile sender;
@@ -16,12 +21,34 @@ final class Evaluation {
     double base;
     long second;
     int day;
+    /** The sender's local hour of day (from the timestamp's offset). */
+    int hour;
     boolean night;
     /** Whether this was the sender's first transfer to the beneficiary's country. */
     boolean newCountry;
     int senderSurname;
+    /** Key of the sender's maternal middle name (relatives on the mother's side carry it as surname), or 0. */
+    int senderMiddle;
     int senderAddress;
+    /** Whether sender and payee share a family name (the payee's surname is the sender's surname or maternal middle name) or an address. */
+    boolean related;
     boolean toSourceCountry;
+    /** Whether sender and beneficiary are in different countries. */
+    boolean crossBorder;
+    /** Whether the amount is round in its currency ({@link RoundAmounts}). */
+    boolean round;
     /** The sender's and beneficiary's watchlist matches ({@code NONE} without watchlists). */
-    org.osecscreener.findings.WatchlistMatches matches = org.osecscreener.findings.WatchlistMatches.NONE;
+    WatchlistMatches matches = WatchlistMatches.NONE;
+
+    private KeywordMatcher lastMatcher;
+    private List<String> lastFound;
+
+    /** The phrases of {@code matcher} in the payment reference, found once per matcher and transaction. */
+    List<String> found(KeywordMatcher matcher) {
+        if (matcher != lastMatcher) {
+            lastFound = matcher.find(tx.purpose());
+            lastMatcher = matcher;
+        }
+        return lastFound;
+    }
 }

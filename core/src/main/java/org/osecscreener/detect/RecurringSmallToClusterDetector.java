@@ -10,9 +10,16 @@ import org.osecscreener.score.Hit;
  * Indicators 1 and 2 together: N or more small transfers from the sender to the same payee cluster
  * within a window. The sub-score rises with the count (0.5 at {@code minCount}, 1 at
  * {@code saturationCount}) and, for a {@code regularityShare} of it, with the regularity of the
- * intervals (1 − their coefficient of variation).
+ * intervals (1 − their coefficient of variation). Two discounts, off by default: a sender who shares
+ * a surname or address with the payee ({@code relatedDiscount}), and a schedule-like cadence — a
+ * median interval of 5 days or more varying by at most a fifth, the weekly or payday rhythm of
+ * family support and payroll ({@code scheduleDiscount}, scaled by the regularity).
  */
 final class RecurringSmallToClusterDetector implements Detector {
+    /** Shortest median interval, in days, of a schedule-like cadence (weekly or longer). */
+    static final double SCHEDULE_MIN_DAYS = 5;
+    /** Largest coefficient of variation of a schedule-like cadence. */
+    static final double SCHEDULE_MAX_CV = 0.2;
     private final RecurringSmallToClusterConfig c;
     private final String base;
 
@@ -28,7 +35,9 @@ final class RecurringSmallToClusterDetector implements Detector {
 
     @Override
     public Hit evaluate(Evaluation e) {
-        if (e.base > c.maxAmount()) {
+        if (e.base > c.maxAmount() || (c.personsAbroadOnly() && (!e.crossBorder
+                || e.tx.sender().type() != org.osecscreener.model.PartyType.PERSON
+                || e.tx.beneficiary().type() != org.osecscreener.model.PartyType.PERSON))) {
             return null;
         }
         TransferRing r = e.pair.recent();
@@ -57,20 +66,32 @@ final class RecurringSmallToClusterDetector implements Detector {
         if (intervals.length != n - 1) {
             intervals = Arrays.copyOf(intervals, n - 1);
         }
-        double regularity = Math.max(0, 1 - Stats.coefficientOfVariation(intervals));
+        double cv = Stats.coefficientOfVariation(intervals);
+        double regularity = Math.max(0, 1 - cv);
         double countScore = Detector.ramp(n, c.minCount(), c.saturationCount());
         double s = (1 - c.regularityShare()) * countScore + c.regularityShare() * regularity;
+        double median = Stats.median(intervals); // sorts in place: the intervals are not read after this
+        boolean schedule = c.scheduleDiscount() > 0 && median >= SCHEDULE_MIN_DAYS && cv <= SCHEDULE_MAX_CV;
+        if (schedule) {
+            s *= 1 - c.scheduleDiscount() * regularity;
+        }
+        boolean related = c.relatedDiscount() > 0 && e.related;
+        if (related) {
+            s *= 1 - c.relatedDiscount();
+        }
         if (s <= 0) {
             return null;
         }
-        double median = Stats.median(intervals); // sorts in place: the intervals are not read after this
         int count = n;
         double lo = min;
         double hi = max;
         String cluster = e.view.clusterId();
         return new Hit(id(), Math.min(1, s), c.weight(), false,
                 () -> count + " transfers of " + Fmt.money(lo, base).replace(" " + base, "") + "–" + Fmt.money(hi, base) + " to cluster " + cluster
-                        + " in " + c.windowDays() + " days, median interval " + Fmt.num(median) + " days",
+                        + " in " + c.windowDays() + " days, median interval " + Fmt.num(median) + " days"
+                        + (schedule ? "; a schedule-like cadence (varies by " + Fmt.pct(cv) + "), lowered by "
+                        + Fmt.pct(c.scheduleDiscount() * regularity) : "")
+                        + (related ? "; sender and payee share a surname or address, lowered by " + Fmt.pct(c.relatedDiscount()) : ""),
                 r.idsFrom(from, Hit.MAX_EVIDENCE));
     }
 }

@@ -34,7 +34,20 @@ final class SenderFanOutDetector implements Detector {
         if (k < c.minClusters()) {
             return null;
         }
-        int related = e.sender.clusters().countRelatedSince(fromDay, e.senderSurname, e.senderAddress);
+        int related = e.sender.clusters().countRelatedSince(fromDay, e.senderSurname, e.senderMiddle, e.senderAddress);
+        if (c.unrelatedOnly()) {
+            int unrelated = e.sender.clusters().countUnrelatedSince(fromDay, e.senderSurname, e.senderMiddle, e.senderAddress, 2);
+            if (unrelated < c.minClusters()) {
+                return null;
+            }
+            double s = Detector.ramp(unrelated, c.minClusters(), c.saturationClusters());
+            int others = k - unrelated;
+            return new Hit(id(), s, c.weight(), false,
+                    () -> "paid " + unrelated + " unrelated payee clusters in source countries more than once each in "
+                            + c.windowDays() + " days, none sharing a family name or address with the sender or each other"
+                            + (others == 0 ? "" : " (" + others + " other clusters paid once or related: not counted)"),
+                    List.of(e.tx.id()));
+        }
         double share = related / (double) k;
         double s = Detector.ramp(k, c.minClusters(), c.saturationClusters()) * (1 - c.familyMitigation() * share);
         if (s <= 0) {

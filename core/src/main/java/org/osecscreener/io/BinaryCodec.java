@@ -16,6 +16,7 @@ import org.osecscreener.cluster.NormalisationFlag;
 import org.osecscreener.cluster.PayeeIdentifiers;
 import org.osecscreener.detect.ClusterView;
 import org.osecscreener.detect.PartialAssessment;
+import org.osecscreener.score.Level;
 import org.osecscreener.model.Channel;
 import org.osecscreener.model.Label;
 import org.osecscreener.model.Money;
@@ -208,10 +209,37 @@ public final class BinaryCodec {
         writeSkeleton(out, p.tx());
         writeView(out, p.view());
         writeHits(out, p.hits(), reasons);
+        out.writeInt(p.signals());
+        out.writeBoolean(p.victim() != null);
+        if (p.victim() != null) {
+            writeHits(out, List.of(p.victim()), true); // a victim alert is always written out
+            out.writeByte(p.victimLevel().ordinal());
+        }
     }
 
     /** Reads what {@link #writePartial} wrote: its transaction is the skeleton ({@link #readSkeleton}). */
     public static PartialAssessment readPartial(DataInput in) throws IOException {
+        Transaction tx = read(in, false);
+        ClusterView view = readView(in);
+        List<Hit> hits = readHits(in);
+        int signals = in.readInt();
+        if (!in.readBoolean()) {
+            return new PartialAssessment(tx, view, hits, signals, null, null);
+        }
+        Hit victim = readHits(in).get(0);
+        int level = in.readUnsignedByte();
+        if (level >= Level.values().length) {
+            throw new IOException("corrupt record: level " + level);
+        }
+        return new PartialAssessment(tx, view, hits, signals, victim, Level.values()[level]);
+    }
+
+    /**
+     * Reads a partial assessment in the form of the builds before payee-cluster signals and victim
+     * findings (skeleton, view, hits only): records those builds wrote into the final stage's
+     * buffer state. They restore with no signals (the payee cluster's score does not count them).
+     */
+    public static PartialAssessment readPartialWithoutSignals(DataInput in) throws IOException {
         return readPartial(in, false);
     }
 

@@ -36,8 +36,9 @@ import org.osecscreener.model.Transaction;
  *       (unparseable phone), {@code !w} (wallet is a phone number), {@code !p} (placeholder). A field
  *       whose link type is off yields nothing and is dropped: nothing reads it.</li>
  *   <li><b>name</b>: the name identifier as above (when name links are on) and
- *       {@code pseudonym("surname", foldedSurname)}, so that family mitigation still compares
- *       surnames for equality.</li>
+ *       {@code pseudonym("surname", foldedSurname)} and, when the name has a maternal middle name,
+ *       the middle name's surname pseudonym tagged {@code middle:}, so that family links still
+ *       compare surnames and middle names for equality.</li>
  *   <li><b>address</b>: the address identifier as above and
  *       {@code pseudonym("family_address", normalisedAddress)} (without the country, as the family
  *       key compares it).</li>
@@ -60,6 +61,8 @@ import org.osecscreener.model.Transaction;
 public final class IngestPseudonymiser {
     /** Tag of the surname pseudonym in a pseudonymised name. */
     public static final String SURNAME = "surname";
+    /** Tag of the maternal middle-name pseudonym in a pseudonymised name. */
+    public static final String MIDDLE = "middle";
     /** Tag of the country-free address pseudonym in a pseudonymised address. */
     public static final String FAMILY_ADDRESS = "family_address";
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
@@ -133,9 +136,14 @@ public final class IngestPseudonymiser {
         String c = raw.country();
         String name = field(c, raw.name(), Party.Builder::name);
         if (raw.name() != null && !raw.name().isBlank()) {
-            String surname = NameNormaliser.surname(raw.name());
-            if (!surname.isEmpty()) {
-                name = append(name, pseudonymiser.pseudonym(SURNAME, surname));
+            org.osecscreener.cluster.FoldedName folded = NameNormaliser.fold(raw.name());
+            if (!folded.surname().isEmpty()) {
+                name = append(name, pseudonymiser.pseudonym(SURNAME, folded.surname()));
+            }
+            if (!folded.middleName().isEmpty()) {
+                // keyed as a surname (so a relative's surname and this middle name compare equal), tagged as middle
+                String asSurname = pseudonymiser.pseudonym(SURNAME, folded.middleName());
+                name = append(name, MIDDLE + asSurname.substring(SURNAME.length()));
             }
         }
         String address = field(c, raw.address(), Party.Builder::address);

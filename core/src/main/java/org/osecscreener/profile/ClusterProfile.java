@@ -20,7 +20,8 @@ public final class ClusterProfile {
     public static final int SENDERS = 64;
     /** Most absorbed cluster ids remembered, newest first. */
     public static final int ABSORBED = 8;
-    private static final int FORMAT = 1;
+    /** Format 2 adds the senders' sightings; format 1 (earlier builds) is still read, with one sighting each. */
+    private static final int FORMAT = 2;
 
     private final RecentKeys senders = new RecentKeys(SENDERS);
     private long transfers;
@@ -88,7 +89,7 @@ public final class ClusterProfile {
     /** Writes the binary form. */
     public void writeTo(DataOutput out) throws IOException {
         out.writeByte(FORMAT);
-        senders.writeTo(out);
+        senders.writeTo(out, true);
         out.writeLong(transfers);
         out.writeBoolean(alert != null);
         if (alert != null) {
@@ -104,9 +105,12 @@ public final class ClusterProfile {
 
     /** Reads what {@link #writeTo} wrote. */
     public static ClusterProfile readFrom(DataInput in) throws IOException {
-        ProfileIo.checkVersion(in, FORMAT, "cluster profile");
+        int format = in.readUnsignedByte();
+        if (format != 1 && format != FORMAT) {
+            throw new IOException("cluster profile format " + format + " is not supported; this build reads 1 and " + FORMAT);
+        }
         ClusterProfile p = new ClusterProfile();
-        p.senders.readFrom(in);
+        p.senders.readFrom(in, format >= 2);
         p.transfers = in.readLong();
         if (in.readBoolean()) {
             p.alert = new ClusterAlert(in.readLong(), in.readUTF(), in.readUTF());

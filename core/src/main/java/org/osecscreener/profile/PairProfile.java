@@ -14,11 +14,14 @@ import java.io.IOException;
 public final class PairProfile {
     /** Most recent transfers kept. */
     public static final int RECENT = 32;
-    private static final int FORMAT = 1;
+    /** Format 2 adds each transfer's traits; format 1 (earlier builds) is still read, with traits 0. */
+    private static final int FORMAT = 2;
 
     private final TransferRing recent = new TransferRing(RECENT);
     private long firstSecond = Long.MIN_VALUE;
     private long transfers;
+    /** Whether the relationship's first transfer was also the sender's first to the payee's country. */
+    private boolean countryWasNew;
 
     /** The recent transfers, oldest first. */
     public TransferRing recent() {
@@ -30,18 +33,33 @@ public final class PairProfile {
         return firstSecond;
     }
 
+    /** Whether the relationship's first transfer was also the sender's first transfer to the payee's country. */
+    public boolean countryWasNew() {
+        return countryWasNew;
+    }
+
+    /** Records whether the relationship began with the sender's first transfer to the payee's country. */
+    public void countryWasNew(boolean value) {
+        countryWasNew = value;
+    }
+
     /** Transfers in the relationship (duplicates excluded). */
     public long transfers() {
         return transfers;
     }
 
-    /** Adds one transfer. */
+    /** Adds one transfer without traits. */
     public void add(long epochSecond, double baseAmount, String txId) {
+        add(epochSecond, baseAmount, txId, 0);
+    }
+
+    /** Adds one transfer with its {@link Traits}. */
+    public void add(long epochSecond, double baseAmount, String txId, int traits) {
         if (firstSecond == Long.MIN_VALUE || epochSecond < firstSecond) {
             firstSecond = epochSecond;
         }
         transfers++;
-        recent.add(epochSecond, baseAmount, txId);
+        recent.add(epochSecond, baseAmount, txId, traits);
     }
 
     /** Folds {@code other} (the same sender's relationship with an absorbed cluster) into this one. */
@@ -50,6 +68,7 @@ public final class PairProfile {
             firstSecond = other.firstSecond;
         }
         transfers += other.transfers;
+        countryWasNew &= other.countryWasNew;
         recent.addAll(other.recent);
     }
 
@@ -63,23 +82,30 @@ public final class PairProfile {
         out.writeByte(FORMAT);
         out.writeLong(firstSecond);
         out.writeLong(transfers);
-        recent.writeTo(out);
+        out.writeBoolean(countryWasNew);
+        recent.writeTo(out, true);
     }
 
     /** Reads what {@link #writeTo} wrote. */
     public static PairProfile readFrom(DataInput in) throws IOException {
-        ProfileIo.checkVersion(in, FORMAT, "pair profile");
+        int format = in.readUnsignedByte();
+        if (format != 1 && format != FORMAT) {
+            throw new IOException("pair profile format " + format + " is not supported; this build reads 1 and " + FORMAT);
+        }
         PairProfile p = new PairProfile();
         p.firstSecond = in.readLong();
         p.transfers = in.readLong();
-        p.recent.readFrom(in);
+        if (format >= 2) {
+            p.countryWasNew = in.readBoolean();
+        }
+        p.recent.readFrom(in, format >= 2);
         return p;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof PairProfile p && p.firstSecond == firstSecond && p.transfers == transfers
-                && p.recent.equals(recent);
+                && p.countryWasNew == countryWasNew && p.recent.equals(recent);
     }
 
     @Override
@@ -92,6 +118,7 @@ public final class PairProfile {
         PairProfile p = new PairProfile();
         p.firstSecond = firstSecond;
         p.transfers = transfers;
+        p.countryWasNew = countryWasNew;
         p.recent.copyFrom(recent);
         return p;
     }

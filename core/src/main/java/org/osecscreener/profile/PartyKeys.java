@@ -22,9 +22,30 @@ public final class PartyKeys {
             return 0;
         }
         if (PseudonymTokens.isPseudonymised(name)) {
-            return Hashing.hash32(PseudonymTokens.find(name, IngestPseudonymiser.SURNAME));
+            return body(PseudonymTokens.find(name, IngestPseudonymiser.SURNAME));
         }
         return Hashing.hash32(NameNormaliser.surname(name));
+    }
+
+    /**
+     * A non-zero key of the maternal middle name of {@code name} (Filipino convention: given names,
+     * the mother's maiden surname, the surname), or 0 when the name has none. Relatives on the
+     * mother's side carry it as their surname.
+     */
+    public static int middle(String name) {
+        if (name == null || name.isBlank()) {
+            return 0;
+        }
+        if (PseudonymTokens.isPseudonymised(name)) {
+            return body(PseudonymTokens.find(name, IngestPseudonymiser.MIDDLE));
+        }
+        String middle = NameNormaliser.fold(name).middleName();
+        return middle.isEmpty() ? 0 : Hashing.hash32(middle);
+    }
+
+    /** The key of a pseudonym token's body (after {@code tag:}), 0 without a token: surname and middle tokens of one value compare equal. */
+    private static int body(String token) {
+        return token == null ? 0 : Hashing.hash32(token.substring(token.indexOf(':') + 1));
     }
 
     /** A non-zero key of the normalised {@code address}, or 0 when there is none. */

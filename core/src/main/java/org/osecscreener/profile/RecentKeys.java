@@ -22,7 +22,10 @@ import java.util.Arrays;
  * <p>Not thread-safe; owned by one profile.
  */
 public final class RecentKeys {
-    /** Longs per slot: the key; the day (high half) and first attribute (low half); the second attribute. */
+    /**
+     * Longs per slot: the key; the day (high half) and first attribute (low half); the sightings
+     * (high half, saturating) and second attribute (low half).
+     */
     private static final int STRIDE = 3;
     private final int capacity;
     /**
@@ -57,12 +60,19 @@ public final class RecentKeys {
         return (int) slots[i * STRIDE + 2];
     }
 
-    private void set(int i, long key, int day, int a1, int a2) {
+    private int sightings(int i) {
+        return (int) (slots[i * STRIDE + 2] >>> 32);
+    }
+
+    private void set(int i, long key, int day, int a1, int a2, int sightings) {
         int at = i * STRIDE;
         slots[at] = key;
         slots[at + 1] = ((long) day << 32) | (a1 & 0xFFFF_FFFFL);
-        slots[at + 2] = a2;
+        slots[at + 2] = ((long) Math.min(sightings, MAX_SIGHTINGS) << 32) | (a2 & 0xFFFF_FFFFL);
     }
+
+    /** Sightings are counted up to this. */
+    private static final int MAX_SIGHTINGS = Integer.MAX_VALUE;
 
     private int slotCount() {
         return slots.length / STRIDE;
@@ -75,10 +85,17 @@ public final class RecentKeys {
      * @return {@code true} if the key was not present before
      */
     public boolean touch(long key, int day, int a1, int a2) {
+        return touch(key, day, a1, a2, 1);
+    }
+
+    private boolean touch(long key, int day, int a1, int a2, int times) {
         int i = indexOf(key);
         if (i >= 0) {
+            int seen = (int) Math.min(MAX_SIGHTINGS, (long) sightings(i) + times);
             if (day >= day(i)) {
-                set(i, key, day, a1, a2);
+                set(i, key, day, a1, a2, seen);
+            } else {
+                set(i, key, day(i), aux1(i), aux2(i), seen);
             }
             return false;
         }
@@ -93,7 +110,7 @@ public final class RecentKeys {
                 return true; // older than everything kept: counts nowhere
             }
         }
-        set(i, key, day, a1, a2);
+        set(i, key, day, a1, a2, times);
         return true;
     }
 
@@ -145,6 +162,14 @@ public final class RecentKeys {
      * sender's or each other's surname or address.
      */
     public int countRelatedSince(int fromDay, int a1, int a2) {
+        return countRelatedSince(fromDay, a1, 0, a2);
+    }
+
+    /**
+     * As {@link #countRelatedSince(int, int, int)}, with a second value {@code a1Alt} that the first
+     * attribute may equal (the sender's maternal middle name beside its surname).
+     */
+    public int countRelatedSince(int fromDay, int a1, int a1Alt, int a2) {
         int n = 0;
         for (int i = 0; i < size; i++) {
             if (day(i) < fromDay) {
@@ -152,7 +177,7 @@ public final class RecentKeys {
             }
             int x1 = aux1(i);
             int x2 = aux2(i);
-            boolean related = (x1 != 0 && x1 == a1) || (x2 != 0 && x2 == a2);
+            boolean related = (x1 != 0 && (x1 == a1 || x1 == a1Alt)) || (x2 != 0 && x2 == a2);
             for (int j = 0; j < size && !related; j++) {
                 if (j != i && day(j) >= fromDay
                         && ((x1 != 0 && aux1(j) == x1) || (x2 != 0 && aux2(j) == x2))) {
@@ -160,6 +185,33 @@ public final class RecentKeys {
                 }
             }
             if (related) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Among keys seen on or after {@code fromDay} and at least {@code minSightings} times, how many
+     * are not related as {@link #countRelatedSince(int, int, int, int)} defines it (relations are
+     * looked for among all keys seen on or after {@code fromDay}).
+     */
+    public int countUnrelatedSince(int fromDay, int a1, int a1Alt, int a2, int minSightings) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (day(i) < fromDay || sightings(i) < minSightings) {
+                continue;
+            }
+            int x1 = aux1(i);
+            int x2 = aux2(i);
+            boolean related = (x1 != 0 && (x1 == a1 || x1 == a1Alt)) || (x2 != 0 && x2 == a2);
+            for (int j = 0; j < size && !related; j++) {
+                if (j != i && day(j) >= fromDay
+                        && ((x1 != 0 && aux1(j) == x1) || (x2 != 0 && aux2(j) == x2))) {
+                    related = true;
+                }
+            }
+            if (!related) {
                 n++;
             }
         }
@@ -177,8 +229,11 @@ public final class RecentKeys {
             slots[i * STRIDE] = to;
             return;
         }
+        int seen = (int) Math.min(MAX_SIGHTINGS, (long) sightings(i) + sightings(j));
         if (day(i) > day(j)) {
-            set(j, to, day(i), aux1(i), aux2(i));
+            set(j, to, day(i), aux1(i), aux2(i), seen);
+        } else {
+            set(j, to, day(j), aux1(j), aux2(j), seen);
         }
         removeAt(i);
     }
@@ -186,7 +241,7 @@ public final class RecentKeys {
     /** Adds every key of {@code other} as {@link #touch} would. */
     public void addAll(RecentKeys other) {
         for (int i = 0; i < other.size; i++) {
-            touch(other.key(i), other.day(i), other.aux1(i), other.aux2(i));
+            touch(other.key(i), other.day(i), other.aux1(i), other.aux2(i), other.sightings(i));
         }
     }
 
@@ -239,16 +294,29 @@ public final class RecentKeys {
     }
 
     void writeTo(DataOutput out) throws IOException {
+        writeTo(out, false);
+    }
+
+    /** Writes the table; with {@code withSightings}, each key's sightings too. */
+    void writeTo(DataOutput out, boolean withSightings) throws IOException {
         out.writeShort(size);
         for (int i = 0; i < size; i++) {
             out.writeLong(key(i));
             out.writeInt(day(i));
             out.writeInt(aux1(i));
             out.writeInt(aux2(i));
+            if (withSightings) {
+                out.writeInt(sightings(i));
+            }
         }
     }
 
     void readFrom(DataInput in) throws IOException {
+        readFrom(in, false);
+    }
+
+    /** Reads what {@link #writeTo(DataOutput, boolean)} wrote with the same flag (sightings 1 without). */
+    void readFrom(DataInput in, boolean withSightings) throws IOException {
         int n = in.readUnsignedShort();
         if (n > capacity) {
             throw new IOException("corrupt profile: " + n + " keys for a capacity of " + capacity);
@@ -261,7 +329,8 @@ public final class RecentKeys {
             long key = in.readLong();
             int day = in.readInt();
             int a1 = in.readInt();
-            set(i, key, day, a1, in.readInt());
+            int a2 = in.readInt();
+            set(i, key, day, a1, a2, withSightings ? Math.max(1, in.readInt()) : 1);
         }
         size = n;
     }
@@ -272,7 +341,8 @@ public final class RecentKeys {
             return false;
         }
         for (int i = 0; i < size; i++) {
-            if (r.key(i) != key(i) || r.day(i) != day(i) || r.aux1(i) != aux1(i) || r.aux2(i) != aux2(i)) {
+            if (r.key(i) != key(i) || r.day(i) != day(i) || r.aux1(i) != aux1(i) || r.aux2(i) != aux2(i)
+                    || r.sightings(i) != sightings(i)) {
                 return false;
             }
         }

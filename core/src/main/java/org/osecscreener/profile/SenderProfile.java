@@ -21,7 +21,8 @@ public final class SenderProfile {
     public static final int COUNTRIES = 32;
     /** Most night-time transfers kept. */
     public static final int NIGHT = 16;
-    private static final int FORMAT = 2;
+    /** Format 3 adds each cluster's and country's sightings; format 2 (earlier builds) is still read, with one sighting each. */
+    private static final int FORMAT = 3;
 
     private final RecentKeys clusters = new RecentKeys(CLUSTERS);
     private final RecentKeys countries = new RecentKeys(COUNTRIES);
@@ -34,6 +35,8 @@ public final class SenderProfile {
     // Derived caches (not part of the state): the sender's name and address rarely change.
     private String keyedName;
     private int surnameKey;
+    /** Derived from {@link #keyedName} (not part of the binary form). */
+    private int middleKey;
     private String keyedAddress;
     private int addressKey;
 
@@ -99,8 +102,14 @@ public final class SenderProfile {
         if (name == null ? keyedName != null || surnameKey != 0 : !name.equals(keyedName)) {
             keyedName = name;
             surnameKey = PartyKeys.surname(name);
+            middleKey = PartyKeys.middle(name);
         }
         return surnameKey;
+    }
+
+    /** {@link PartyKeys#middle} of the name last given to {@link #surnameKey}. */
+    public int middleKey() {
+        return middleKey;
     }
 
     /** {@link PartyKeys#address} of {@code address}, cached while the address stays the same. */
@@ -129,8 +138,8 @@ public final class SenderProfile {
     /** Writes the binary form. */
     public void writeTo(DataOutput out) throws IOException {
         out.writeByte(FORMAT);
-        clusters.writeTo(out);
-        countries.writeTo(out);
+        clusters.writeTo(out, true);
+        countries.writeTo(out, true);
         night.writeTo(out);
         out.writeLong(firstSecond);
         out.writeLong(transfers);
@@ -147,10 +156,13 @@ public final class SenderProfile {
 
     /** Reads what {@link #writeTo} wrote. */
     public static SenderProfile readFrom(DataInput in) throws IOException {
-        ProfileIo.checkVersion(in, FORMAT, "sender profile");
+        int format = in.readUnsignedByte();
+        if (format != 2 && format != FORMAT) {
+            throw new IOException("sender profile format " + format + " is not supported; this build reads 2 and " + FORMAT);
+        }
         SenderProfile p = new SenderProfile();
-        p.clusters.readFrom(in);
-        p.countries.readFrom(in);
+        p.clusters.readFrom(in, format >= 3);
+        p.countries.readFrom(in, format >= 3);
         p.night.readFrom(in);
         p.firstSecond = in.readLong();
         p.transfers = in.readLong();
@@ -159,6 +171,7 @@ public final class SenderProfile {
         p.alertTxId = ProfileIo.readNullable(in);
         p.keyedName = ProfileIo.readNullable(in);
         p.surnameKey = in.readInt();
+        p.middleKey = PartyKeys.middle(p.keyedName);
         p.keyedAddress = ProfileIo.readNullable(in);
         p.addressKey = in.readInt();
         return p;
@@ -190,6 +203,7 @@ public final class SenderProfile {
         p.alertTxId = alertTxId;
         p.keyedName = keyedName;
         p.surnameKey = surnameKey;
+        p.middleKey = middleKey;
         p.keyedAddress = keyedAddress;
         p.addressKey = addressKey;
         return p;

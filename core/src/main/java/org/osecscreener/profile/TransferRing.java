@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The most recent transfers of a relationship, kept in event-time order: time, amount in the
- * bundle's base currency, and transaction id (the evidence an analyst sees).
+ * bundle's base currency, {@linkplain Traits traits} (local hour, cover phrase, round amount,
+ * family link) and transaction id (the evidence an analyst sees).
  *
  * <p>Why: cadence, regularity and escalation need the individual transfers, not only counts, but
  * only the last few. A late arrival is inserted at its place in time; when the ring is full, the
@@ -20,9 +21,11 @@ import java.util.List;
  */
 public final class TransferRing {
     private final int capacity;
+    /** Longs per transfer in {@link #times}. */
+    private static final int STRIDE = 3;
     /**
-     * Time and amount interleaved, two longs per transfer (the amount as its raw double bits):
-     * the detectors read both together, and one array is one object to fetch, not two.
+     * Time, amount and traits interleaved, three longs per transfer (the amount as its raw double
+     * bits): the detectors read them together, and one array is one object to fetch, not three.
      */
     private long[] times;
     private String[] ids;
@@ -35,12 +38,22 @@ public final class TransferRing {
         }
         this.capacity = capacity;
         int initial = Math.min(capacity, 4);
-        times = new long[initial * 2];
+        times = new long[initial * STRIDE];
         ids = new String[initial];
     }
 
-    /** Adds a transfer at its place in time; returns {@code false} if it was older than all kept in a full ring. */
+    /** Adds a transfer without traits at its place in time; returns {@code false} if it was older than all kept in a full ring. */
     public boolean add(long epochSecond, double amount, String txId) {
+        return add(epochSecond, amount, txId, 0);
+    }
+
+    /**
+     * Adds a transfer at its place in time.
+     *
+     * @param traits its {@link Traits}
+     * @return {@code false} if it was older than all kept in a full ring (and was not added)
+     */
+    public boolean add(long epochSecond, double amount, String txId, int traits) {
         if (size == capacity) {
             if (epochSecond < times[0]) {
                 return false;
@@ -48,25 +61,25 @@ public final class TransferRing {
             shiftOutOldest();
         } else if (size == ids.length) {
             int n = Math.min(capacity, ids.length * 2);
-            times = Arrays.copyOf(times, n * 2);
+            times = Arrays.copyOf(times, n * STRIDE);
             ids = Arrays.copyOf(ids, n);
         }
         int i = size;
-        while (i > 0 && times[2 * (i - 1)] > epochSecond) {
-            times[2 * i] = times[2 * (i - 1)];
-            times[2 * i + 1] = times[2 * i - 1];
+        while (i > 0 && times[STRIDE * (i - 1)] > epochSecond) {
+            System.arraycopy(times, STRIDE * (i - 1), times, STRIDE * i, STRIDE);
             ids[i] = ids[i - 1];
             i--;
         }
-        times[2 * i] = epochSecond;
-        times[2 * i + 1] = Double.doubleToRawLongBits(amount);
+        times[STRIDE * i] = epochSecond;
+        times[STRIDE * i + 1] = Double.doubleToRawLongBits(amount);
+        times[STRIDE * i + 2] = traits;
         ids[i] = txId;
         size++;
         return true;
     }
 
     private void shiftOutOldest() {
-        System.arraycopy(times, 2, times, 0, 2 * (size - 1));
+        System.arraycopy(times, STRIDE, times, 0, STRIDE * (size - 1));
         System.arraycopy(ids, 1, ids, 0, size - 1);
         size--;
         ids[size] = null;
@@ -75,7 +88,7 @@ public final class TransferRing {
     /** Adds every transfer of {@code other}. */
     public void addAll(TransferRing other) {
         for (int i = 0; i < other.size; i++) {
-            add(other.second(i), other.amount(i), other.ids[i]);
+            add(other.second(i), other.amount(i), other.ids[i], other.traits(i));
         }
     }
 
@@ -86,12 +99,17 @@ public final class TransferRing {
 
     /** Time of the i-th oldest transfer kept, in epoch seconds. */
     public long second(int i) {
-        return times[2 * i];
+        return times[STRIDE * i];
     }
 
     /** Amount of the i-th oldest transfer kept, in base currency. */
     public double amount(int i) {
-        return Double.longBitsToDouble(times[2 * i + 1]);
+        return Double.longBitsToDouble(times[STRIDE * i + 1]);
+    }
+
+    /** {@link Traits} of the i-th oldest transfer kept (0 when unknown, e.g. read from an earlier format). */
+    public int traits(int i) {
+        return (int) times[STRIDE * i + 2];
     }
 
     /** Id of the i-th oldest transfer kept. */
@@ -102,7 +120,7 @@ public final class TransferRing {
     /** Index of the first transfer at or after {@code fromSecond} ({@link #size()} if none). */
     public int firstIndexFrom(long fromSecond) {
         int i = size;
-        while (i > 0 && times[2 * (i - 1)] >= fromSecond) {
+        while (i > 0 && times[STRIDE * (i - 1)] >= fromSecond) {
             i--;
         }
         return i;
@@ -119,7 +137,7 @@ public final class TransferRing {
     }
 
     long estimatedBytes() {
-        long b = 16 + 3 * 8 + (long) ids.length * (8 + 8 + 4) + 2 * 16;
+        long b = 16 + 3 * 8 + (long) ids.length * (STRIDE * 8 + 4) + 2 * 16;
         for (int i = 0; i < size; i++) {
             b += ids[i] == null ? 0 : 40 + ids[i].length();
         }
@@ -127,22 +145,38 @@ public final class TransferRing {
     }
 
     void writeTo(DataOutput out) throws IOException {
+        writeTo(out, false);
+    }
+
+    /** Writes the ring; with {@code withTraits}, each transfer's traits too. */
+    void writeTo(DataOutput out, boolean withTraits) throws IOException {
         out.writeShort(size);
         for (int i = 0; i < size; i++) {
             out.writeLong(second(i));
             out.writeDouble(amount(i));
             ProfileIo.writeNullable(out, ids[i]);
+            if (withTraits) {
+                out.writeShort(traits(i));
+            }
         }
     }
 
     void readFrom(DataInput in) throws IOException {
+        readFrom(in, false);
+    }
+
+    /** Reads what {@link #writeTo(DataOutput, boolean)} wrote with the same {@code withTraits}. */
+    void readFrom(DataInput in, boolean withTraits) throws IOException {
         int n = in.readUnsignedShort();
         if (n > capacity) {
             throw new IOException("corrupt profile: " + n + " transfers for a capacity of " + capacity);
         }
         size = 0;
         for (int i = 0; i < n; i++) {
-            add(in.readLong(), in.readDouble(), ProfileIo.readNullable(in));
+            long t = in.readLong();
+            double a = in.readDouble();
+            String id = ProfileIo.readNullable(in);
+            add(t, a, id, withTraits ? in.readUnsignedShort() : 0);
         }
     }
 
@@ -152,7 +186,7 @@ public final class TransferRing {
             return false;
         }
         for (int i = 0; i < size; i++) {
-            if (r.second(i) != second(i) || Double.compare(r.amount(i), amount(i)) != 0
+            if (r.second(i) != second(i) || Double.compare(r.amount(i), amount(i)) != 0 || r.traits(i) != traits(i)
                     || !java.util.Objects.equals(r.ids[i], ids[i])) {
                 return false;
             }

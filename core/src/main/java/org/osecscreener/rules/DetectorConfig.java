@@ -12,7 +12,8 @@ package org.osecscreener.rules;
 public sealed interface DetectorConfig
         permits SmallAmountConfig, CorridorRiskConfig, RecurringSmallToClusterConfig, SenderFanOutConfig,
         ClusterFanInConfig, NewRelationshipConfig, EscalationConfig, OddHoursConfig, CoverKeywordsConfig,
-        RoundAmountConfig, LinkedToAlertedConfig, FamilySupportConfig, WatchlistMatchConfig {
+        RoundAmountConfig, LinkedToAlertedConfig, FamilySupportConfig, WatchlistMatchConfig, LowAndSlowConfig,
+        CoverStoryConfig {
 
     /** The detector type name, the key under {@code detectors} in a rule file (e.g. {@code small_amount}). */
     String type();

@@ -22,6 +22,8 @@ import java.util.List;
  * @param linkedToAlerted         {@code linked_to_alerted}
  * @param familySupport           {@code family_support} (mitigating)
  * @param watchlistMatch          {@code watchlist_match}
+ * @param lowAndSlow              {@code low_and_slow}
+ * @param coverStory              {@code cover_story}
  */
 public record Detectors(
         @JsonProperty(SmallAmountConfig.TYPE) SmallAmountConfig smallAmount,
@@ -36,20 +38,23 @@ public record Detectors(
         @JsonProperty(RoundAmountConfig.TYPE) RoundAmountConfig roundAmount,
         @JsonProperty(LinkedToAlertedConfig.TYPE) LinkedToAlertedConfig linkedToAlerted,
         @JsonProperty(FamilySupportConfig.TYPE) FamilySupportConfig familySupport,
-        @JsonProperty(WatchlistMatchConfig.TYPE) WatchlistMatchConfig watchlistMatch) {
+        @JsonProperty(WatchlistMatchConfig.TYPE) WatchlistMatchConfig watchlistMatch,
+        @JsonProperty(LowAndSlowConfig.TYPE) LowAndSlowConfig lowAndSlow,
+        @JsonProperty(CoverStoryConfig.TYPE) CoverStoryConfig coverStory) {
 
     /** Every detector type name, in the order of this record's components. */
     public static final List<String> TYPES = List.of(SmallAmountConfig.TYPE, CorridorRiskConfig.TYPE,
             RecurringSmallToClusterConfig.TYPE, SenderFanOutConfig.TYPE, ClusterFanInConfig.TYPE,
             NewRelationshipConfig.TYPE, EscalationConfig.TYPE, OddHoursConfig.TYPE, CoverKeywordsConfig.TYPE,
-            RoundAmountConfig.TYPE, LinkedToAlertedConfig.TYPE, FamilySupportConfig.TYPE, WatchlistMatchConfig.TYPE);
+            RoundAmountConfig.TYPE, LinkedToAlertedConfig.TYPE, FamilySupportConfig.TYPE, WatchlistMatchConfig.TYPE,
+            LowAndSlowConfig.TYPE, CoverStoryConfig.TYPE);
 
     /** @throws IllegalArgumentException if no detector is configured */
     public Detectors {
         // fields are assigned only after the compact constructor body: check the parameters
         if (java.util.stream.Stream.of(smallAmount, corridorRisk, recurringSmallToCluster, senderFanOut,
                 clusterFanIn, newRelationship, escalation, oddHours, coverKeywords, roundAmount, linkedToAlerted,
-                familySupport, watchlistMatch).allMatch(java.util.Objects::isNull)) {
+                familySupport, watchlistMatch, lowAndSlow, coverStory).allMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("detectors must configure at least one detector; accepted types: "
                     + String.join(", ", TYPES));
         }
@@ -65,7 +70,21 @@ public record Detectors(
                      OddHoursConfig oddHours, CoverKeywordsConfig coverKeywords, RoundAmountConfig roundAmount,
                      LinkedToAlertedConfig linkedToAlerted, FamilySupportConfig familySupport) {
         this(smallAmount, corridorRisk, recurringSmallToCluster, senderFanOut, clusterFanIn, newRelationship, escalation,
-                oddHours, coverKeywords, roundAmount, linkedToAlerted, familySupport, null);
+                oddHours, coverKeywords, roundAmount, linkedToAlerted, familySupport, null, null, null);
+    }
+
+    /**
+     * The detectors before {@code low_and_slow} and {@code cover_story} existed, for callers that
+     * build bundles in code: both absent.
+     */
+    public Detectors(SmallAmountConfig smallAmount, CorridorRiskConfig corridorRisk,
+                     RecurringSmallToClusterConfig recurringSmallToCluster, SenderFanOutConfig senderFanOut,
+                     ClusterFanInConfig clusterFanIn, NewRelationshipConfig newRelationship, EscalationConfig escalation,
+                     OddHoursConfig oddHours, CoverKeywordsConfig coverKeywords, RoundAmountConfig roundAmount,
+                     LinkedToAlertedConfig linkedToAlerted, FamilySupportConfig familySupport,
+                     WatchlistMatchConfig watchlistMatch) {
+        this(smallAmount, corridorRisk, recurringSmallToCluster, senderFanOut, clusterFanIn, newRelationship, escalation,
+                oddHours, coverKeywords, roundAmount, linkedToAlerted, familySupport, watchlistMatch, null, null);
     }
 
     /** The configured detectors, enabled or not, in the order of {@link #TYPES}. */
@@ -73,7 +92,7 @@ public record Detectors(
         List<DetectorConfig> all = new ArrayList<>(TYPES.size());
         for (DetectorConfig c : new DetectorConfig[] {smallAmount, corridorRisk, recurringSmallToCluster,
                 senderFanOut, clusterFanIn, newRelationship, escalation, oddHours, coverKeywords, roundAmount,
-                linkedToAlerted, familySupport, watchlistMatch}) {
+                linkedToAlerted, familySupport, watchlistMatch, lowAndSlow, coverStory}) {
             if (c != null) {
                 all.add(c);
             }

@@ -14,10 +14,17 @@ import java.util.List;
  * @param reference        the guidance the terms come from, for example {@code FIN-2021-NTC3}, 1-100 characters
  * @param placements       where each term goes, 1-20 entries
  * @param narrativeKeyTerm a term the narrative must start with, or {@code null}
+ * @param typology         which alerts the terms are for: {@code osec} (online sexual exploitation of
+ *                         children, the offender side; the default) or {@code sextortion} (the
+ *                         victim side, {@code sextortion_victim} alerts)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KeyTerms(String jurisdiction, String authority, String reference, List<Placement> placements,
-                       String narrativeKeyTerm) {
+                       String narrativeKeyTerm, String typology) {
+    /** The typology of OSEC (offender-side) alerts. */
+    public static final String OSEC = "osec";
+    /** The typology of sextortion-victim alerts. */
+    public static final String SEXTORTION = "sextortion";
     /** Most placements per authority. */
     public static final int MAX_PLACEMENTS = 20;
 
@@ -54,6 +61,17 @@ public record KeyTerms(String jurisdiction, String authority, String reference, 
         if (narrativeKeyTerm != null) {
             Check.text("reporting.keyTerms.narrativeKeyTerm", narrativeKeyTerm, 100);
         }
+        typology = typology == null ? OSEC : typology;
+        if (!typology.equals(OSEC) && !typology.equals(SEXTORTION)) {
+            throw new IllegalArgumentException("reporting.keyTerms (" + authority + ").typology was '" + typology
+                    + "'; accepted: osec, sextortion");
+        }
+    }
+
+    /** Key terms for OSEC alerts (the typology before sextortion existed). */
+    public KeyTerms(String jurisdiction, String authority, String reference, List<Placement> placements,
+                    String narrativeKeyTerm) {
+        this(jurisdiction, authority, reference, placements, narrativeKeyTerm, OSEC);
     }
 
     @JsonCreator
@@ -61,7 +79,8 @@ public record KeyTerms(String jurisdiction, String authority, String reference, 
                              @JsonProperty(value = "authority", required = true) String authority,
                              @JsonProperty(value = "reference", required = true) String reference,
                              @JsonProperty(value = "placements", required = true) List<Placement> placements,
-                             @JsonProperty("narrativeKeyTerm") String narrativeKeyTerm) {
-        return new KeyTerms(jurisdiction, authority, reference, placements, narrativeKeyTerm);
+                             @JsonProperty("narrativeKeyTerm") String narrativeKeyTerm,
+                             @JsonProperty("typology") String typology) {
+        return new KeyTerms(jurisdiction, authority, reference, placements, narrativeKeyTerm, typology);
     }
 }

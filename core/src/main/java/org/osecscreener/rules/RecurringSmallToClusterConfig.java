@@ -16,9 +16,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param maxAmount       largest amount, base currency, that counts as small, {@code > 0}; default 200
  * @param regularityShare share of the sub-score, in [0, 1], that rewards a regular cadence (the
  *                        rest rewards the count); 0 ignores regularity; default 0.3
+ * @param relatedDiscount share, in [0, 1], by which the sub-score is lowered when the sender shares a
+ *                        surname or address with the payee (family); default 0 (no discount)
+ * @param scheduleDiscount share, in [0, 1], by which the sub-score is lowered for a schedule-like
+ *                        cadence (a median interval of 5 days or more that varies by at most a fifth:
+ *                        weekly or payday support), scaled by how regular it is; default 0
  */
 public record RecurringSmallToClusterConfig(boolean enabled, double weight, int windowDays, int minCount,
-                                            int saturationCount, double maxAmount, double regularityShare)
+                                            int saturationCount, double maxAmount, double regularityShare,
+                                            double relatedDiscount, double scheduleDiscount, boolean personsAbroadOnly)
         implements DetectorConfig {
     /** The type name in rule files. */
     public static final String TYPE = "recurring_small_to_cluster";
@@ -42,6 +48,14 @@ public record RecurringSmallToClusterConfig(boolean enabled, double weight, int 
         Check.atLeast(TYPE + ".saturationCount", saturationCount, "minCount", minCount);
         Check.positive(TYPE + ".maxAmount", maxAmount);
         Check.share(TYPE + ".regularityShare", regularityShare);
+        Check.share(TYPE + ".relatedDiscount", relatedDiscount);
+        Check.share(TYPE + ".scheduleDiscount", scheduleDiscount);
+    }
+
+    /** Without the family and schedule discounts (their defaults). */
+    public RecurringSmallToClusterConfig(boolean enabled, double weight, int windowDays, int minCount,
+                                         int saturationCount, double maxAmount, double regularityShare) {
+        this(enabled, weight, windowDays, minCount, saturationCount, maxAmount, regularityShare, 0, 0, false);
     }
 
     @JsonCreator
@@ -51,13 +65,18 @@ public record RecurringSmallToClusterConfig(boolean enabled, double weight, int 
                                                   @JsonProperty("minCount") Integer minCount,
                                                   @JsonProperty("saturationCount") Integer saturationCount,
                                                   @JsonProperty("maxAmount") Double maxAmount,
-                                                  @JsonProperty("regularityShare") Double regularityShare) {
+                                                  @JsonProperty("regularityShare") Double regularityShare,
+                                                  @JsonProperty("relatedDiscount") Double relatedDiscount,
+                                                  @JsonProperty("scheduleDiscount") Double scheduleDiscount,
+                                                  @JsonProperty("personsAbroadOnly") Boolean personsAbroadOnly) {
         return new RecurringSmallToClusterConfig(enabled == null || enabled, Check.required(TYPE + ".weight", weight),
                 windowDays == null ? DEFAULT_WINDOW_DAYS : windowDays,
                 minCount == null ? DEFAULT_MIN_COUNT : minCount,
                 saturationCount == null ? DEFAULT_SATURATION_COUNT : saturationCount,
                 maxAmount == null ? DEFAULT_MAX_AMOUNT : maxAmount,
-                regularityShare == null ? DEFAULT_REGULARITY_SHARE : regularityShare);
+                regularityShare == null ? DEFAULT_REGULARITY_SHARE : regularityShare,
+                relatedDiscount == null ? 0 : relatedDiscount, scheduleDiscount == null ? 0 : scheduleDiscount,
+                personsAbroadOnly != null && personsAbroadOnly);
     }
 
     @Override

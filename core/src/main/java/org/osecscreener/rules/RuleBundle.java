@@ -36,6 +36,10 @@ import java.util.Set;
  * @param suppressions  suppressed parties and clusters; default empty
  * @param reporting     what case reports carry for suspicious transaction reports (key terms);
  *                      default {@link Reporting#NONE}
+ * @param clusterRisk   payee clusters as risk entities, look-back and look-forward alerts;
+ *                      default {@link ClusterRiskConfig#DISABLED} (clusters are not scored)
+ * @param sextortion    the sextortion victim-side rule, or {@code null} (not screened)
+ * @param queue         how outcomes become analyst queue items; default {@link QueueConfig#DEFAULT}
  */
 public record RuleBundle(
         @JsonProperty("id") String id,
@@ -51,7 +55,10 @@ public record RuleBundle(
         @JsonProperty("detectors") Detectors detectors,
         @JsonProperty("scoring") Scoring scoring,
         @JsonProperty("suppressions") List<Suppression> suppressions,
-        @JsonProperty("reporting") Reporting reporting) {
+        @JsonProperty("reporting") Reporting reporting,
+        @JsonProperty("clusterRisk") ClusterRiskConfig clusterRisk,
+        @JsonProperty("sextortion") SextortionConfig sextortion,
+        @JsonProperty("queue") QueueConfig queue) {
 
     /** Longest accepted description. */
     public static final int MAX_DESCRIPTION = 2000;
@@ -97,6 +104,8 @@ public record RuleBundle(
         Objects.requireNonNull(scoring, "scoring is required");
         suppressions = Check.list("suppressions", suppressions);
         reporting = reporting == null ? Reporting.NONE : reporting;
+        clusterRisk = clusterRisk == null ? ClusterRiskConfig.DISABLED : clusterRisk;
+        queue = queue == null ? QueueConfig.DEFAULT : queue;
 
         if (detectors.coverKeywords() != null) {
             for (String list : detectors.coverKeywords().lists()) {
@@ -105,6 +114,19 @@ public record RuleBundle(
                             + "' is not defined; defined lists: " + String.join(", ", keywords.keySet()));
                 }
             }
+        }
+        if (detectors.coverStory() != null) {
+            requireKeywordLists("cover_story.lists", detectors.coverStory().lists(), keywords);
+        }
+        if (clusterRisk.enabled()) {
+            requireKeywordLists("clusterRisk.coverLists", clusterRisk.coverLists(), keywords);
+            if (clusterRisk.allowList() != null && !idLists.containsKey(clusterRisk.allowList())) {
+                throw new IllegalArgumentException("clusterRisk.allowList: id list '" + clusterRisk.allowList()
+                        + "' is not defined; defined lists: " + String.join(", ", idLists.keySet()));
+            }
+        }
+        if (sextortion != null) {
+            requireKeywordLists("sextortion.excludeLists", sextortion.excludeLists(), keywords);
         }
         if (detectors.clusterFanIn() != null && detectors.clusterFanIn().allowList() != null
                 && !idLists.containsKey(detectors.clusterFanIn().allowList())) {
@@ -126,6 +148,30 @@ public record RuleBundle(
                 throw new IllegalArgumentException("suppressions lists " + s.kind() + " " + s.id() + " more than once");
             }
         }
+    }
+
+    private static void requireKeywordLists(String field, List<String> names, Map<String, List<String>> keywords) {
+        for (String list : names) {
+            if (!keywords.containsKey(list)) {
+                throw new IllegalArgumentException(field + ": keyword list '" + list + "' is not defined; defined lists: "
+                        + String.join(", ", keywords.keySet()));
+            }
+        }
+    }
+
+    /**
+     * A bundle without the {@code clusterRisk}, {@code sextortion} and {@code queue} sections (for
+     * callers that build bundles in code): clusters are not scored, sextortion is not screened, and
+     * the queue has its default period.
+     *
+     * @throws IllegalArgumentException as the canonical constructor does
+     */
+    public RuleBundle(String id, int version, String description, String approvedBy, LocalDate effectiveFrom,
+                      Currency baseCurrency, Map<String, Double> fxRates, CountryRisk countries,
+                      Map<String, List<String>> keywords, Map<String, List<String>> idLists, Detectors detectors,
+                      Scoring scoring, List<Suppression> suppressions, Reporting reporting) {
+        this(id, version, description, approvedBy, effectiveFrom, baseCurrency, fxRates, countries, keywords, idLists,
+                detectors, scoring, suppressions, reporting, null, null, null);
     }
 
     /**
@@ -209,8 +255,9 @@ public record RuleBundle(
     }
 
     /**
-     * The longest history, in days, any enabled detector needs ({@link DetectorConfig#stateDays()}):
-     * the time-to-live of profile state. At least 1.
+     * The longest history, in days, any enabled detector or section needs
+     * ({@link DetectorConfig#stateDays()}, {@link ClusterRiskConfig#stateDays()},
+     * {@link SextortionConfig#stateDays()}, the queue period): the time-to-live of profile state. At least 1.
      *
      * @return the longest window in days
      */
@@ -219,6 +266,16 @@ public record RuleBundle(
         for (DetectorConfig c : detectors.enabled()) {
             max = Math.max(max, c.stateDays());
         }
+        max = Math.max(max, clusterRisk.stateDays());
+        max = Math.max(max, queue.periodDays());
+        if (sextortion != null) {
+            max = Math.max(max, sextortion.stateDays());
+        }
         return max;
+    }
+
+    /** Whether the sextortion victim-side rule runs. */
+    public boolean screensSextortion() {
+        return sextortion != null && sextortion.enabled();
     }
 }

@@ -45,7 +45,16 @@ public final class RuleBundleSummary {
             line(sb, "disabled", String.join(", ", disabled));
         }
         line(sb, "thresholds", "review at " + fmt(s.review()) + ", alert at " + fmt(s.alert())
-                + " with at least " + s.minIndicatorsForAlert() + " indicators");
+                + " with at least " + s.minIndicatorsForAlert() + " indicators"
+                + (s.contextRules().isEmpty() ? "" : "; context rules (never a level alone): " + String.join(", ", s.contextRules())));
+        ClusterRiskConfig cr = bundle.clusterRisk();
+        line(sb, "payee clusters", cr.enabled() ? "scored over " + cr.windowDays() + " days from " + cr.minSenders()
+                + " unrelated senders; review at " + fmt(cr.review()) + ", alert at " + fmt(cr.alert()) + " with "
+                + cr.minPatternsForAlert() + " pattern facets; look-back " + cr.lookBackDays() + " days" : "not scored");
+        line(sb, "sextortion", bundle.screensSextortion() ? "victim-side alerts for bursts to "
+                + String.join(", ", bundle.sextortion().jurisdictions()) + " within " + bundle.sextortion().windowHours()
+                + " hours" : "not screened");
+        line(sb, "queue", "items close after " + bundle.queue().periodDays() + " days without an update");
         line(sb, "longest window", bundle.longestWindowDays() + " days");
         line(sb, "suppressions", String.valueOf(bundle.suppressions().size()));
         return sb.toString();
@@ -101,6 +110,10 @@ public final class RuleBundleSummary {
         } else if (c instanceof LinkedToAlertedConfig x) {
             return x.weight();
         } else if (c instanceof WatchlistMatchConfig x) {
+            return x.weight();
+        } else if (c instanceof LowAndSlowConfig x) {
+            return x.weight();
+        } else if (c instanceof CoverStoryConfig x) {
             return x.weight();
         }
         throw new IllegalStateException("no weight for " + c.type());

@@ -16,9 +16,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                           like one family (shared surname or address); default 0.8
  * @param applyToBusiness    whether business senders (payroll to many contractors) are screened;
  *                           default {@code false}
+ * @param unrelatedOnly      whether only clusters that the sender paid more than once in the window and
+ *                           whose payee shares no family name or address with the sender or another payee
+ *                           count ("multiple non-familial counterparties", FINTRAC, in a continuing
+ *                           relationship): a family's December gifts to many relatives, one each, then never
+ *                           reach {@code minClusters}; the family mitigation is not applied on top; default {@code false}
  */
 public record SenderFanOutConfig(boolean enabled, double weight, int windowDays, int minClusters,
-                                 int saturationClusters, double familyMitigation, boolean applyToBusiness)
+                                 int saturationClusters, double familyMitigation, boolean applyToBusiness,
+                                 boolean unrelatedOnly)
         implements DetectorConfig {
     /** The type name in rule files. */
     public static final String TYPE = "sender_fan_out";
@@ -30,6 +36,12 @@ public record SenderFanOutConfig(boolean enabled, double weight, int windowDays,
     public static final int DEFAULT_SATURATION_CLUSTERS = 8;
     /** Default of {@code familyMitigation}. */
     public static final double DEFAULT_FAMILY_MITIGATION = 0.8;
+
+    /** Counting related clusters too (the default of {@code unrelatedOnly}). */
+    public SenderFanOutConfig(boolean enabled, double weight, int windowDays, int minClusters, int saturationClusters,
+                              double familyMitigation, boolean applyToBusiness) {
+        this(enabled, weight, windowDays, minClusters, saturationClusters, familyMitigation, applyToBusiness, false);
+    }
 
     /** @throws IllegalArgumentException if a parameter is outside its documented range */
     public SenderFanOutConfig {
@@ -48,13 +60,14 @@ public record SenderFanOutConfig(boolean enabled, double weight, int windowDays,
                                        @JsonProperty("minClusters") Integer minClusters,
                                        @JsonProperty("saturationClusters") Integer saturationClusters,
                                        @JsonProperty("familyMitigation") Double familyMitigation,
-                                       @JsonProperty("applyToBusiness") Boolean applyToBusiness) {
+                                       @JsonProperty("applyToBusiness") Boolean applyToBusiness,
+                                       @JsonProperty("unrelatedOnly") Boolean unrelatedOnly) {
         return new SenderFanOutConfig(enabled == null || enabled, Check.required(TYPE + ".weight", weight),
                 windowDays == null ? DEFAULT_WINDOW_DAYS : windowDays,
                 minClusters == null ? DEFAULT_MIN_CLUSTERS : minClusters,
                 saturationClusters == null ? DEFAULT_SATURATION_CLUSTERS : saturationClusters,
                 familyMitigation == null ? DEFAULT_FAMILY_MITIGATION : familyMitigation,
-                applyToBusiness != null && applyToBusiness);
+                applyToBusiness != null && applyToBusiness, unrelatedOnly != null && unrelatedOnly);
     }
 
     @Override

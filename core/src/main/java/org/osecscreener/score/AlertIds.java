@@ -28,10 +28,23 @@ public final class AlertIds {
     private AlertIds() {
     }
 
-    /** The alert id for these inputs. */
+    /** The alert id for these inputs (the construction before queue items: per sender, cluster and 7-day period). */
     public static String of(String bundleId, int bundleVersion, String senderId, String clusterId, long epochDay) {
         long period = Math.floorDiv(epochDay, PERIOD_DAYS);
-        String key = bundleId + '\u0000' + bundleVersion + '\u0000' + senderId + '\u0000' + clusterId + '\u0000' + period;
+        return hash(bundleId + '\u0000' + bundleVersion + '\u0000' + senderId + '\u0000' + clusterId + '\u0000' + period);
+    }
+
+    /**
+     * The id of a queue item: {@code A-} and 20 hex digits of SHA-256 over bundle id, the item's kind
+     * ({@code SENDER}, {@code VICTIM}, {@code CLUSTER}), its subject (a sender or cluster id) and the
+     * UTC epoch day on which the item opened. The bundle version is not part of it: an item stays
+     * open across rule updates.
+     */
+    public static String item(String bundleId, String kind, String subject, long openedEpochDay) {
+        return hash(bundleId + '\u0000' + kind + '\u0000' + subject + '\u0000' + openedEpochDay);
+    }
+
+    private static String hash(String key) {
         MessageDigest sha = SHA256.get();
         sha.reset();
         byte[] digest = sha.digest(key.getBytes(StandardCharsets.UTF_8));

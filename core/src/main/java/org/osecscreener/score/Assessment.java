@@ -24,17 +24,30 @@ import java.util.Objects;
  * @param suppressedBy  the reason of the suppression that held the level at NONE, or {@code null}
  * @param duplicate     whether the transaction id was already screened within the retention
  *                      window: a duplicate changes no state and has no hits
+ * @param kind          what the assessment is about ({@link AssessmentKind})
+ * @param clusterAlertId the alert id of the payee cluster's ALERT that this assessment follows from
+ *                      (look-back, or a payment to a cluster at ALERT), or {@code null}
  */
 public record Assessment(String transactionId, OffsetDateTime timestamp, String senderId, String beneficiaryId,
                          String clusterId, double score, Level level, List<Hit> hits, String bundleId,
-                         int bundleVersion, String alertId, String suppressedBy, boolean duplicate) {
+                         int bundleVersion, String alertId, String suppressedBy, boolean duplicate,
+                         AssessmentKind kind, String clusterAlertId) {
     public Assessment {
         Objects.requireNonNull(transactionId, "transactionId");
         Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(kind, "kind");
         hits = List.copyOf(hits);
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score " + score + " outside [0, 1]");
         }
+    }
+
+    /** A {@link AssessmentKind#TRANSACTION} assessment that follows from no cluster alert. */
+    public Assessment(String transactionId, OffsetDateTime timestamp, String senderId, String beneficiaryId,
+                      String clusterId, double score, Level level, List<Hit> hits, String bundleId,
+                      int bundleVersion, String alertId, String suppressedBy, boolean duplicate) {
+        this(transactionId, timestamp, senderId, beneficiaryId, clusterId, score, level, hits, bundleId, bundleVersion,
+                alertId, suppressedBy, duplicate, AssessmentKind.TRANSACTION, null);
     }
 
     /** {@code bundleId@version}, as alerts show it. */

@@ -16,7 +16,10 @@ import org.osecscreener.rules.Scoring;
  * mitigation never raises it, and the score stays in [0, 1]. The level is ALERT when
  * {@code score ≥ scoring.alert} and at least {@code scoring.minIndicatorsForAlert} distinct rules
  * hit positively (no single indicator alerts on its own); REVIEW when {@code score ≥ scoring.review};
- * NONE otherwise.
+ * NONE otherwise. When the bundle names {@code scoring.contextRules}, REVIEW and ALERT also need at
+ * least one positive hit of a rule that is not a context rule: context alone never reaches a level.
+ * A {@code cluster_alert} hit (a payment to a payee cluster at ALERT) counts as two indicators:
+ * it stands for the cluster's alert, which itself needed at least two pattern facets.
  *
  * <p>Stateless and thread-safe.
  */
@@ -39,20 +42,40 @@ public final class Scorer {
         return (1.0 - notPositive) * kept;
     }
 
+    /** Rule id of the hit a payer of a cluster at ALERT gets (counts as two indicators). */
+    public static final String CLUSTER_ALERT = "cluster_alert";
+
     /** The level for {@code score} given the hits and the bundle's scoring section. */
     public static Level level(double score, List<Hit> hits, Scoring scoring) {
+        if (score < scoring.review()) {
+            return Level.NONE;
+        }
+        if (!scoring.contextRules().isEmpty() && !hasBehaviour(hits, scoring.contextRules())) {
+            return Level.NONE;
+        }
         if (score >= scoring.alert() && positiveRules(hits) >= scoring.minIndicatorsForAlert()) {
             return Level.ALERT;
         }
-        return score >= scoring.review() ? Level.REVIEW : Level.NONE;
+        return Level.REVIEW;
     }
 
-    /** The number of positive hits (each rule hits at most once per transaction). */
+    private static boolean hasBehaviour(List<Hit> hits, List<String> contextRules) {
+        for (int i = 0, size = hits.size(); i < size; i++) {
+            Hit h = hits.get(i);
+            if (!h.mitigating() && !contextRules.contains(h.ruleId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of positive indicators (each rule hits at most once; {@code cluster_alert} counts two). */
     public static int positiveRules(List<Hit> hits) {
         int n = 0;
         for (int i = 0, size = hits.size(); i < size; i++) {
-            if (!hits.get(i).mitigating()) {
-                n++;
+            Hit h = hits.get(i);
+            if (!h.mitigating()) {
+                n += h.ruleId().equals(CLUSTER_ALERT) ? 2 : 1;
             }
         }
         return n;

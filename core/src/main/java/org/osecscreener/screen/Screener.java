@@ -24,6 +24,7 @@ import org.osecscreener.cluster.PayeeIdentifiers;
 import org.osecscreener.cluster.Resolution;
 import org.osecscreener.profile.ClusterAlert;
 import org.osecscreener.detect.ClusterView;
+import org.osecscreener.detect.FinalStore;
 import org.osecscreener.detect.PartialAssessment;
 import org.osecscreener.detect.PairStore;
 import org.osecscreener.detect.ScreeningEngine;
@@ -39,6 +40,8 @@ import org.osecscreener.privacy.IngestPseudonymiser;
 import org.osecscreener.privacy.KeySource;
 import org.osecscreener.privacy.Pseudonymiser;
 import org.osecscreener.profile.ClusterProfile;
+import org.osecscreener.profile.ClusterRisk;
+import org.osecscreener.profile.QueueItem;
 import org.osecscreener.profile.PairProfile;
 import org.osecscreener.profile.SenderProfile;
 import org.osecscreener.rules.BundleSchedule;
@@ -49,6 +52,7 @@ import org.osecscreener.rules.RuleBundleLoader;
 import org.osecscreener.rules.ValidationError;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Level;
+import org.osecscreener.score.Screening;
 
 /**
  * The embedded screener: screens one transaction at a time against a rule bundle, with
@@ -115,6 +119,8 @@ public final class Screener {
     private final ClusterResolver resolver;
     private final Cache<String, SenderState> senders;
     private final Cache<String, ClusterProfile> clusters;
+    /** Payee clusters' risk profiles and the queue's open items, for the final step. */
+    private final Finals finals;
     private final SeenIds seen;
     private final Settings settings;
     private final IngestPseudonymiser ingest;
@@ -141,6 +147,10 @@ public final class Screener {
                 .ticker(ticker).executor(Runnable::run).build();
         this.clusters = Caffeine.newBuilder().maximumSize(b.maxClusters).expireAfterAccess(retention)
                 .ticker(ticker).executor(Runnable::run).build();
+        this.finals = new Finals(Caffeine.newBuilder().maximumSize(b.maxClusters).expireAfterAccess(retention)
+                .ticker(ticker).executor(Runnable::run).build(),
+                Caffeine.newBuilder().maximumSize(b.maxSenders + b.maxClusters).expireAfterAccess(retention)
+                        .ticker(ticker).executor(Runnable::run).build());
         this.seen = new SeenIds(Math.max(1, e.longestWindowDays()) + 1, b.maxTrackedTransactionIds);
         this.ingest = b.pseudonymiser == null ? null : IngestPseudonymiser.of(b.pseudonymiser, b.clusterConfig);
         this.maxFuture = b.maxFuture;
@@ -169,6 +179,21 @@ public final class Screener {
      *                                          nothing was changed
      */
     public Assessment screen(Transaction input) {
+        return screenAll(input).assessment();
+    }
+
+    /**
+     * Screens one transaction and updates the state with it, returning everything it produced:
+     * its own assessment and, where they apply, a sextortion-victim alert for its sender, the payee
+     * cluster's assessment, and look-back assessments of the cluster's earlier senders
+     * ({@link Screening}). A caller that writes alerts should write all of them
+     * ({@link AssessmentWriter#write(Screening, Level)}).
+     *
+     * @param input a valid transaction (from the codec or built directly)
+     * @return what the screening produced
+     * @throws UnscreenableTransactionException as {@link #screen} does
+     */
+    public Screening screenAll(Transaction input) {
         Objects.requireNonNull(input, "tx");
         Transaction tx = ingest == null ? input : ingest.apply(input); // outside the lock: parallel callers hash in parallel
         long fingerprint = ContentFingerprint.of(tx);
@@ -196,9 +221,9 @@ public final class Screener {
             }
             if (seenAs == SeenIds.Seen.REPLAY) {
                 String cluster = resolver.clusterOf(tx.beneficiary().id());
-                return new Assessment(tx.id(), tx.timestamp(), tx.sender().id(), tx.beneficiary().id(),
+                return Screening.of(new Assessment(tx.id(), tx.timestamp(), tx.sender().id(), tx.beneficiary().id(),
                         cluster == null ? "" : cluster, 0, Level.NONE, List.of(), e.bundle().id(), e.bundle().version(),
-                        null, null, true);
+                        null, null, true));
             }
             CachedPayee payee = payee(tx.beneficiary());
             Resolution r = resolver.resolve(tx.beneficiary().id(), payee.identifiers, payee);
@@ -213,12 +238,12 @@ public final class Screener {
             SenderState s = senders.get(tx.sender().id(), k -> new SenderState());
             PartialAssessment partial = watch == null ? e.senderStep(s.profile, s, tx, view)
                     : e.senderStep(s.profile, s, tx, view, watchMatches(tx, payee));
-            Assessment a = e.finalStep(partial, cluster.alert());
-            ClusterAlert alert = ScreeningEngine.alertOf(a);
+            Screening out = e.finalStep(partial, cluster.alert(), finals);
+            ClusterAlert alert = ScreeningEngine.alertOf(out.assessment());
             if (alert != null) {
                 cluster.markAlert(alert);
             }
-            return a;
+            return out;
         } finally {
             lock.unlock();
         }
@@ -440,6 +465,39 @@ public final class Screener {
     /** One loader for canonical JSON and reloads (schema compiled once; loaders are immutable and shared). */
     private static final class CanonicalHolder {
         static final RuleBundleLoader LOADER = new RuleBundleLoader();
+    }
+
+    /** The final step's state over two bounded caches, as the clusters' and senders' profiles are. */
+    private record Finals(Cache<String, ClusterRisk> risks, Cache<String, QueueItem> items) implements FinalStore {
+        @Override
+        public ClusterRisk risk(String clusterId) {
+            return risks.getIfPresent(clusterId);
+        }
+
+        @Override
+        public void putRisk(String clusterId, ClusterRisk risk) {
+            risks.put(clusterId, risk);
+        }
+
+        @Override
+        public void removeRisk(String clusterId) {
+            risks.invalidate(clusterId);
+        }
+
+        @Override
+        public QueueItem item(String key) {
+            return items.getIfPresent(key);
+        }
+
+        @Override
+        public void putItem(String key, QueueItem item) {
+            items.put(key, item);
+        }
+
+        @Override
+        public void removeItem(String key) {
+            items.invalidate(key);
+        }
     }
 
     private record CachedPayee(Party party, PayeeIdentifiers identifiers, int surname, int address,

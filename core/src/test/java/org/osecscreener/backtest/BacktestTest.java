@@ -83,15 +83,31 @@ class BacktestTest {
     @Test
     void fixture_scenarios_firstAlert_perDay() {
         assertThat(report.scenarios()).containsExactly(
-                new BacktestReport.ScenarioStats("facilitator_ring", true, 1, 0, 0),
-                new BacktestReport.ScenarioStats("small_frequent", true, 2, 2, 1),
-                new BacktestReport.ScenarioStats("family_support", false, 2, 1, 0.5),
-                new BacktestReport.ScenarioStats("weekly_support", false, 1, 0, 0));
+                new BacktestReport.ScenarioStats("facilitator_ring", true, 1, 0, 0, 1, 1, 0),
+                new BacktestReport.ScenarioStats("small_frequent", true, 2, 2, 1, 2, 1, 0),
+                new BacktestReport.ScenarioStats("family_support", false, 2, 1, 0.5, 2, 1, 0),
+                new BacktestReport.ScenarioStats("weekly_support", false, 1, 0, 0, 1, 1, 0));
         BacktestReport.FirstAlert f = report.firstAlert();
         assertThat(f.detected()).isEqualTo(2);
         assertThat(f.mean()).isEqualTo(0.5);
         assertThat(f.histogram()).containsExactly(1L, 1L, 0L, 0L, 0L, 0L, 0L);
         assertThat(report.alertsPerDay()).containsExactly(new BacktestReport.DayCount("2026-03-02", 4));
+    }
+
+    @Test
+    void fixture_outcomes_countQueueItemsPerSender_andReviewLevels() {
+        BacktestReport.Outcomes o = report.outcomes();
+        // one open item per sender: S-O1's REVIEW and two ALERTs on one day share one id
+        assertThat(o.queueItems()).isEqualTo(6);
+        assertThat(o.queueItemsPer10k()).isCloseTo(6_000, within(1e-9));
+        assertThat(o.osecAtAlert()).isEqualTo(2);
+        assertThat(o.osecAtReview()).isEqualTo(3);
+        assertThat(o.legitAtAlert()).isEqualTo(1);
+        assertThat(o.legitAtReview()).isEqualTo(3);
+        assertThat(o.legitReviewShare()).isCloseTo(1.0, within(1e-9));
+        assertThat(o.victims()).isZero();
+        assertThat(o.firstAlert().median()).isEqualTo(report.firstAlert().median());
+        assertThat(o.firstAlertRaised().detected()).isEqualTo(2);
     }
 
     @Test

@@ -67,6 +67,8 @@ class BinaryCodecTest {
         Map<String, Map<String, PairProfile>> pairs = new HashMap<>();
         Map<String, ClusterAlert> alertsWhole = new HashMap<>();
         Map<String, ClusterAlert> alertsSkeleton = new HashMap<>();
+        org.osecscreener.detect.MemoryFinalStore finalsWhole = new org.osecscreener.detect.MemoryFinalStore();
+        org.osecscreener.detect.MemoryFinalStore finalsSkeleton = new org.osecscreener.detect.MemoryFinalStore();
         int alerts = 0;
         int withHits = 0;
         for (Transaction tx : generated(6_000)) {
@@ -93,9 +95,19 @@ class BinaryCodecTest {
             };
             PartialAssessment partial = engine.senderStep(senders.computeIfAbsent(tx.sender().id(), k -> new SenderProfile()),
                     store, tx, view);
-            Assessment whole = engine.finalStep(partial, alertsWhole.get(clusterId));
-            Assessment skeleton = engine.finalStep(roundTrip(partial), alertsSkeleton.get(clusterId));
+            org.osecscreener.score.Screening wholeAll = engine.finalStep(partial, alertsWhole.get(clusterId), finalsWhole);
+            org.osecscreener.score.Screening skeletonAll = engine.finalStep(roundTrip(partial), alertsSkeleton.get(clusterId),
+                    finalsSkeleton);
+            Assessment whole = wholeAll.assessment();
+            Assessment skeleton = skeletonAll.assessment();
             assertThat(summary(skeleton)).as(tx.id()).isEqualTo(summary(whole));
+            assertThat(skeletonAll.assessments().stream().map(BinaryCodecTest::summary).toList()).as(tx.id())
+                    .isEqualTo(wholeAll.assessments().stream().map(BinaryCodecTest::summary).toList());
+            assertThat(skeletonAll.cluster()).as(tx.id()).isEqualTo(wholeAll.cluster() == null ? null : skeletonAll.cluster());
+            if (wholeAll.cluster() != null) {
+                assertThat(skeletonAll.cluster().alertId()).isEqualTo(wholeAll.cluster().alertId());
+                assertThat(skeletonAll.cluster().score()).isEqualTo(wholeAll.cluster().score());
+            }
             record(alertsWhole, clusterId, whole);
             record(alertsSkeleton, clusterId, skeleton);
             alerts += whole.level() == Level.ALERT ? 1 : 0;

@@ -40,7 +40,11 @@ class RecordsTest {
                 Arguments.of("linked_to_alerted", (DoubleFunction<DetectorConfig>) w -> new LinkedToAlertedConfig(true, w, 90)),
                 Arguments.of("family_support", (DoubleFunction<DetectorConfig>) w -> new FamilySupportConfig(true, w, 3, 5, true)),
                 Arguments.of("watchlist_match", (DoubleFunction<DetectorConfig>) w -> new WatchlistMatchConfig(true, w,
-                        List.of(), true, true, WatchlistMatchConfig.DEFAULT_TYPES, 0)));
+                        List.of(), true, true, WatchlistMatchConfig.DEFAULT_TYPES, 0)),
+                Arguments.of("low_and_slow", (DoubleFunction<DetectorConfig>) w -> new LowAndSlowConfig(true, w, 120, 5, 10,
+                        60, 20, 42, 21, 5, 0.5, 0)),
+                Arguments.of("cover_story", (DoubleFunction<DetectorConfig>) w -> new CoverStoryConfig(true, w,
+                        List.of("cover_words"), 90, 3, 6, 500, 0.5, 21)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,7 +121,7 @@ class RecordsTest {
     @Test
     void scoring_needsReviewBelowAlert_andAtLeastTwoIndicators() {
         assertThatThrownBy(() -> new Scoring(0.7, 0.7, 2)).hasMessageContaining("must be below scoring.alert");
-        assertThatThrownBy(() -> new Scoring(0.4, 0.7, 1)).hasMessageContaining("[2, 12]");
+        assertThatThrownBy(() -> new Scoring(0.4, 0.7, 1)).hasMessageContaining("[2, 14]");
         assertThat(new Scoring(0.4, 0.7, 2).alert()).isEqualTo(0.7);
     }
 

@@ -133,8 +133,8 @@ class RuleBundleLoaderTest {
 
     @Test
     void longestWindowDays_isTheLongestHistoryOfAnEnabledDetector() throws Exception {
-        // default pack: family_support needs 3 months (93 days) > linked_to_alerted 90 days
-        assertThat(RuleBundleLoader.defaultBundle().longestWindowDays()).isEqualTo(93);
+        // default pack: low_and_slow looks back 120 days > family_support 3 months (93 days) > linked_to_alerted 90 days
+        assertThat(RuleBundleLoader.defaultBundle().longestWindowDays()).isEqualTo(120);
 
         String yaml = """
                 id: windows

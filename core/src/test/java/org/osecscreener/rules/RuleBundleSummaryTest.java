@@ -14,11 +14,15 @@ class RuleBundleSummaryTest {
 
         assertThat(text).startsWith("rule bundle osec-default version 1 is valid\n")
                 .contains("approved by:", "effective from: 2026-01-01", "base currency:  USD")
-                .contains("13 enabled: small_amount (weight 0.15), corridor_risk (weight 0.2)")
+                .contains("15 enabled: small_amount (weight 0.15), corridor_risk (weight 0.2)")
+                .contains("low_and_slow (weight 0.6)", "cover_story (weight 0.6)")
+                .contains("payee clusters: scored over 90 days from 3 unrelated senders")
+                .contains("sextortion:     victim-side alerts for bursts to NG, CI, GH, PH within 72 hours")
+                .contains("queue:          items close after 30 days without an update")
                 .contains("watchlist_match (weight 0.6)")
                 .contains("family_support (mitigation 0.6)")
-                .contains("thresholds:     review at 0.55, alert at 0.75 with at least 2 indicators")
-                .contains("longest window: 93 days")
+                .contains("thresholds:     review at 0.55, alert at 0.75 with at least 2 indicators; context rules")
+                .contains("longest window: 120 days")
                 .doesNotContain("disabled:");
     }
 

@@ -16,6 +16,7 @@ import org.osecscreener.io.Rejection;
 import org.osecscreener.io.RejectionWriter;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.score.Assessment;
+import org.osecscreener.score.Screening;
 import org.osecscreener.score.Level;
 import org.osecscreener.screen.AssessmentWriter;
 import org.osecscreener.screen.Screener;
@@ -127,28 +128,46 @@ final class ScreenCommand implements Callable<Integer> {
         long review = 0;
         long alert = 0;
         long unscreenable = 0;
+        long clusterAlerts = 0;
+        long lookBacks = 0;
+        long victims = 0;
+        java.util.Set<String> items = new java.util.HashSet<>();
         try (InputFormat.Source reader = format.open(in);
              AssessmentWriter alerts = new AssessmentWriter(new BufferedOutputStream(Files.newOutputStream(Main.outputFile(output)), 1 << 16));
              RejectionWriter rejected = new RejectionWriter(new BufferedOutputStream(Files.newOutputStream(Main.outputFile(dead)), 1 << 16))) {
             ParseOutcome o;
             while ((o = reader.next()) != null) {
                 if (o instanceof ParseOutcome.Parsed p) {
-                    Assessment a;
+                    Screening sc;
                     try {
-                        a = screener.screen(p.transaction());
+                        sc = screener.screenAll(p.transaction());
                     } catch (UnscreenableTransactionException e) {
                         unscreenable++;
                         rejected.write(dead(new Rejection(p.lineNumber(), org.osecscreener.io.TransactionCodec.standard().toJson(p.transaction()), e.field(), e.getMessage()), keySource));
                         continue;
                     }
+                    Assessment a = sc.assessment();
                     if (a.level() == Level.REVIEW) {
                         review++;
                     } else if (a.level() == Level.ALERT) {
                         alert++;
                     }
-                    if (a.level().atLeast(minLevel)) {
-                        alerts.write(a);
+                    if (a.alertId() != null) {
+                        items.add(a.alertId());
                     }
+                    if (sc.victim() != null) {
+                        victims++;
+                        items.add(sc.victim().alertId());
+                    }
+                    if (sc.cluster() != null) {
+                        clusterAlerts++;
+                        items.add(sc.cluster().alertId());
+                    }
+                    for (Assessment l : sc.lookBack()) {
+                        lookBacks++;
+                        items.add(l.alertId());
+                    }
+                    alerts.write(sc, minLevel);
                 } else if (o instanceof ParseOutcome.Rejected r) {
                     rejected.write(dead(r.rejection(), keySource));
                 }
@@ -158,6 +177,8 @@ final class ScreenCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "screened %s with %s%n", input, screener.bundle().id() + "@" + screener.bundle().version());
             out.printf(Locale.ROOT, "read %d %s: %d screened, %d rejected, %d blank; REVIEW %d, ALERT %d; %.1f s%n",
                     reader.recordsRead(), reader.unit(), reader.valid() - unscreenable, rejectedCount, reader.skipped(), review, alert, seconds);
+            out.printf(Locale.ROOT, "queue: %d items (distinct alert ids); %d cluster assessments, %d look-back alerts, %d sextortion-victim alerts%n",
+                    items.size(), clusterAlerts, lookBacks, victims);
             out.printf(Locale.ROOT, "alerts: %s%nrejected %s: %s%n", output, reader.unit(), dead);
             if (keySource != null) {
                 out.printf(Locale.ROOT, "identifiers pseudonymised at ingest (key from %s); dead letters %s%n", keySource,

@@ -20,8 +20,9 @@ import org.osecscreener.io.BinaryCodec;
  *
  * <p>Format 1 (used in the final stage's event-time buffer state too). Not compatible with the
  * POJO form of earlier builds: drain the job ({@code stop --drain}) before upgrading from them.
- * Partial assessments carry their transaction's skeleton (body tag 4); the whole-transaction
- * form of the first format-1 builds (tag 3) is still read, so their buffer state restores.
+ * Partial assessments carry their transaction's skeleton, the payee-cluster signals and the
+ * victim-side finding (body tag 5); the earlier forms (tag 4: skeleton without signals; tag 3: the
+ * whole transaction) are still read, so buffer state of earlier builds restores.
  */
 public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> {
     static final EnvelopeSerializer INSTANCE = new EnvelopeSerializer();
@@ -31,8 +32,10 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
     private static final byte ROUTED = 2;
     /** A partial assessment with the whole transaction: written by earlier builds, still read from their buffer state. */
     private static final byte PARTIAL_WITH_TRANSACTION = 3;
-    /** A partial assessment with the transaction's skeleton ({@link BinaryCodec#writePartial}). */
-    private static final byte PARTIAL = 4;
+    /** A partial assessment with the skeleton, without signals: written by earlier builds, still read from their buffer state. */
+    private static final byte PARTIAL_WITHOUT_SIGNALS = 4;
+    /** A partial assessment with the transaction's skeleton, cluster signals and victim finding ({@link BinaryCodec#writePartial}). */
+    private static final byte PARTIAL = 5;
 
     @Override
     public boolean isImmutableType() {
@@ -111,6 +114,7 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
                     in.readInt(), in.readInt());
             case ROUTED -> e.body = new Bodies.Routed(BinaryCodec.readTransaction(in), BinaryCodec.readView(in));
             case PARTIAL -> e.body = new Bodies.Partial(BinaryCodec.readPartial(in), true);
+            case PARTIAL_WITHOUT_SIGNALS -> e.body = new Bodies.Partial(BinaryCodec.readPartialWithoutSignals(in), true);
             case PARTIAL_WITH_TRANSACTION -> e.body = new Bodies.Partial(BinaryCodec.readPartialWithTransaction(in), true);
             default -> throw new IOException("corrupt record between stages: body tag " + tag);
         }

@@ -44,6 +44,12 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private final long maxHoldMillis;
     private transient org.apache.flink.api.common.state.ValueState<Long> flushedThrough;
     private transient MapState<String, ClusterAlertPojo> alerts;
+    private transient MapState<String, org.osecscreener.profile.ClusterRisk> risks;
+    private transient MapState<String, org.osecscreener.profile.QueueItem> items;
+    private transient StateFinals finals;
+    private transient Counter clusterAlerts;
+    private transient Counter lookBacks;
+    private transient Counter victims;
     /** Records waiting for the watermark, by event time; kept in operator memory, checkpointed as operator state. */
     private transient TreeMap<Long, List<Envelope>> buffer;
     private transient ListState<Envelope> bufferState;
@@ -90,12 +96,18 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         // access, so old alerts are swept by event time instead (see sweep).
         alerts = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-alerts", Types.STRING,
                 TypeExtractor.getForClass(ClusterAlertPojo.class)));
+        risks = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-risk", Types.STRING, ProfileSerializers.RISK));
+        items = getRuntimeContext().getMapState(new MapStateDescriptor<>("queue-items", Types.STRING, ProfileSerializers.ITEM));
+        finals = new StateFinals(risks, items);
         flushedThrough = getRuntimeContext().getState(
                 new org.apache.flink.api.common.state.ValueStateDescriptor<>("flushed-through", Types.LONG));
         MetricGroup g = getRuntimeContext().getMetricGroup();
         assessed = g.counter("assessed");
         review = g.counter("review");
         alert = g.counter("alert");
+        clusterAlerts = g.counter("clusterAssessments");
+        lookBacks = g.counter("lookBackAlerts");
+        victims = g.counter("sextortionVictimAlerts");
         hitsGroup = g.addGroup("hits");
         hits = new HashMap<>();
         latency = g.histogram("screeningLatencyMs", new LatencyHistogram());
@@ -199,7 +211,8 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
                 alerts.remove(absorbed);
             }
         }
-        Assessment a = engine.finalStep(p, latest);
+        org.osecscreener.score.Screening sc = engine.finalStep(p, latest, finals);
+        Assessment a = sc.assessment();
         latest = ClusterAlert.latest(latest, ScreeningEngine.alertOf(a));
         if (latest != null) {
             alerts.put(clusterId, ClusterAlertPojo.of(latest));
@@ -223,9 +236,100 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
                     it.remove();
                 }
             }
+            var rs = risks.iterator();
+            while (rs.hasNext()) {
+                org.osecscreener.profile.ClusterRisk r = rs.next().getValue();
+                r.forgetBefore(oldest);
+                if (r.senders().isEmpty()) {
+                    rs.remove();
+                }
+            }
+            var is = items.iterator();
+            while (is.hasNext()) {
+                if (is.next().getValue().lastSecond() < oldest) {
+                    is.remove();
+                }
+            }
         }
         if (a.level().atLeast(minLevel)) {
             out.collect(AssessmentWriter.toJson(a));
+        }
+        if (sc.victim() != null) {
+            victims.inc();
+            if (sc.victim().level().atLeast(minLevel)) {
+                out.collect(AssessmentWriter.toJson(sc.victim()));
+            }
+        }
+        if (sc.cluster() != null) {
+            clusterAlerts.inc();
+            if (sc.cluster().level().atLeast(minLevel)) {
+                out.collect(AssessmentWriter.toJson(sc.cluster()));
+            }
+        }
+        for (Assessment l : sc.lookBack()) {
+            lookBacks.inc();
+            if (l.level().atLeast(minLevel)) {
+                out.collect(AssessmentWriter.toJson(l));
+            }
+        }
+    }
+
+    /** The final step's state over map state (the stage has one key). Values are changed in place and put back. */
+    private record StateFinals(MapState<String, org.osecscreener.profile.ClusterRisk> risks,
+                               MapState<String, org.osecscreener.profile.QueueItem> items)
+            implements org.osecscreener.detect.FinalStore {
+        @Override
+        public org.osecscreener.profile.ClusterRisk risk(String clusterId) {
+            try {
+                return risks.get(clusterId);
+            } catch (Exception e) {
+                throw new IllegalStateException("reading cluster-risk state failed", e);
+            }
+        }
+
+        @Override
+        public void putRisk(String clusterId, org.osecscreener.profile.ClusterRisk risk) {
+            try {
+                risks.put(clusterId, risk);
+            } catch (Exception e) {
+                throw new IllegalStateException("writing cluster-risk state failed", e);
+            }
+        }
+
+        @Override
+        public void removeRisk(String clusterId) {
+            try {
+                risks.remove(clusterId);
+            } catch (Exception e) {
+                throw new IllegalStateException("writing cluster-risk state failed", e);
+            }
+        }
+
+        @Override
+        public org.osecscreener.profile.QueueItem item(String key) {
+            try {
+                return items.get(key);
+            } catch (Exception e) {
+                throw new IllegalStateException("reading queue state failed", e);
+            }
+        }
+
+        @Override
+        public void putItem(String key, org.osecscreener.profile.QueueItem item) {
+            try {
+                items.put(key, item);
+            } catch (Exception e) {
+                throw new IllegalStateException("writing queue state failed", e);
+            }
+        }
+
+        @Override
+        public void removeItem(String key) {
+            try {
+                items.remove(key);
+            } catch (Exception e) {
+                throw new IllegalStateException("writing queue state failed", e);
+            }
         }
     }
 

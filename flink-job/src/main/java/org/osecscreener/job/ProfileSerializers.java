@@ -13,6 +13,8 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.osecscreener.profile.ClusterProfile;
+import org.osecscreener.profile.ClusterRisk;
+import org.osecscreener.profile.QueueItem;
 import org.osecscreener.profile.PairProfile;
 import org.osecscreener.profile.SenderProfile;
 
@@ -47,6 +49,8 @@ final class ProfileSerializers {
     static final TypeInformation<SenderProfile> SENDER = new SimpleTypeInfo<>(SenderProfile.class, SenderSerializer.INSTANCE);
     static final TypeInformation<PairProfile> PAIR = new SimpleTypeInfo<>(PairProfile.class, PairSerializer.INSTANCE);
     static final TypeInformation<DatedCluster> CLUSTER = new SimpleTypeInfo<>(DatedCluster.class, ClusterSerializer.INSTANCE);
+    static final TypeInformation<ClusterRisk> RISK = new SimpleTypeInfo<>(ClusterRisk.class, RiskSerializer.INSTANCE);
+    static final TypeInformation<QueueItem> ITEM = new SimpleTypeInfo<>(QueueItem.class, ItemSerializer.INSTANCE);
 
     /** Writes a length-prefixed value, the layout of Flink's {@code byte[]} serializer. */
     abstract static class LengthPrefixed<T> extends TypeSerializerSingleton<T> {
@@ -194,6 +198,105 @@ final class ProfileSerializers {
         @Override
         public TypeSerializerSnapshot<DatedCluster> snapshotConfiguration() {
             return new ClusterSnapshot();
+        }
+    }
+
+    /** The final stage's payee-cluster risk profiles. */
+    static final class RiskSerializer extends LengthPrefixed<ClusterRisk> {
+        static final RiskSerializer INSTANCE = new RiskSerializer();
+
+        @Override
+        void writeBody(ClusterRisk value, DataOutputView out) throws IOException {
+            value.writeTo(out);
+        }
+
+        @Override
+        ClusterRisk readBody(DataInputView in) throws IOException {
+            return ClusterRisk.readFrom(in);
+        }
+
+        @Override
+        public ClusterRisk createInstance() {
+            return new ClusterRisk();
+        }
+
+        @Override
+        public ClusterRisk copy(ClusterRisk from) {
+            return from.copy();
+        }
+
+        @Override
+        public TypeSerializerSnapshot<ClusterRisk> snapshotConfiguration() {
+            return new RiskSnapshot();
+        }
+    }
+
+    /** The final stage's open queue items (immutable records). */
+    static final class ItemSerializer extends TypeSerializerSingleton<QueueItem> {
+        static final ItemSerializer INSTANCE = new ItemSerializer();
+
+        @Override
+        public boolean isImmutableType() {
+            return true;
+        }
+
+        @Override
+        public QueueItem createInstance() {
+            return new QueueItem("", 0, 0);
+        }
+
+        @Override
+        public QueueItem copy(QueueItem from) {
+            return from;
+        }
+
+        @Override
+        public QueueItem copy(QueueItem from, QueueItem reuse) {
+            return from;
+        }
+
+        @Override
+        public int getLength() {
+            return -1;
+        }
+
+        @Override
+        public void serialize(QueueItem value, DataOutputView target) throws IOException {
+            target.writeUTF(value.id());
+            target.writeLong(value.openedSecond());
+            target.writeLong(value.lastSecond());
+        }
+
+        @Override
+        public QueueItem deserialize(DataInputView source) throws IOException {
+            return new QueueItem(source.readUTF(), source.readLong(), source.readLong());
+        }
+
+        @Override
+        public QueueItem deserialize(QueueItem reuse, DataInputView source) throws IOException {
+            return deserialize(source);
+        }
+
+        @Override
+        public void copy(DataInputView source, DataOutputView target) throws IOException {
+            serialize(deserialize(source), target);
+        }
+
+        @Override
+        public TypeSerializerSnapshot<QueueItem> snapshotConfiguration() {
+            return new ItemSnapshot();
+        }
+    }
+
+    public static final class RiskSnapshot extends SimpleTypeSerializerSnapshot<ClusterRisk> {
+        public RiskSnapshot() {
+            super(() -> RiskSerializer.INSTANCE);
+        }
+    }
+
+    public static final class ItemSnapshot extends SimpleTypeSerializerSnapshot<QueueItem> {
+        public ItemSnapshot() {
+            super(() -> ItemSerializer.INSTANCE);
         }
     }
 

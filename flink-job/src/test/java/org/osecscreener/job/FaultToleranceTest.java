@@ -98,5 +98,8 @@ class FaultToleranceTest {
             assertThat(actual.get(id).get("alertId").asText()).isEqualTo(a.alertId());
             assertThat(actual.get(id).get("level").asText()).isEqualTo(a.level().name());
         });
+        // cluster assessments, look-back and victim alerts survive the failure too: none lost, none duplicated
+        JobTestSupport.assertSameOutputs(JobTestSupport.embeddedAll(txs, JobTestSupport.defaults(), Level.REVIEW),
+                JobTestSupport.byKey(JobRunner.lines(out.resolve("alerts"))));
     }
 }

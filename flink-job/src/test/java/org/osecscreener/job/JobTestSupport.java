@@ -116,16 +116,78 @@ final class JobTestSupport {
         return out;
     }
 
-    /** Alert lines by transaction id. */
+    /** Transaction assessment lines ({@code kind} transaction) by transaction id. */
     static Map<String, JsonNode> byTransaction(List<String> lines) throws IOException {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (String l : lines) {
             JsonNode n = JSON.readTree(l);
+            if (!n.path("kind").asText("transaction").equals("transaction")) {
+                continue;
+            }
             if (out.put(n.get("transactionId").asText(), n) != null) {
                 throw new AssertionError("transaction " + n.get("transactionId") + " assessed twice in the output");
             }
         }
         return out;
+    }
+
+    /**
+     * Every output line of the embedded Screener at or above {@code minLevel} (transaction
+     * assessments, sextortion-victim alerts, cluster assessments, look-back alerts), by
+     * {@link #key}, as the job would write them.
+     */
+    static Map<String, JsonNode> embeddedAll(List<Transaction> txs, RuleBundle bundle, Level minLevel) throws Exception {
+        Screener s = Screener.builder().bundle(bundle).build();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.osecscreener.screen.AssessmentWriter w = new org.osecscreener.screen.AssessmentWriter(bytes)) {
+            for (Transaction t : txs) {
+                w.write(s.screenAll(t), minLevel);
+            }
+        }
+        String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return byKey(text.isEmpty() ? List.of() : List.of(text.split("\n")));
+    }
+
+    /** Output lines by {@link #key}; a key seen twice is an error (a duplicated output). */
+    static Map<String, JsonNode> byKey(List<String> lines) throws IOException {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (String l : lines) {
+            JsonNode n = JSON.readTree(l);
+            if (out.put(key(n), n) != null) {
+                throw new AssertionError(key(n) + " written twice in the output");
+            }
+        }
+        return out;
+    }
+
+    /** What identifies an output line: its kind, and its transaction (and cluster, for a cluster assessment). */
+    static String key(JsonNode n) {
+        String kind = n.path("kind").asText("transaction");
+        return kind + "/" + (kind.equals("cluster") ? n.get("clusterId").asText() + "/" : "")
+                + n.get("transactionId").asText();
+    }
+
+    /** Asserts that two outputs hold the same records with the same ids, levels, scores and hits. */
+    static void assertSameOutputs(Map<String, JsonNode> expected, Map<String, JsonNode> actual) {
+        org.assertj.core.api.Assertions.assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
+            JsonNode x = e.getValue();
+            JsonNode a = actual.get(e.getKey());
+            org.assertj.core.api.Assertions.assertThat(a.path("alertId").asText()).as("alert id of %s", e.getKey())
+                    .isEqualTo(x.path("alertId").asText());
+            org.assertj.core.api.Assertions.assertThat(a.get("level").asText()).as("level of %s", e.getKey())
+                    .isEqualTo(x.get("level").asText());
+            org.assertj.core.api.Assertions.assertThat(a.get("score").asDouble()).as("score of %s", e.getKey())
+                    .isCloseTo(x.get("score").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+            org.assertj.core.api.Assertions.assertThat(a.path("clusterId").asText()).as("cluster of %s", e.getKey())
+                    .isEqualTo(x.path("clusterId").asText());
+            org.assertj.core.api.Assertions.assertThat(a.get("hits").size()).as("hits of %s", e.getKey())
+                    .isEqualTo(x.get("hits").size());
+            org.assertj.core.api.Assertions.assertThat(a.path("clusterAlertId").asText()).as("cluster alert of %s", e.getKey())
+                    .isEqualTo(x.path("clusterAlertId").asText());
+            org.assertj.core.api.Assertions.assertThat(a.path("lookBack").toString()).as("look-back of %s", e.getKey())
+                    .isEqualTo(x.path("lookBack").toString());
+        }
     }
 
     static RuleBundle defaults() {

@@ -62,6 +62,15 @@ class PipelineTest {
         }
         assertThat(actual.values()).anySatisfy(a -> assertThat(a.get("level").asText()).isEqualTo("ALERT"));
         assertThat(JobRunner.lines(out.resolve("dead-letter"))).isEmpty();
+
+        // and every other output: sextortion-victim alerts, payee-cluster assessments, look-back alerts
+        Map<String, JsonNode> all = JobTestSupport.byKey(JobRunner.lines(out.resolve("alerts")));
+        Map<String, JsonNode> expectedAll = JobTestSupport.embeddedAll(txs, JobTestSupport.defaults(), Level.REVIEW);
+        JobTestSupport.assertSameOutputs(expectedAll, all);
+        for (String kind : List.of("cluster", "look_back", "sextortion_victim")) {
+            assertThat(expectedAll.keySet()).as("the stream must produce %s outputs, so they are compared", kind)
+                    .anyMatch(k -> k.startsWith(kind + "/"));
+        }
     }
 
     @Test

@@ -1,0 +1,87 @@
+package org.osecscreener.detect;
+
+import java.util.List;
+
+import org.osecscreener.model.PartyType;
+import org.osecscreener.profile.TransferRing;
+import org.osecscreener.profile.Traits;
+import org.osecscreener.rules.CoverStoryConfig;
+import org.osecscreener.score.Hit;
+
+/**
+ * Indicators 5 and 7, repeated: the same kind of cover story ("school fees", "medical bills", ...)
+ * in round amounts, again and again, to one person in a source country the sender has no family
+ * link with. Fires on a transfer whose reference holds a cover phrase when, within the window, at
+ * least {@code minCount} such transfers of at most {@code maxAmount} went to the cluster and at least
+ * {@code minRoundShare} of them were round. The sub-score rises with the count (0.5 at
+ * {@code minCount}, 1 at {@code saturationCount}). Only a person abroad paying a person in a source
+ * country is considered: organisations (schools, hospitals), businesses (payroll) and relatives
+ * (shared surname or address) never fire it.
+ */
+final class CoverStoryDetector implements Detector {
+    private final CoverStoryConfig c;
+    private final String base;
+
+    CoverStoryDetector(CoverStoryConfig c, String base) {
+        this.c = c;
+        this.base = base;
+    }
+
+    @Override
+    public String id() {
+        return CoverStoryConfig.TYPE;
+    }
+
+    @Override
+    public Hit evaluate(Evaluation e) {
+        if (!e.toSourceCountry || !e.crossBorder || e.related || e.base > c.maxAmount()
+                || e.tx.beneficiary().type() != PartyType.PERSON || e.tx.sender().type() != PartyType.PERSON) {
+            return null;
+        }
+        List<String> found = e.found(e.rules.storyCover);
+        if (found.isEmpty()) {
+            return null;
+        }
+        TransferRing r = e.pair.recent();
+        int from = r.firstIndexFrom(e.second - c.windowDays() * Evaluation.DAY + 1);
+        int n = 0;
+        int round = 0;
+        long previous = 0;
+        double[] gaps = new double[Math.max(0, r.size() - from)];
+        List<String> ids = new java.util.ArrayList<>(Math.min(Hit.MAX_EVIDENCE, r.size() - from));
+        for (int i = from; i < r.size(); i++) {
+            int t = r.traits(i);
+            if (!Traits.has(t, Traits.COVER) || r.amount(i) > c.maxAmount()) {
+                continue;
+            }
+            if (n > 0) {
+                gaps[n - 1] = (r.second(i) - previous) / (double) Evaluation.DAY;
+            }
+            previous = r.second(i);
+            n++;
+            round += Traits.has(t, Traits.ROUND) ? 1 : 0;
+            if (ids.size() == Hit.MAX_EVIDENCE) {
+                ids.remove(0);
+            }
+            ids.add(r.id(i));
+        }
+        if (n < c.minCount() || round < c.minRoundShare() * n) {
+            return null;
+        }
+        double median = Stats.median(gaps, 0, n - 1);
+        if (median > c.maxMedianIntervalDays()) {
+            return null;
+        }
+        double s = Detector.ramp(n, c.minCount(), c.saturationCount());
+        int count = n;
+        int rounds = round;
+        String cluster = e.view.clusterId();
+        String phrases = String.join("', '", found);
+        return new Hit(id(), s, c.weight(), false,
+                () -> count + " transfers with cover phrases to cluster " + cluster + " in " + c.windowDays() + " days ("
+                        + rounds + " of them round amounts, up to " + Fmt.money(c.maxAmount(), base) + ", median interval "
+                        + Fmt.num(median) + " days); this one: '"
+                        + phrases + "'; the payee is a person who shares no surname or address with the sender",
+                ids);
+    }
+}

@@ -1,0 +1,107 @@
+package org.osecscreener.detect;
+
+import org.osecscreener.model.PartyType;
+import org.osecscreener.profile.TransferRing;
+import org.osecscreener.profile.Traits;
+import org.osecscreener.rules.LowAndSlowConfig;
+import org.osecscreener.score.Hit;
+
+/**
+ * Indicators 10 and 6 over a long horizon: a steady trickle of small transfers to one payee
+ * cluster in a source country, a person the sender has no family link with, for weeks to months,
+ * mostly in the sender's late hours. Fires on a small transfer when, within the window, at least
+ * {@code minCount} small transfers went to the cluster, spanning {@code minSpanDays} or more, with a
+ * median interval of at most {@code maxMedianIntervalDays}, and at least {@code minLateShare} of
+ * them in the late period. The sub-score rises with the count (0.5 at {@code minCount}, 1 at
+ * {@code saturationCount}) and with the late share (× (0.5 + 0.5 × share)); a schedule-like cadence
+ * (a night-shift worker's weekly support) lowers it by {@code scheduleDiscount} × regularity.
+ *
+ * <p>Only a person abroad paying a person in a source country is considered (not businesses, not
+ * transfers within one country).
+ *
+ * <p>Reads the relationship's transfer ring (its last 32 transfers with their local hours), so its
+ * state is that of the pair profile: no history beyond it.
+ */
+final class LowAndSlowDetector implements Detector {
+    private final LowAndSlowConfig c;
+    private final String base;
+
+    LowAndSlowDetector(LowAndSlowConfig c, String base) {
+        this.c = c;
+        this.base = base;
+    }
+
+    @Override
+    public String id() {
+        return LowAndSlowConfig.TYPE;
+    }
+
+    @Override
+    public Hit evaluate(Evaluation e) {
+        if (!e.toSourceCountry || !e.crossBorder || e.related || e.base > c.maxAmount()
+                || e.tx.beneficiary().type() != PartyType.PERSON || e.tx.sender().type() != PartyType.PERSON) {
+            return null;
+        }
+        TransferRing r = e.pair.recent();
+        int from = r.firstIndexFrom(e.second - c.windowDays() * Evaluation.DAY + 1);
+        int n = 0;
+        int late = 0;
+        long first = 0;
+        long previous = 0;
+        double[] gaps = new double[Math.max(0, r.size() - from)];
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (int i = from; i < r.size(); i++) {
+            double a = r.amount(i);
+            if (a > c.maxAmount()) {
+                continue;
+            }
+            long t = r.second(i);
+            if (n == 0) {
+                first = t;
+            } else {
+                gaps[n - 1] = (t - previous) / (double) Evaluation.DAY;
+            }
+            previous = t;
+            n++;
+            int hour = Traits.hour(r.traits(i));
+            if (hour >= 0 && c.isLate(hour)) {
+                late++;
+            }
+            lo = Math.min(lo, a);
+            hi = Math.max(hi, a);
+        }
+        if (n < c.minCount()) {
+            return null;
+        }
+        double spanDays = (previous - first) / (double) Evaluation.DAY;
+        if (spanDays < c.minSpanDays()) {
+            return null;
+        }
+        double cv = Stats.coefficientOfVariation(java.util.Arrays.copyOf(gaps, n - 1));
+        double median = Stats.median(gaps, 0, n - 1);
+        if (median > c.maxMedianIntervalDays()) {
+            return null;
+        }
+        double lateShare = late / (double) n;
+        if (lateShare < c.minLateShare() || late == 0) {
+            return null;
+        }
+        double s = Detector.ramp(n, c.minCount(), c.saturationCount()) * (0.5 + 0.5 * lateShare);
+        boolean schedule = c.scheduleDiscount() > 0 && cv <= RecurringSmallToClusterDetector.SCHEDULE_MAX_CV;
+        double discount = schedule ? c.scheduleDiscount() * Math.max(0, 1 - cv) : 0;
+        s *= 1 - discount;
+        int count = n;
+        int lateCount = late;
+        double min = lo;
+        double max = hi;
+        String cluster = e.view.clusterId();
+        return new Hit(id(), Math.min(1, s), c.weight(), false,
+                () -> count + " small transfers (" + Fmt.money(min, base).replace(" " + base, "") + "–" + Fmt.money(max, base)
+                        + ") to cluster " + cluster + " over " + Fmt.num(spanDays) + " days, median interval "
+                        + Fmt.num(median) + " days; " + lateCount + " of them between " + Fmt.hour(c.startHour()) + " and "
+                        + Fmt.hour(c.endHour()) + " sender local time; no shared surname or address with the payee"
+                        + (schedule ? "; a schedule-like cadence (varies by " + Fmt.pct(cv) + "), lowered by " + Fmt.pct(discount) : ""),
+                r.idsFrom(from, Hit.MAX_EVIDENCE));
+    }
+}

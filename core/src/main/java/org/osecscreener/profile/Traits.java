@@ -1,0 +1,44 @@
+package org.osecscreener.profile;
+
+/**
+ * What a transfer carries besides time and amount, packed in an int for the profiles: the local
+ * hour of day in the sender's zone (from the timestamp's offset), whether the reference holds a
+ * cover phrase, whether the amount is round, whether sender and payee share a surname or address
+ * (a family link), and whether the reference marks a purchase (excluded from the
+ * sextortion-victim rule).
+ *
+ * <p>Zero means "not known" (a transfer read from a profile written before traits existed): no
+ * hour, no flag.
+ */
+public final class Traits {
+    private static final int HOUR_MASK = 0x1F;
+    /** The reference holds a cover phrase. */
+    public static final int COVER = 1 << 5;
+    /** The amount is round in the sending currency. */
+    public static final int ROUND = 1 << 6;
+    /** Sender and payee share a surname or an address. */
+    public static final int RELATED = 1 << 7;
+    /** The reference marks a purchase or bill (a sextortion exclusion list matched). */
+    public static final int PURCHASE = 1 << 8;
+
+    private Traits() {
+    }
+
+    /** Traits of a transfer at local {@code hour} (0..23) with the given flags. */
+    public static int of(int hour, int flags) {
+        if (hour < 0 || hour > 23) {
+            throw new IllegalArgumentException("hour " + hour + " outside 0..23");
+        }
+        return (hour + 1) | flags;
+    }
+
+    /** The local hour, 0..23, or -1 if not known. */
+    public static int hour(int traits) {
+        return (traits & HOUR_MASK) - 1;
+    }
+
+    /** Whether {@code traits} has {@code flag}. */
+    public static boolean has(int traits, int flag) {
+        return (traits & flag) != 0;
+    }
+}
