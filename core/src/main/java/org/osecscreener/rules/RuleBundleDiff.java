@@ -121,7 +121,13 @@ public record RuleBundleDiff(String a, String b, LocalDate on, List<Difference> 
                 case "suppressions" -> w.keyed(section, "", u, v, RuleBundleDiff::suppressionKey, true);
                 case "reporting" -> w.reporting(section, u, v);
                 case "detectors", "fxRates", "countries", "keywords", "idLists", "scoring" -> w.children(section, "", u, v);
-                default -> w.node(section, field, u, v);
+                default -> {
+                    if (u != null && v != null && u.isObject() && v.isObject()) {
+                        w.children(section, "", u, v); // a section of settings: its fields under its own heading
+                    } else {
+                        w.node(section, field, u, v);
+                    }
+                }
             }
         }
         w.expiredNotes(y.get("suppressions"));
