@@ -52,7 +52,7 @@ class RulesCommandTest {
         b = edit(b, "    - gift\n", "    - pocket money\n");
         b = edit(b, "  registered_charities: []", "  registered_charities: [B-ORG-1, B-ORG-7]");
         b = edit(b, "  odd_hours:\n    weight: 0.4", "  odd_hours:\n    enabled: false\n    weight: 0.4");
-        b = edit(b, "  alert: 0.75", "  alert: 0.8");
+        b = b.replaceFirst("(?m)^  alert: 0\\.75$", "  alert: 0.8"); // scoring.alert only, the first
         b = b.replaceFirst("(?s)(recurring_small_to_cluster:.*?minCount: )4", "$15");
         b = b.replaceFirst("(?s)\n  round_amount:\n.*?COP: 10000\n", "\n");
         b = edit(b, "  - {kind: SENDER, id: S-1, expires: 2026-06-01,", "  - {kind: SENDER, id: S-1, expires: 2027-01-01,");
