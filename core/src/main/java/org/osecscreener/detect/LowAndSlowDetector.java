@@ -14,7 +14,8 @@ import org.osecscreener.score.Hit;
  * median interval of at most {@code maxMedianIntervalDays}, and at least {@code minLateShare} of
  * them in the late period. The sub-score rises with the count (0.5 at {@code minCount}, 1 at
  * {@code saturationCount}) and with the late share (× (0.5 + 0.5 × share)); a schedule-like cadence
- * (a night-shift worker's weekly support) lowers it by {@code scheduleDiscount} × regularity.
+ * (a night-shift worker's weekly support, {@link Stats#schedule}) lowers it by {@code scheduleDiscount}
+ * × how schedule-like it is.
  *
  * <p>Only a person abroad paying a person in a source country is considered (not businesses, not
  * transfers within one country).
@@ -78,7 +79,7 @@ final class LowAndSlowDetector implements Detector {
         if (spanDays < c.minSpanDays()) {
             return null;
         }
-        double cv = Stats.coefficientOfVariation(java.util.Arrays.copyOf(gaps, n - 1));
+        double cadence = Stats.schedule(gaps, n - 1); // before the median sorts the intervals
         double median = Stats.median(gaps, 0, n - 1);
         if (median > c.maxMedianIntervalDays()) {
             return null;
@@ -88,8 +89,8 @@ final class LowAndSlowDetector implements Detector {
             return null;
         }
         double s = Detector.ramp(n, c.minCount(), c.saturationCount()) * (0.5 + 0.5 * lateShare);
-        boolean schedule = c.scheduleDiscount() > 0 && cv <= RecurringSmallToClusterDetector.SCHEDULE_MAX_CV;
-        double discount = schedule ? c.scheduleDiscount() * Math.max(0, 1 - cv) : 0;
+        boolean schedule = c.scheduleDiscount() > 0 && cadence > 0;
+        double discount = schedule ? c.scheduleDiscount() * cadence : 0;
         s *= 1 - discount;
         int count = n;
         int lateCount = late;
@@ -101,7 +102,7 @@ final class LowAndSlowDetector implements Detector {
                         + ") to cluster " + cluster + " over " + Fmt.num(spanDays) + " days, median interval "
                         + Fmt.num(median) + " days; " + lateCount + " of them between " + Fmt.hour(c.startHour()) + " and "
                         + Fmt.hour(c.endHour()) + " sender local time; no shared surname or address with the payee"
-                        + (schedule ? "; a schedule-like cadence (varies by " + Fmt.pct(cv) + "), lowered by " + Fmt.pct(discount) : ""),
+                        + (schedule ? "; a schedule-like cadence (weekly or monthly), lowered by " + Fmt.pct(discount) : ""),
                 r.idsFrom(from, Hit.MAX_EVIDENCE));
     }
 }

@@ -211,7 +211,7 @@ public final class ScreeningEngine {
         if (pair.transfers() == 0) {
             pair.countryWasNew(e.newCountry);
         }
-        pair.add(e.second, e.base, tx.id(), Traits.of(e.hour, flags));
+        pair.add(e.second, e.base, tx.id(), Traits.of(e.hour, flags, Traits.beneficiary16(tx.beneficiary().id())));
         pairs.put(clusterId, pair);
         sender.count(e.second);
         sender.countries().touch(countryKey, e.day, 0, 0);

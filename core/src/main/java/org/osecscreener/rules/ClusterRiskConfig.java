@@ -48,7 +48,7 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
     /** Rule id of the hit a payer of a cluster at ALERT gets. */
     public static final String HIT = "cluster_alert";
     /** Most senders a cluster remembers for look-back (the least recently active is forgotten). */
-    public static final int MAX_SENDERS = 32;
+    public static final int MAX_SENDERS = org.osecscreener.profile.ClusterRisk.MAX_SENDERS;
 
     /** The section's defaults, for a bundle that has none. */
     public static final ClusterRiskConfig DISABLED = new ClusterRiskConfig(false, 90, 90, 3, 200, 21, 5,

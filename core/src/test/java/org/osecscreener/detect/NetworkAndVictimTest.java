@@ -211,6 +211,11 @@ class NetworkAndVictimTest {
         // a relative
         s.screenAll(toScammer("S-4", "GH", "B-4", "Ama Turner", 0, "100.00", null));
         assertThat(s.screenAll(toScammer("S-4", "GH", "B-4", "Ama Turner", 3, "100.00", null)).victim()).isNull();
+        // a family paying two members of one household (one cluster: a shared phone) at once
+        s.screenAll(tx().sender("S-6", "US", "Mira Gill").beneficiary("B-6a", "PH", "Joy Natingan Alvana")
+                .beneficiaryPhone("0917 555 0606").at(NIGHT).amount("100.00", "AUD").build());
+        assertThat(s.screenAll(tx().sender("S-6", "US", "Mira Gill").beneficiary("B-6b", "PH", "Ronaldo Alvana")
+                .beneficiaryPhone("0917 555 0606").at(NIGHT.plusMinutes(8)).amount("114.00", "AUD").build()).victim()).isNull();
         // the customer pays someone else in that country already
         s.screenAll(toScammer("S-5", "NG", "B-5a", "Uche Obi", 0, "100.00", null));
         s.screenAll(toScammer("S-5", "NG", "B-5b", "Ngozi Ibe", 24 * 5, "100.00", null));
