@@ -57,8 +57,11 @@ final class Stats {
         return median(dev);
     }
 
-    /** Most days an interval may be off a whole number of weeks and still count as weekly. */
-    static final double WEEK_TOLERANCE_DAYS = 1.0;
+    /**
+     * Most days an interval may be off a whole number of weeks and still count as weekly: a day
+     * either way, plus the spread of the hour of day at which people send.
+     */
+    static final double WEEK_TOLERANCE_DAYS = 1.5;
 
     /**
      * The share of intervals (in days) that follow a calendar: a whole number of weeks, one to
@@ -74,24 +77,30 @@ final class Stats {
         }
         int onCalendar = 0;
         for (int i = 0; i < n; i++) {
-            double g = gaps[i];
-            long weeks = Math.round(g / 7);
-            boolean weekly = weeks >= 1 && weeks <= 4 && Math.abs(g - 7 * weeks) <= WEEK_TOLERANCE_DAYS;
-            boolean monthly = g >= 25 && g <= 36;
-            onCalendar += weekly || monthly ? 1 : 0;
+            onCalendar += onCalendar(gaps[i]) ? 1 : 0;
         }
         return onCalendar / (double) n;
     }
+
+    /** Whether an interval in days is a whole number of weeks (one to four, within the tolerance) or about a month. */
+    static boolean onCalendar(double g) {
+        long weeks = Math.round(g / 7);
+        return (weeks >= 1 && weeks <= 4 && Math.abs(g - 7 * weeks) <= WEEK_TOLERANCE_DAYS) || (g >= 25 && g <= 36);
+    }
+
+    /** Largest coefficient of variation of a regular cadence. */
+    static final double SCHEDULE_MAX_CV = 0.2;
 
     /** Share of calendar-following intervals from which a cadence counts as a schedule. */
     static final double SCHEDULE_CALENDAR_SHARE = 0.8;
 
     /**
      * How much a cadence looks like a schedule (weekly, fortnightly or payday support, payroll),
-     * in [0, 1]: its {@link #calendarShare} when there are at least three intervals and at least
-     * {@link #SCHEDULE_CALENDAR_SHARE} of them follow the calendar, else 0. (A low variation alone is
-     * not enough: a handful of random intervals of 5 to 19 days varies by under a fifth one time in
-     * ten.)
+     * in [0, 1], from at least three intervals: their {@link #calendarShare} when at least
+     * {@link #SCHEDULE_CALENDAR_SHARE} of them follow the calendar; else 1 − their coefficient of
+     * variation when it is at most {@link #SCHEDULE_MAX_CV} and their median follows the calendar
+     * (a regular weekly rhythm whose hours of day wander); else 0. A low variation alone is not
+     * enough: a handful of random intervals of 5 to 19 days varies by under a fifth one time in ten.
      *
      * @param gaps the intervals in days, {@code [0, n)} read and not changed
      */
@@ -100,6 +109,11 @@ final class Stats {
             return 0;
         }
         double calendar = calendarShare(gaps, n);
-        return calendar >= SCHEDULE_CALENDAR_SHARE ? calendar : 0;
+        if (calendar >= SCHEDULE_CALENDAR_SHARE) {
+            return calendar;
+        }
+        double[] copy = Arrays.copyOf(gaps, n);
+        double cv = coefficientOfVariation(copy);
+        return cv <= SCHEDULE_MAX_CV && onCalendar(median(copy)) ? 1 - cv : 0;
     }
 }

@@ -26,19 +26,23 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  *
  * <p>Immutable and thread-safe; validated in the compact constructors (messages name the field).
  *
- * @param start           first day of the period, ISO date {@code yyyy-mm-dd} (00:00 UTC)
- * @param days            length of the simulated period in days; the population is sized so
- *                        that the requested number of transactions spans about this period
- * @param transactions    default number of transactions to write (the CLI's {@code --transactions} overrides it)
- * @param osecSenderShare share of senders that are OSEC offenders, in [0, 0.5]
- * @param legitimate      legitimate scenarios by name (see {@link Scenarios#LEGITIMATE})
- * @param osec            OSEC scenarios by name (see {@link Scenarios#OSEC})
- * @param offenders       traits shared by all OSEC scenarios (heavy tail, cover words, facilitators)
- * @param households      how legitimate families are shared by several senders abroad
- * @param countries       corridor mixes
+ * @param start             first day of the period, ISO date {@code yyyy-mm-dd} (00:00 UTC)
+ * @param days              length of the simulated period in days; the population is sized so
+ *                          that the requested number of transactions spans about this period
+ * @param transactions      default number of transactions to write (the CLI's {@code --transactions} overrides it)
+ * @param osecSenderShare   share of senders that are OSEC offenders, in [0, 0.5]
+ * @param victimSenderShare share of senders that are sextortion victims, in [0, 0.1]
+ * @param legitimate        legitimate scenarios by name (see {@link Scenarios#LEGITIMATE})
+ * @param osec              OSEC scenarios by name (see {@link Scenarios#OSEC})
+ * @param victims           victim scenarios by name (see {@link Scenarios#VICTIMS})
+ * @param offenders         traits shared by all OSEC scenarios (heavy tail, cover words, facilitators)
+ * @param patterns          the shapes of the scenarios whose common fields cannot express them
+ * @param households        how legitimate families are shared by several senders abroad
+ * @param countries         corridor mixes
  */
 public record GeneratorConfig(String start, int days, long transactions, double osecSenderShare,
-                              Map<String, Scenario> legitimate, Map<String, Scenario> osec, Offenders offenders,
+                              double victimSenderShare, Map<String, Scenario> legitimate, Map<String, Scenario> osec,
+                              Map<String, Scenario> victims, Offenders offenders, Patterns patterns,
                               Households households, CountryMix countries) {
 
     /** Name of the default configuration resource, next to this class. */
@@ -56,27 +60,40 @@ public record GeneratorConfig(String start, int days, long transactions, double 
         check(days >= 1 && days <= 3660, "days", days, "1..3660");
         check(transactions >= 0, "transactions", transactions, "0 or more");
         check(osecSenderShare >= 0 && osecSenderShare <= 0.5, "osecSenderShare", osecSenderShare, "[0, 0.5]");
-        legitimate = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(legitimate, "legitimate is required")));
-        osec = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(osec, "osec is required")));
-        for (String k : legitimate.keySet()) {
-            if (!Scenarios.LEGITIMATE.contains(k)) {
-                throw new IllegalArgumentException("legitimate." + k + ": unknown scenario; accepted: " + Scenarios.LEGITIMATE);
-            }
-        }
-        for (String k : osec.keySet()) {
-            if (!Scenarios.OSEC.contains(k)) {
-                throw new IllegalArgumentException("osec." + k + ": unknown scenario; accepted: " + Scenarios.OSEC);
-            }
-        }
+        check(victimSenderShare >= 0 && victimSenderShare <= 0.1, "victimSenderShare", victimSenderShare, "[0, 0.1]");
+        legitimate = scenarios("legitimate", legitimate, Scenarios.LEGITIMATE);
+        osec = scenarios("osec", osec, Scenarios.OSEC);
+        victims = scenarios("victims", victims, Scenarios.VICTIMS);
         if (legitimate.values().stream().mapToDouble(Scenario::share).sum() <= 0) {
             throw new IllegalArgumentException("legitimate: the shares must not all be 0");
         }
         if (osecSenderShare > 0 && osec.values().stream().mapToDouble(Scenario::share).sum() <= 0) {
             throw new IllegalArgumentException("osec: the shares must not all be 0 when osecSenderShare > 0");
         }
+        if (victimSenderShare > 0 && victims.values().stream().mapToDouble(Scenario::share).sum() <= 0) {
+            throw new IllegalArgumentException("victims: the shares must not all be 0 when victimSenderShare > 0");
+        }
         Objects.requireNonNull(offenders, "offenders is required");
+        Objects.requireNonNull(patterns, "patterns is required");
         Objects.requireNonNull(households, "households is required");
         Objects.requireNonNull(countries, "countries is required");
+        Scenario slow = osec.get(Scenarios.LOW_AND_SLOW);
+        if (slow != null && slow.nightShare() + patterns.lowAndSlow().lateShare() > 1) {
+            throw new IllegalArgumentException("osec.low_and_slow.nightShare (" + slow.nightShare()
+                    + ") plus patterns.lowAndSlow.lateShare (" + patterns.lowAndSlow().lateShare()
+                    + ") is more than 1; accepted: a sum of at most 1 (the rest is 18:00-20:59)");
+        }
+    }
+
+    private static Map<String, Scenario> scenarios(String field, Map<String, Scenario> m, List<String> known) {
+        Objects.requireNonNull(m, field + " is required");
+        for (Map.Entry<String, Scenario> e : m.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                throw new IllegalArgumentException(field + "." + e.getKey() + ": unknown scenario; accepted: " + known);
+            }
+            Objects.requireNonNull(e.getValue(), field + "." + e.getKey() + " must be a scenario mapping");
+        }
+        return Collections.unmodifiableSortedMap(new TreeMap<>(m));
     }
 
     /** The first day of the period. */
@@ -108,7 +125,16 @@ public record GeneratorConfig(String start, int days, long transactions, double 
             return MAPPER.readValue(in, GeneratorConfig.class);
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             Throwable c = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException(file + ": " + c.getMessage(), c);
+            // Where in the file: the mapping whose values were refused (osec.ring_customer, ...).
+            StringBuilder where = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+                if (r.getFieldName() != null) {
+                    where.append(where.length() == 0 ? "" : ".").append(r.getFieldName());
+                }
+            }
+            String msg = c.getMessage();
+            String at = where.length() == 0 || msg.startsWith(where.toString()) ? "" : where + ": ";
+            throw new IllegalArgumentException(file + ": " + at + msg, c);
         }
     }
 
@@ -195,13 +221,14 @@ public record GeneratorConfig(String start, int days, long transactions, double 
      *                                 relatives (noise: those transfers are labelled legitimate)
      */
     public record Offenders(double activityTailAlpha, double maxActivityMultiplier, double startWithin,
-                            double customersPerFacilitator, Range ringSize, double ringSharedIdentifier,
-                            double escalationGrowth, double alsoFamilyShare) {
+                            double customersPerFacilitator, double customersPerRing, Range ringSize,
+                            double ringSharedIdentifier, double escalationGrowth, double alsoFamilyShare) {
         public Offenders {
             check(activityTailAlpha > 0.5 && activityTailAlpha <= 10, "offenders.activityTailAlpha", activityTailAlpha, "(0.5, 10]");
             check(maxActivityMultiplier >= 1, "offenders.maxActivityMultiplier", maxActivityMultiplier, ">= 1");
             check(startWithin > 0 && startWithin <= 1, "offenders.startWithin", startWithin, "(0, 1]");
             check(customersPerFacilitator >= 1, "offenders.customersPerFacilitator", customersPerFacilitator, ">= 1");
+            check(customersPerRing >= 1 && customersPerRing <= 1000, "offenders.customersPerRing", customersPerRing, "1..1000");
             Objects.requireNonNull(ringSize, "offenders.ringSize is required");
             check(ringSize.min() >= 2 && ringSize.max() <= 10, "offenders.ringSize", ringSize, "2..10");
             check(ringSharedIdentifier >= 0 && ringSharedIdentifier <= 1, "offenders.ringSharedIdentifier",
@@ -209,6 +236,131 @@ public record GeneratorConfig(String start, int days, long transactions, double 
             check(escalationGrowth >= 1 && escalationGrowth <= 20, "offenders.escalationGrowth", escalationGrowth, "[1, 20]");
             check(alsoFamilyShare >= 0 && alsoFamilyShare <= 1, "offenders.alsoFamilyShare", alsoFamilyShare, "[0, 1]");
         }
+    }
+
+    /**
+     * The shapes of the scenarios whose common fields ({@link Scenario}) cannot express them. Each
+     * applies only when its scenario has a share above 0.
+     *
+     * @param ringCustomer     {@code ring_customer}: how many times a customer pays in all, and when
+     * @param lowAndSlow       {@code low_and_slow}: cadence, hours and life
+     * @param sextortionVictim {@code sextortion_victim}: the burst of payments to a new recipient abroad
+     * @param onlineShop       {@code online_shop}: buyers per shop and repeat purchases
+     */
+    public record Patterns(RingCustomer ringCustomer, LowAndSlow lowAndSlow, SextortionBurst sextortionVictim,
+                           OnlineShop onlineShop) {
+        public Patterns {
+            Objects.requireNonNull(ringCustomer, "patterns.ringCustomer is required");
+            Objects.requireNonNull(lowAndSlow, "patterns.lowAndSlow is required");
+            Objects.requireNonNull(sextortionVictim, "patterns.sextortionVictim is required");
+            Objects.requireNonNull(onlineShop, "patterns.onlineShop is required");
+        }
+    }
+
+    /**
+     * A customer of a facilitator ring who pays only a few times (AIC 2020).
+     *
+     * @param payments weights of the number of payments a customer makes in all (keys 1..50)
+     * @param gapDays  whole days between one payment and the next, uniform (0..365)
+     */
+    public record RingCustomer(Map<Integer, Double> payments, Range gapDays) {
+        public RingCustomer {
+            payments = weights("patterns.ringCustomer.payments", payments, 1, 50);
+            Objects.requireNonNull(gapDays, "patterns.ringCustomer.gapDays is required");
+            check(gapDays.max() <= 365 && Math.floor(gapDays.max()) >= Math.ceil(gapDays.min()),
+                    "patterns.ringCustomer.gapDays", gapDays, "whole days in 0..365 (at least one whole day in the range)");
+        }
+    }
+
+    /**
+     * Low and slow (AIC 2021): small sums at intervals under 20 days, late in the evening, for months.
+     *
+     * @param intervalDays whole days from one payment's evening to the next, uniform (1..90)
+     * @param lateShare    share of payments made 21:00-23:59 sender local time; the scenario's
+     *                     {@code nightShare} are made after midnight (00:00-04:59, the same evening),
+     *                     the rest 18:00-20:59
+     * @param activeMonths how long each sender keeps paying, in 30-day months (uniform)
+     */
+    public record LowAndSlow(Range intervalDays, double lateShare, Range activeMonths) {
+        public LowAndSlow {
+            Objects.requireNonNull(intervalDays, "patterns.lowAndSlow.intervalDays is required");
+            check(intervalDays.min() >= 1 && intervalDays.max() <= 90
+                            && Math.floor(intervalDays.max()) >= Math.ceil(intervalDays.min()),
+                    "patterns.lowAndSlow.intervalDays", intervalDays, "whole days in 1..90");
+            check(lateShare >= 0 && lateShare <= 1, "patterns.lowAndSlow.lateShare", lateShare, "[0, 1]");
+            Objects.requireNonNull(activeMonths, "patterns.lowAndSlow.activeMonths is required");
+            check(activeMonths.min() > 0 && activeMonths.max() <= 120, "patterns.lowAndSlow.activeMonths", activeMonths,
+                    "(0, 120]");
+        }
+    }
+
+    /**
+     * The victim side of sextortion (FATF 2025, FinCEN FIN-2025-NTC2): once in the period, a burst
+     * of payments to one new recipient abroad, then nothing more to that recipient.
+     *
+     * @param payments   weights of the number of payments in the burst (keys 1..20)
+     * @param hours      the burst's span from first to last payment, in hours (uniform, (0, 720])
+     * @param firstUsd   the first payment, USD equivalent
+     * @param stepFactor each later payment is this many times the previous one (uniform, in (0, 10])
+     * @param capUsd     the burst's total stays at or under this (later steps are flattened, then
+     *                   the first payment lowered, to fit)
+     * @param lateShare  share of bursts starting 21:00-04:59 sender local time (the rest 05:00-20:59)
+     */
+    public record SextortionBurst(Map<Integer, Double> payments, Range hours, Range firstUsd, Range stepFactor,
+                                  double capUsd, double lateShare) {
+        public SextortionBurst {
+            payments = weights("patterns.sextortionVictim.payments", payments, 1, 20);
+            Objects.requireNonNull(hours, "patterns.sextortionVictim.hours is required");
+            check(hours.min() > 0 && hours.max() <= 720, "patterns.sextortionVictim.hours", hours, "(0, 720]");
+            Objects.requireNonNull(firstUsd, "patterns.sextortionVictim.firstUsd is required");
+            check(firstUsd.min() >= 1, "patterns.sextortionVictim.firstUsd.min", firstUsd.min(), ">= 1");
+            Objects.requireNonNull(stepFactor, "patterns.sextortionVictim.stepFactor is required");
+            check(stepFactor.min() > 0 && stepFactor.max() <= 10, "patterns.sextortionVictim.stepFactor", stepFactor,
+                    "(0, 10]");
+            check(capUsd >= firstUsd.min(), "patterns.sextortionVictim.capUsd", capUsd,
+                    "at least firstUsd.min (" + firstUsd.min() + ")");
+            check(lateShare >= 0 && lateShare <= 1, "patterns.sextortionVictim.lateShare", lateShare, "[0, 1]");
+        }
+    }
+
+    /**
+     * Small online sellers paid once or twice by many foreign buyers.
+     *
+     * @param buyersPerShop    buyers (senders) per shop over the period (uniform, 1..100000)
+     * @param twiceShare       share of buyers who buy a second time
+     * @param secondWithinDays whole days from the first purchase to the second (uniform, 0..365)
+     * @param businessShare    share of shops registered as a business (the rest are persons)
+     */
+    public record OnlineShop(Range buyersPerShop, double twiceShare, Range secondWithinDays, double businessShare) {
+        public OnlineShop {
+            Objects.requireNonNull(buyersPerShop, "patterns.onlineShop.buyersPerShop is required");
+            check(buyersPerShop.min() >= 1 && buyersPerShop.max() <= 100_000, "patterns.onlineShop.buyersPerShop",
+                    buyersPerShop, "1..100000");
+            check(twiceShare >= 0 && twiceShare <= 1, "patterns.onlineShop.twiceShare", twiceShare, "[0, 1]");
+            Objects.requireNonNull(secondWithinDays, "patterns.onlineShop.secondWithinDays is required");
+            check(secondWithinDays.max() <= 365 && Math.floor(secondWithinDays.max()) >= Math.ceil(secondWithinDays.min()),
+                    "patterns.onlineShop.secondWithinDays", secondWithinDays, "whole days in 0..365");
+            check(businessShare >= 0 && businessShare <= 1, "patterns.onlineShop.businessShare", businessShare, "[0, 1]");
+        }
+    }
+
+    /** Validates a map of whole numbers to weights and returns it sorted and unmodifiable. */
+    static Map<Integer, Double> weights(String field, Map<Integer, Double> m, int min, int max) {
+        Objects.requireNonNull(m, field + " is required");
+        if (m.isEmpty()) {
+            throw new IllegalArgumentException(field + " must name at least one count");
+        }
+        List<String> bad = new ArrayList<>();
+        m.forEach((k, v) -> {
+            if (k == null || k < min || k > max || v == null || !(v > 0) || !Double.isFinite(v)) {
+                bad.add(k + ": " + v);
+            }
+        });
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException(field + ": " + bad + " not accepted; accepted: counts " + min + ".." + max
+                    + " with weights > 0");
+        }
+        return Collections.unmodifiableSortedMap(new TreeMap<>(m));
     }
 
     /**
@@ -228,42 +380,64 @@ public record GeneratorConfig(String start, int days, long transactions, double 
      * Corridor mixes: relative weights of countries (ISO 3166-1 alpha-2; each must be in the
      * generator's country table, see {@code docs/generator.md}).
      *
-     * @param diaspora         where legitimate senders into the Philippines live
-     * @param osecOrigins      where offenders pay from
-     * @param osecDestinations where facilitators are paid
-     * @param domestic         countries of domestic traffic
-     * @param otherCorridors   unrelated corridors {@code FROM>TO} (for example {@code US>MX})
+     * <p>Nigeria ({@code NG}) and Côte d'Ivoire ({@code CI}) are beneficiary-only: accepted where
+     * payees live ({@code osecDestinations}, {@code sextortionRecipients}, the {@code TO} of a corridor),
+     * rejected where senders live (the default rule pack has no FX rate for their currencies).
+     *
+     * @param diaspora             where legitimate senders into the Philippines live
+     * @param osecOrigins          where offenders pay from
+     * @param osecDestinations     where facilitators are paid
+     * @param domestic             countries of domestic traffic
+     * @param otherCorridors       unrelated corridors {@code FROM>TO} (for example {@code US>MX})
+     * @param sextortionVictims    where sextortion victims live
+     * @param sextortionRecipients where sextortion victims' payments go
+     * @param shopBuyers           where the foreign buyers of Philippine online shops live
      */
     public record CountryMix(Map<String, Double> diaspora, Map<String, Double> osecOrigins,
                              Map<String, Double> osecDestinations, Map<String, Double> domestic,
-                             Map<String, Double> otherCorridors) {
+                             Map<String, Double> otherCorridors, Map<String, Double> sextortionVictims,
+                             Map<String, Double> sextortionRecipients, Map<String, Double> shopBuyers) {
         public CountryMix {
-            diaspora = checked("countries.diaspora", diaspora, false);
-            osecOrigins = checked("countries.osecOrigins", osecOrigins, false);
-            osecDestinations = checked("countries.osecDestinations", osecDestinations, false);
-            domestic = checked("countries.domestic", domestic, false);
-            otherCorridors = checked("countries.otherCorridors", otherCorridors, true);
+            diaspora = checked("countries.diaspora", diaspora, Side.SENDER);
+            osecOrigins = checked("countries.osecOrigins", osecOrigins, Side.SENDER);
+            osecDestinations = checked("countries.osecDestinations", osecDestinations, Side.BENEFICIARY);
+            domestic = checked("countries.domestic", domestic, Side.SENDER);
+            otherCorridors = checked("countries.otherCorridors", otherCorridors, Side.CORRIDOR);
+            sextortionVictims = checked("countries.sextortionVictims", sextortionVictims, Side.SENDER);
+            sextortionRecipients = checked("countries.sextortionRecipients", sextortionRecipients, Side.BENEFICIARY);
+            shopBuyers = checked("countries.shopBuyers", shopBuyers, Side.SENDER);
         }
 
-        private static Map<String, Double> checked(String field, Map<String, Double> m, boolean corridors) {
+        private enum Side { SENDER, BENEFICIARY, CORRIDOR }
+
+        private static Map<String, Double> checked(String field, Map<String, Double> m, Side side) {
             Objects.requireNonNull(m, field + " is required");
             if (m.isEmpty()) {
                 throw new IllegalArgumentException(field + " must name at least one entry");
             }
+            boolean corridors = side == Side.CORRIDOR;
             List<String> bad = new ArrayList<>();
+            List<String> payeeOnly = new ArrayList<>();
             m.forEach((k, v) -> {
                 String[] parts = corridors ? k.split(">", -1) : new String[] {k};
                 boolean ok = corridors ? parts.length == 2 : true;
                 for (String p : parts) {
                     ok &= Geo.known(p);
                 }
-                if (!ok || v == null || !(v > 0)) {
+                if (!ok || v == null || !(v > 0) || !Double.isFinite(v)) {
                     bad.add(k);
+                } else if (side != Side.BENEFICIARY && !Geo.canSend(parts[0])) {
+                    payeeOnly.add(k);
                 }
             });
             if (!bad.isEmpty()) {
                 throw new IllegalArgumentException(field + ": " + bad + " not accepted; accepted: "
                         + (corridors ? "FROM>TO pairs of " : "") + "countries " + Geo.codes() + " with weights > 0");
+            }
+            if (!payeeOnly.isEmpty()) {
+                throw new IllegalArgumentException(field + ": " + payeeOnly + " not accepted: " + Geo.beneficiaryOnly()
+                        + " may only receive (the default rule pack has no FX rate for their currencies), never send; "
+                        + "use them in osecDestinations, sextortionRecipients or as the TO of a corridor");
             }
             return Collections.unmodifiableSortedMap(new TreeMap<>(m));
         }

@@ -7,12 +7,19 @@ import java.util.TreeMap;
 
 /**
  * The generator's country table: currency, usual UTC offsets (in minutes) and an approximate
- * FX rate (USD per unit, the default rule pack's illustrative rates). Only currencies the
- * default rule pack has rates for are used, so that every generated transaction is screenable.
+ * FX rate (USD per unit, the default rule pack's illustrative rates). A transaction is always in
+ * its sender's currency, and only countries whose currency the default rule pack has a rate for
+ * may send, so that every generated transaction is screenable.
+ *
+ * <p>Beneficiary-only countries ({@link Country#beneficiaryOnly()}: Nigeria and Côte d'Ivoire,
+ * where sextortion payments are received) may only be paid, never send: the default rule pack
+ * has no FX rate for NGN or XOF, so a transfer from them could not be screened. Their rates here
+ * are approximate and only document the currency. {@link GeneratorConfig.CountryMix} rejects them
+ * in every sender-side mix.
  */
 final class Geo {
     record Country(String code, Currency currency, double usdPerUnit, int[] offsetsMinutes, String phonePrefix,
-                   double roundMultiple) {
+                   double roundMultiple, boolean beneficiaryOnly) {
     }
 
     private static final Map<String, Country> TABLE = new TreeMap<>();
@@ -52,10 +59,13 @@ final class Geo {
         add("ID", "IDR", 0.000063, "+62", 100000, 420);
         add("VN", "VND", 0.000040, "+84", 100000, 420);
         add("MY", "MYR", 0.22, "+60", 50, 480);
+        // Beneficiary side only: never a sender country (the rule pack has no FX rate for NGN or XOF).
+        TABLE.put("NG", new Country("NG", Currency.getInstance("NGN"), 0.00065, new int[] {60}, "+234", 1000, true));
+        TABLE.put("CI", new Country("CI", Currency.getInstance("XOF"), 0.0017, new int[] {0}, "+225", 1000, true));
     }
 
     private static void add(String code, String currency, double rate, String phone, double round, int... offsets) {
-        TABLE.put(code, new Country(code, Currency.getInstance(currency), rate, offsets, phone, round));
+        TABLE.put(code, new Country(code, Currency.getInstance(currency), rate, offsets, phone, round, false));
     }
 
     private Geo() {
@@ -63,6 +73,17 @@ final class Geo {
 
     static boolean known(String code) {
         return TABLE.containsKey(code);
+    }
+
+    /** Whether {@code code} is in the table and may send (not {@linkplain Country#beneficiaryOnly() beneficiary-only}). */
+    static boolean canSend(String code) {
+        Country c = TABLE.get(code);
+        return c != null && !c.beneficiaryOnly();
+    }
+
+    /** The beneficiary-only codes, sorted. */
+    static List<String> beneficiaryOnly() {
+        return TABLE.values().stream().filter(Country::beneficiaryOnly).map(Country::code).toList();
     }
 
     static Country of(String code) {

@@ -50,6 +50,36 @@ final class Names {
     static final String[] PH_MOBILE = {"917", "918", "919", "920", "927", "928", "939", "945", "955", "956", "966",
             "977", "995", "997", "998"};
 
+    // West Africa (recipients of sextortion payments; synthetic combinations).
+    static final String[] NG_GIVEN = {"Chinedu", "Emeka", "Tunde", "Babajide", "Oluwaseun", "Ifeanyi", "Chukwuemeka",
+            "Uche", "Ngozi", "Adaeze", "Funmilayo", "Yusuf", "Aminu", "Segun", "Kelechi", "Obinna", "Tobi", "Damilola",
+            "Chiamaka", "Ikenna"};
+    static final String[] NG_SURNAME = {"Okafor", "Adebayo", "Okonkwo", "Eze", "Nwosu", "Ogunleye", "Balogun", "Bello",
+            "Abubakar", "Okoro", "Adeyemi", "Olawale", "Nnamdi", "Obi", "Afolabi", "Chukwu", "Onyekachi", "Ogundipe",
+            "Ibekwe", "Salisu"};
+    static final String[] NG_STREET = {"Unity", "Freedom", "Market", "Church", "Mosque", "Station", "School", "Palm",
+            "Hospital", "Independence", "Mission", "Stadium"};
+    static final String[] NG_STREET_KIND = {"Street", "Road", "Close", "Crescent", "Avenue"};
+    static final String[] NG_AREA = {"Ikeja, Lagos", "Surulere, Lagos", "Yaba, Lagos", "Lekki, Lagos", "Wuse, Abuja",
+            "Garki, Abuja", "Kubwa, Abuja", "Bodija, Ibadan", "GRA, Port Harcourt", "Ugbowo, Benin City",
+            "Independence Layout, Enugu", "Sabon Gari, Kano"};
+    static final String[] NG_MOBILE = {"0803", "0806", "0703", "0706", "0813", "0816", "0810", "0814", "0903", "0906",
+            "0802", "0808", "0708", "0812", "0701", "0902", "0805", "0807", "0705", "0815", "0905"};
+    static final String[] CI_GIVEN = {"Kouassi", "Yao", "Konan", "Kouadio", "Aya", "Adjoua", "Amenan", "Affoue", "Koffi",
+            "Mamadou", "Seydou", "Awa", "Fatou", "Jean-Marc", "Serge", "Didier", "Franck", "Christelle", "Mariam",
+            "Brice"};
+    static final String[] CI_SURNAME = {"Kouame", "Kone", "Traore", "Coulibaly", "Ouattara", "Nguessan", "Bamba",
+            "Diabate", "Toure", "Brou", "Aka", "Gnagne", "Zadi", "Dago", "Tape", "Soro", "Fofana", "Kacou", "Assi",
+            "Yeo"};
+    static final String[] CI_QUARTER = {"Cocody, Abidjan", "Yopougon, Abidjan", "Abobo, Abidjan", "Marcory, Abidjan",
+            "Treichville, Abidjan", "Koumassi, Abidjan", "Adjame, Abidjan", "Port-Bouet, Abidjan", "Commerce, Bouake",
+            "Habitat, Yamoussoukro", "Bardot, San-Pedro"};
+    static final String[] CI_MOBILE = {"01", "05", "07"};
+    static final String[] GH_GIVEN = {"Kwame", "Kofi", "Kwabena", "Yaw", "Kojo", "Kwesi", "Ama", "Akosua", "Abena",
+            "Efua", "Esi", "Nana", "Yaa", "Adwoa"};
+    static final String[] GH_SURNAME = {"Mensah", "Owusu", "Boateng", "Asante", "Osei", "Agyeman", "Appiah", "Darko",
+            "Addo", "Amoah", "Ofori", "Quaye", "Tetteh", "Ansah"};
+
     private Names() {
     }
 
@@ -85,6 +115,42 @@ final class Names {
         String p = PH_MOBILE[(int) ((n * 7 + n / 10_000_000L) % PH_MOBILE.length)];
         String d = pad7(scramble7(n));
         return "0" + p + " " + d.substring(0, 3) + " " + d.substring(3);
+    }
+
+    /** A unique Nigerian mobile number for person {@code n}, written the local way ({@code 0803 123 4567}). */
+    static String ngMobile(long n) {
+        String p = NG_MOBILE[(int) ((n * 7 + n / 10_000_000L) % NG_MOBILE.length)];
+        String d = pad7(scramble7(n));
+        return p + " " + d.substring(0, 3) + " " + d.substring(3);
+    }
+
+    /** A unique Ivorian mobile number for person {@code n}, written the local way ({@code 07 01 23 45 67}). */
+    static String ciMobile(long n) {
+        String p = CI_MOBILE[(int) ((n * 7 + n / 10_000_000L) % CI_MOBILE.length)];
+        String d = (n / 10_000_000L) % 10 + pad7(scramble7(n));
+        return p + " " + d.substring(0, 2) + " " + d.substring(2, 4) + " " + d.substring(4, 6) + " " + d.substring(6);
+    }
+
+    /** A unique address for household {@code n} in Nigeria or Côte d'Ivoire, in the local style. */
+    static String westAfricaAddress(String country, long n0) {
+        long n = n0 < 10_000_000L ? scramble7(n0) : n0;
+        if (country.equals("CI")) {
+            long lot = n % 90 + 1;
+            long ilot = (n / 90) % 400 + 1;
+            long rest = n / 36_000;
+            String q = CI_QUARTER[(int) (rest % CI_QUARTER.length)];
+            long phase = rest / CI_QUARTER.length;
+            return "Lot " + lot + ", Ilot " + ilot + (phase > 0 ? ", Tranche " + (phase + 1) : "") + ", " + q;
+        }
+        long no = n % 200 + 1;
+        long s = n / 200;
+        String street = NG_STREET[(int) (s % NG_STREET.length)];
+        s /= NG_STREET.length;
+        String kind = NG_STREET_KIND[(int) (s % NG_STREET_KIND.length)];
+        s /= NG_STREET_KIND.length;
+        String area = NG_AREA[(int) (s % NG_AREA.length)];
+        long phase = s / NG_AREA.length;
+        return "No. " + no + " " + street + " " + kind + (phase > 0 ? ", Phase " + phase : "") + ", " + area;
     }
 
     /** A unique phone number for person {@code n} in a country with the given prefix. */

@@ -27,6 +27,6 @@ class ScheduleTest {
             }
             schedules += Stats.schedule(gaps, gaps.length) > 0 ? 1 : 0;
         }
-        assertThat(schedules).as("irregular 5–19 day intervals taken for a schedule").isLessThan(2_000 / 20);
+        assertThat(schedules).as("irregular 5–19 day intervals taken for a schedule").isLessThan(2_000 * 8 / 100);
     }
 }

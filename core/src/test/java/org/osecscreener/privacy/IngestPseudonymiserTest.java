@@ -34,9 +34,23 @@ class IngestPseudonymiserTest {
             .linkTypes(EnumSet.allOf(IdentifierType.class)).build();
 
     static List<Transaction> generated(int n) {
+        return generated(GeneratorConfig.defaults(), n);
+    }
+
+    static List<Transaction> generated(GeneratorConfig c, int n) {
         List<Transaction> out = new ArrayList<>(n);
-        Generator.of(GeneratorConfig.defaults(), 42).generate(n, out::add, x -> { });
+        Generator.of(c, 42).generate(n, out::add, x -> { });
         return out;
+    }
+
+    /**
+     * The default mix with 5% offenders instead of 1%: a few thousand transactions of the default
+     * mix hold only a handful of offenders, most of them ring customers paying two or three times.
+     */
+    static GeneratorConfig moreOffenders() {
+        GeneratorConfig d = GeneratorConfig.defaults();
+        return new GeneratorConfig(d.start(), d.days(), d.transactions(), 0.05, d.victimSenderShare(), d.legitimate(),
+                d.osec(), d.victims(), d.offenders(), d.patterns(), d.households(), d.countries());
     }
 
     /** Hand-made parties for every branch of the normaliser: placeholders, unparseable phones, wallets that are phones. */
@@ -141,7 +155,7 @@ class IngestPseudonymiserTest {
 
     @Test
     void screener_pseudonymised_sameLevelsScoresAndClusters_asRaw_partiesNamedByPseudonyms() throws Exception {
-        List<Transaction> txs = generated(8_000);
+        List<Transaction> txs = generated(moreOffenders(), 8_000);
         Screener raw = Screener.builder().build();
         Screener pseudo = Screener.builder().pseudonymiser(KEY).build();
         assertThat(pseudo.pseudonymising()).isTrue();

@@ -104,16 +104,17 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("error: --format pacs008 to standard output needs --labels FILE (pacs.008 has no label field)");
             return Main.USAGE_OR_IO;
         }
+        long written;   // n, fewer only if every sender's schedule ended first (finite scenarios alone)
         if (format == InputFormat.JSONL && labelFile == null) {
-            Generator.of(c, seed).write(n, raw, bar::update);   // the fast path: the codec's bytes, parties rendered once
+            written = Generator.of(c, seed).write(n, raw, bar::update);   // the fast path: the codec's bytes, parties rendered once
         } else {
-            writeWithLabels(c, n, raw, labelFile, bar);
+            written = writeWithLabels(c, n, raw, labelFile, bar);
         }
         bar.done();
         double s = (System.nanoTime() - started) / 1e9;
         if (!stdout) {
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d transactions to %s (seed %d) in %.1f s, %.0f transactions/s%n",
-                    n, output, seed, s, n / Math.max(s, 1e-9));
+                    written, output, seed, s, written / Math.max(s, 1e-9));
         }
         if (labelFile != null) {
             spec.commandLine().getOut().printf(Locale.ROOT, "labels: %s%n", labelFile);
@@ -166,12 +167,12 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** The slower path: each transaction to the format's writer and its label to the sidecar. */
-    private void writeWithLabels(GeneratorConfig c, long n, OutputStream raw, Path labelFile, Progress bar) throws IOException {
+    private long writeWithLabels(GeneratorConfig c, long n, OutputStream raw, Path labelFile, Progress bar) throws IOException {
         try (OutputStream labelOut = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(Main.outputFile(labelFile)), 1 << 16);
              java.io.Closeable sink = format == InputFormat.PACS008
                      ? new org.osecscreener.iso20022.Pacs008Writer(new java.io.BufferedOutputStream(raw, 1 << 16))
                      : new org.osecscreener.io.TransactionWriter(new java.io.BufferedOutputStream(raw, 1 << 16))) {
-            Generator.of(c, seed).generate(n, tx -> {
+            return Generator.of(c, seed).generate(n, tx -> {
                 try {
                     if (sink instanceof org.osecscreener.iso20022.Pacs008Writer w) {
                         w.write(tx.withoutLabel());

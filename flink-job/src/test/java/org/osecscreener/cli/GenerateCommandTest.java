@@ -58,6 +58,19 @@ class GenerateCommandTest {
     }
 
     @Test
+    void generate_beneficiaryOnlyCountryAsSender_isRejected_withTheFieldAndTheReason() throws IOException {
+        Path cfg = dir.resolve("ng.yaml");
+        String yaml = org.osecscreener.synth.GeneratorConfig.defaults().toYaml();
+        Files.writeString(cfg, yaml.replaceFirst("sextortionVictims:\n", "sextortionVictims:\n    NG: 5.0\n"));
+        Path out = dir.resolve("ng.jsonl");
+        MainTest.Result r = MainTest.run("generate", "--config", cfg.toString(), "--output", out.toString());
+        assertThat(r.code()).isEqualTo(Main.FINDINGS);
+        assertThat(r.err()).contains("invalid generator configuration").contains("countries.sextortionVictims")
+                .contains("NG").contains("may only receive");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void generate_invalidConfig_namesTheField_exitOne() throws IOException {
         Path cfg = dir.resolve("g.yaml");
         Files.writeString(cfg, org.osecscreener.synth.GeneratorConfig.defaults().toYaml() + "velocity: 2\n");

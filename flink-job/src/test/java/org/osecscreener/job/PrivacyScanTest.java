@@ -107,7 +107,12 @@ class PrivacyScanTest {
         List<Transaction> txs = new ArrayList<>();
         // generated data starts 2026-09-01; moved three years back so that no record is in the future of
         // any plausible wall clock (the far-future check is on, as in a live run)
-        Generator.of(GeneratorConfig.defaults(), 42).generate(1_500, t -> txs.add(at(t, t.timestamp().minusYears(3), t.id())),
+        // 5% offenders instead of the default 1%: 1,500 transactions of the default mix hold about
+        // one offender, most likely a ring customer paying two or three times.
+        GeneratorConfig d = GeneratorConfig.defaults();
+        GeneratorConfig moreOffenders = new GeneratorConfig(d.start(), d.days(), d.transactions(), 0.05, d.victimSenderShare(),
+                d.legitimate(), d.osec(), d.victims(), d.offenders(), d.patterns(), d.households(), d.countries());
+        Generator.of(moreOffenders, 42).generate(1_500, t -> txs.add(at(t, t.timestamp().minusYears(3), t.id())),
                 x -> { });
         Path input = dir.resolve("in.jsonl");
         List<String> lines = new ArrayList<>();
