@@ -49,6 +49,12 @@ import org.osecscreener.screen.Screener;
  * test and the comparison) and with the number of parties. The screenings of one batch of
  * transactions run in parallel, one task per bundle (each bundle still sees the file in order,
  * so results do not depend on the number of cores). A {@code Backtest} is not thread-safe.
+ *
+ * <p><b>Effective dates are not applied.</b> A backtest asks what a bundle would have done on
+ * past traffic, usually traffic from before the bundle's {@code effectiveFrom}: every transaction is
+ * screened by the bundle under test and by the comparison bundle whatever their effective dates
+ * ({@link Screener.Builder#ignoreEffectiveFrom}). A transaction id reused with other content is
+ * counted as rejected, as in {@code screen}.
  */
 public final class Backtest {
     /** Alert thresholds of the sweep. */
@@ -430,7 +436,7 @@ public final class Backtest {
         Run(RuleBundle bundle, boolean full, org.osecscreener.findings.Watchlists watchlists) {
             try {
                 Screener.Builder b = Screener.builder().bundle(bundle).maxSenders(10_000_000).maxClusters(10_000_000)
-                        .clock(java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));
+                        .ignoreEffectiveFrom(true).clock(java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));
                 if (watchlists != null) {
                     b.watchlists(watchlists);
                 }

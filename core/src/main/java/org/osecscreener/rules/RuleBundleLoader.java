@@ -227,17 +227,35 @@ public final class RuleBundleLoader {
         }
     }
 
+    /**
+     * The default rule pack's text exactly as shipped ({@value #DEFAULT_BUNDLE_RESOURCE}, UTF-8,
+     * with its comments): the starting point for a team's own pack.
+     *
+     * @return a copy of the bytes
+     * @throws IllegalStateException if the resource is missing (a broken build)
+     */
+    public static byte[] defaultBundleText() {
+        return DefaultHolder.TEXT.clone();
+    }
+
     private static final class DefaultHolder {
+        static final byte[] TEXT = readDefault();
         static final RuleBundle BUNDLE = loadDefault();
 
-        private static RuleBundle loadDefault() {
+        private static byte[] readDefault() {
             try (InputStream in = RuleBundleLoader.class.getResourceAsStream(DEFAULT_BUNDLE_RESOURCE)) {
                 if (in == null) {
                     throw new IllegalStateException(DEFAULT_BUNDLE_RESOURCE + " is missing from the classpath");
                 }
-                return new RuleBundleLoader().load(DEFAULT_BUNDLE_RESOURCE, in);
+                return in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        private static RuleBundle loadDefault() {
+            try {
+                return new RuleBundleLoader().load(DEFAULT_BUNDLE_RESOURCE, TEXT);
             } catch (RuleBundleException e) {
                 throw new IllegalStateException("the shipped default rule bundle is invalid: " + e.getMessage(), e);
             }

@@ -5,13 +5,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import org.osecscreener.cluster.ClusterConfig;
 import org.osecscreener.cluster.ClusterResolver;
@@ -40,9 +44,12 @@ import org.osecscreener.profile.ClusterRisk;
 import org.osecscreener.profile.QueueItem;
 import org.osecscreener.profile.PairProfile;
 import org.osecscreener.profile.SenderProfile;
+import org.osecscreener.rules.BundleSchedule;
 import org.osecscreener.rules.RuleBundle;
+import org.osecscreener.rules.RuleBundleEvent;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.rules.RuleBundleLoader;
+import org.osecscreener.rules.ValidationError;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Level;
 import org.osecscreener.score.Screening;
@@ -66,10 +73,22 @@ import org.osecscreener.score.Screening;
  * the order per sender and per cluster is the same. Reloading the bundle is atomic: every call
  * screens with exactly one bundle version, named in its assessment.
  *
+ * <p><b>Effective dates.</b> A transaction is screened by the bundle with the highest version whose
+ * {@code effectiveFrom} is on or before its event day (UTC) ({@link BundleSchedule}); one dated
+ * before the effective day of every bundle held is refused with an
+ * {@link UnscreenableTransactionException} on field {@code timestamp}. A bundle reloaded before its
+ * effective day is held pending and takes effect when a screened transaction reaches that day.
+ * Each decision is a {@link RuleBundleEvent}: {@link #reload} returns it and the listener set with
+ * {@link Builder#ruleEvents} receives every one ({@code docs/rule-events.md}).
+ * {@link Builder#ignoreEffectiveFrom} turns this off (backtests).
+ *
  * <p><b>Duplicates.</b> A transaction id seen again within the retention (the longest rule
  * window plus a day, in event days relative to the latest transaction; at most
- * {@code maxTrackedTransactionIds} ids, kept as 64-bit hashes) is not counted again: its
- * assessment has {@code duplicate = true}, level NONE and no hits.
+ * {@code maxTrackedTransactionIds} ids, kept as 64-bit hashes with a {@link ContentFingerprint}
+ * of the content) is not counted again. An exact replay (same content) gives an assessment with
+ * {@code duplicate = true}, level NONE and no hits; the same id with different content is refused
+ * with an {@link UnscreenableTransactionException} on field {@code id}
+ * ({@value #DUPLICATE_WITH_OTHER_CONTENT}), so that the caller dead-letters it.
  *
  * <p><b>Time.</b> A transaction older than that retention before the latest event day seen (when
  * {@link Builder#rejectTooOld} is on), or dated too far after the clock (when
@@ -90,9 +109,13 @@ import org.osecscreener.score.Screening;
 public final class Screener {
     /** Most sender → cluster relationships kept per sender (least recently used dropped). */
     public static final int PAIRS_PER_SENDER = 64;
+    /** The start of the reason given for a transaction id reused with other content. */
+    public static final String DUPLICATE_WITH_OTHER_CONTENT = "duplicate id with different content";
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final AtomicReference<ScreeningEngine> engine;
+    /** The bundles held and the days each screens; guarded by {@link #lock}. */
+    private final BundleSchedule<ScreeningEngine> schedule;
+    private final Consumer<RuleBundleEvent> listener;
     private final ClusterResolver resolver;
     private final Cache<String, SenderState> senders;
     private final Cache<String, ClusterProfile> clusters;
@@ -108,11 +131,12 @@ public final class Screener {
     private final WatchlistMatcher watch;
     private final Watchlists watchlists;
 
-    private Screener(Builder b, RuleBundle bundle) {
+    private Screener(Builder b, RuleBundle bundle, String sha256, RuleBundleEvent.Digest digest, String source) {
         this.settings = new Settings(b.maxSenders, b.maxClusters, b.maxTrackedTransactionIds, b.clusterConfig, b.clock);
         Watchlists.checkCovers(bundle, b.watchlists);
-        ScreeningEngine e = ScreeningEngine.of(bundle);
-        this.engine = new AtomicReference<>(e);
+        this.schedule = BundleSchedule.starting(bundle, sha256, digest, source, ScreeningEngine::of, b.ignoreEffectiveFrom);
+        ScreeningEngine e = schedule.newest().compiled();
+        this.listener = b.listener;
         this.resolver = ClusterResolver.create(b.clusterConfig);
         this.watchlists = Watchlists.forIngest(b.watchlists, b.pseudonymiser);
         this.watch = watchlists == null ? null
@@ -148,9 +172,11 @@ public final class Screener {
      * @param input a valid transaction (from the codec or built directly)
      * @return the assessment, naming the bundle version that produced it
      * @throws UnscreenableTransactionException if it cannot be screened, with the field and reason:
-     *                                          the bundle has no FX rate for its currency, or its timestamp is
-     *                                          too far ahead ({@link Builder#maxFuture}) or too old
-     *                                          ({@link Builder#rejectTooOld}); nothing was changed
+     *                                          no bundle held is in effect on its day, the bundle has no FX
+     *                                          rate for its currency, its timestamp is too far ahead
+     *                                          ({@link Builder#maxFuture}) or too old ({@link Builder#rejectTooOld}),
+     *                                          or its id was screened within the retention with other content;
+     *                                          nothing was changed
      */
     public Assessment screen(Transaction input) {
         return screenAll(input).assessment();
@@ -170,6 +196,7 @@ public final class Screener {
     public Screening screenAll(Transaction input) {
         Objects.requireNonNull(input, "tx");
         Transaction tx = ingest == null ? input : ingest.apply(input); // outside the lock: parallel callers hash in parallel
+        long fingerprint = ContentFingerprint.of(tx);
         if (maxFuture != null) {
             String why = TimeChecks.tooFarAhead(tx, clock.millis(), maxFuture);
             if (why != null) {
@@ -178,13 +205,21 @@ public final class Screener {
         }
         lock.lock();
         try {
-            ScreeningEngine e = engine.get();
+            ScreeningEngine e = engineFor(tx);
             e.checkScreenable(tx);
             String old = rejectTooOld ? TimeChecks.tooOld(tx, seen.maxDay(), seen.retentionDays()) : null;
             if (old != null) {
                 throw new UnscreenableTransactionException("timestamp", old);
             }
-            if (!seen.firstSeen(tx.id(), (int) Math.floorDiv(tx.timestamp().toEpochSecond(), 86_400L))) {
+            int clockBefore = seen.maxDay();
+            SeenIds.Seen seenAs = seen.check(tx.id(), fingerprint, (int) Math.floorDiv(tx.timestamp().toEpochSecond(), 86_400L));
+            if (seenAs == SeenIds.Seen.CONFLICT) {
+                throw new UnscreenableTransactionException("id", duplicateWithOtherContent(seen.lastDay()));
+            }
+            if (seen.maxDay() != clockBefore) {
+                publish(schedule.advance(clockBefore, seen.maxDay(), tx.timestamp(), clock.instant()));
+            }
+            if (seenAs == SeenIds.Seen.REPLAY) {
                 String cluster = resolver.clusterOf(tx.beneficiary().id());
                 return Screening.of(new Assessment(tx.id(), tx.timestamp(), tx.sender().id(), tx.beneficiary().id(),
                         cluster == null ? "" : cluster, 0, Level.NONE, List.of(), e.bundle().id(), e.bundle().version(),
@@ -214,6 +249,33 @@ public final class Screener {
         }
     }
 
+    /** The compiled bundle in effect on the transaction's day. */
+    private ScreeningEngine engineFor(Transaction tx) {
+        ScreeningEngine e = schedule.compiledAt(Math.floorDiv(tx.timestamp().toEpochSecond(), 86_400L));
+        if (e == null) {
+            throw new UnscreenableTransactionException("timestamp", schedule.notInEffect(tx.timestamp()));
+        }
+        return e;
+    }
+
+    /**
+     * The reason for a transaction id reused with other content, shared with the Flink job so that
+     * both shells dead-letter it the same way.
+     *
+     * @param firstDay the UTC epoch day the id was first screened
+     */
+    public static String duplicateWithOtherContent(int firstDay) {
+        return DUPLICATE_WITH_OTHER_CONTENT + ": a transaction with this id was screened on " + LocalDate.ofEpochDay(firstDay)
+                + " (UTC day) with other content (another time, amount, purpose or party); an exact replay would have been"
+                + " dropped as a duplicate. Give each transaction its own id, or correct the record and send it under a new id";
+    }
+
+    private void publish(List<RuleBundleEvent> events) {
+        if (listener != null) {
+            events.forEach(listener);
+        }
+    }
+
     private CachedPayee payee(Party beneficiary) {
         CachedPayee c = resolver.attachment(beneficiary.id()) instanceof CachedPayee p ? p : null;
         if (c == null || !c.party.equals(beneficiary)) {
@@ -237,41 +299,115 @@ public final class Screener {
     }
 
     /**
-     * Replaces the rule bundle atomically. The new bundle's version must be higher than the running one.
+     * Offers a new rule bundle, atomically. It is accepted if its version is higher than every bundle
+     * held: then it screens transactions dated on or after its {@code effectiveFrom} (UTC), at once
+     * ({@link RuleBundleEvent.Kind#ACCEPTED}) or, if that day is after the latest transaction screened,
+     * once a screened transaction reaches it ({@link RuleBundleEvent.Kind#PENDING}, then
+     * {@link RuleBundleEvent.Kind#EFFECTIVE}). The events go to the {@link Builder#ruleEvents} listener
+     * too; the bundle's digest is that of its canonical JSON, or of the shipped file for the shipped
+     * pack ({@link RuleBundleEvent#digestOf}; source {@code api}).
      *
+     * @return the event about {@code bundle}: accepted or pending
      * @throws IllegalArgumentException if the version does not move forward, or the bundle's
-     *                                  {@code watchlist_match} names a list that was not supplied (the running bundle stays)
+     *                                  {@code watchlist_match} names a list that was not supplied (the running
+     *                                  bundle stays; the listener receives a rejected event)
      */
-    public void reload(RuleBundle bundle) {
+    public RuleBundleEvent reload(RuleBundle bundle) {
         Objects.requireNonNull(bundle, "bundle");
+        RuleBundleEvent.BundleRef ref = RuleBundleEvent.digestOf(bundle, CanonicalHolder.LOADER);
+        return offer(bundle, ref.sha256(), ref.digest(), "api");
+    }
+
+    /**
+     * Loads, validates and offers a bundle file ({@link #reload(RuleBundle)}); its digest is that of the
+     * file's bytes and its source the file name. On any error the running bundle stays, and the
+     * listener receives a rejected event with every error.
+     *
+     * @return the event about the bundle: accepted or pending
+     * @throws RuleBundleException      with every validation error of the file
+     * @throws IOException              if the file cannot be read
+     * @throws IllegalArgumentException if the version does not move forward or a watchlist is missing
+     */
+    public RuleBundleEvent reload(Path file) throws RuleBundleException, IOException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        byte[] text;
+        try (InputStream in = Files.newInputStream(file)) {
+            text = in.readNBytes(RuleBundleLoader.MAX_BYTES + 1);
+        }
+        RuleBundle bundle;
+        try {
+            bundle = CanonicalHolder.LOADER.load(name, text);
+        } catch (RuleBundleException ex) {
+            List<String> errors = new ArrayList<>();
+            for (ValidationError v : ex.errors()) {
+                errors.add(v.toString());
+            }
+            lock.lock();
+            try {
+                publish(List.of(RuleBundleEvent.rejected(clock.instant(), eventDay(), name,
+                        RuleBundleEvent.BundleRef.unreadable(RuleBundleEvent.sha256(text)), schedule.newest().ref(), errors)));
+            } finally {
+                lock.unlock();
+            }
+            throw ex;
+        }
+        return offer(bundle, RuleBundleEvent.sha256(text), RuleBundleEvent.Digest.TEXT, name);
+    }
+
+    private RuleBundleEvent offer(RuleBundle bundle, String sha256, RuleBundleEvent.Digest digest, String source) {
         lock.lock();
         try {
-            RuleBundle current = engine.get().bundle();
-            if (bundle.version() <= current.version()) {
-                throw new IllegalArgumentException("rule bundle version " + bundle.version() + " does not move forward from the running "
-                        + current.id() + "@" + current.version() + "; the running bundle stays");
+            RuleBundleEvent.BundleRef ref = RuleBundleEvent.BundleRef.of(bundle, sha256, digest);
+            if (bundle.version() > schedule.newest().bundle().version()) {
+                try {
+                    Watchlists.checkCovers(bundle, watchlists);
+                } catch (IllegalArgumentException ex) {
+                    publish(List.of(RuleBundleEvent.rejected(clock.instant(), eventDay(), source, ref, schedule.newest().ref(),
+                            List.of(ex.getMessage()))));
+                    throw ex;
+                }
             }
-            Watchlists.checkCovers(bundle, watchlists);
-            engine.set(ScreeningEngine.of(bundle));
+            List<RuleBundleEvent> events = schedule.offer(bundle, sha256, digest, source, seen.maxDay(), seen.retentionDays(),
+                    clock.instant());
+            publish(events);
+            RuleBundleEvent first = events.get(0);
+            if (first.kind() == RuleBundleEvent.Kind.REJECTED) {
+                throw new IllegalArgumentException("rule bundle " + bundle.id() + "@" + bundle.version() + " refused: "
+                        + first.errors().get(0) + "; the running bundle stays");
+            }
+            return first;
         } finally {
             lock.unlock();
         }
     }
 
-    /**
-     * Loads, validates and swaps in a bundle file. On any error the running bundle stays.
-     *
-     * @throws RuleBundleException      with every validation error of the file
-     * @throws IOException              if the file cannot be read
-     * @throws IllegalArgumentException if the version does not move forward
-     */
-    public void reload(Path file) throws RuleBundleException, IOException {
-        reload(new RuleBundleLoader().load(file));
+    private LocalDate eventDay() {
+        return seen.maxDay() == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(seen.maxDay());
     }
 
-    /** The running bundle. */
+    /**
+     * The running bundle: the one in effect at the screener's event time (the latest UTC day of a
+     * screened transaction); before the first transaction, or when event time is before every
+     * effective day, the oldest bundle held (the starting one unless a reload superseded it).
+     */
     public RuleBundle bundle() {
-        return engine.get().bundle();
+        lock.lock();
+        try {
+            BundleSchedule.Entry<ScreeningEngine> e = schedule.current(seen.maxDay());
+            return (e == null ? schedule.entries().get(0) : e).bundle();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The bundles accepted but not yet in effect at the screener's event time, in version order. */
+    public List<RuleBundle> pendingBundles() {
+        lock.lock();
+        try {
+            return schedule.pending(seen.maxDay()).stream().map(BundleSchedule.Entry::bundle).toList();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The payee-cluster resolver (for explanations: {@code resolver().explain(beneficiaryId)}). Not for writes. */
@@ -324,6 +460,11 @@ public final class Screener {
      */
     public record Settings(long maxSenders, long maxClusters, long maxTrackedTransactionIds, ClusterConfig clusterConfig,
                            Clock clock) {
+    }
+
+    /** One loader for canonical JSON and reloads (schema compiled once; loaders are immutable and shared). */
+    private static final class CanonicalHolder {
+        static final RuleBundleLoader LOADER = new RuleBundleLoader();
     }
 
     /** The final step's state over two bounded caches, as the clusters' and senders' profiles are. */
@@ -463,8 +604,36 @@ public final class Screener {
         private boolean maxFutureSet;
         private boolean rejectTooOld;
         private Watchlists watchlists;
+        private Consumer<RuleBundleEvent> listener;
+        private boolean ignoreEffectiveFrom;
 
         private Builder() {
+        }
+
+        /**
+         * Receives every rule event of the screener ({@code docs/rule-events.md}): reloads accepted,
+         * pending, rejected or superseded, and pending bundles taking effect (from inside
+         * {@link Screener#screen}). Called in order, under the screener's lock: keep it short and do
+         * not call the screener from it. No event is made for the starting bundle. Default: none.
+         *
+         * @throws IllegalStateException if already set
+         */
+        public Builder ruleEvents(Consumer<RuleBundleEvent> value) {
+            if (listener != null) {
+                throw new IllegalStateException("ruleEvents was already set");
+            }
+            listener = Objects.requireNonNull(value, "ruleEvents");
+            return this;
+        }
+
+        /**
+         * Screen every transaction with the newest bundle whatever its {@code effectiveFrom}
+         * (default {@code false}: a transaction is screened by the bundle in effect on its day). For
+         * backtests, which ask what a bundle would have done on past traffic.
+         */
+        public Builder ignoreEffectiveFrom(boolean value) {
+            ignoreEffectiveFrom = value;
+            return this;
         }
 
         /**
@@ -602,8 +771,26 @@ public final class Screener {
          */
         public Screener build() throws RuleBundleException, IOException {
             RuleBundle b = bundle;
-            if (b == null) {
-                b = bundleFile == null ? RuleBundleLoader.defaultBundle() : new RuleBundleLoader().load(bundleFile);
+            String sha256;
+            RuleBundleEvent.Digest digest = RuleBundleEvent.Digest.TEXT;
+            String source;
+            if (b != null) {
+                RuleBundleEvent.BundleRef ref = RuleBundleEvent.digestOf(b, CanonicalHolder.LOADER);
+                sha256 = ref.sha256();
+                digest = ref.digest();
+                source = "api";
+            } else if (bundleFile == null) {
+                b = RuleBundleLoader.defaultBundle();
+                sha256 = RuleBundleEvent.sha256(RuleBundleLoader.defaultBundleText());
+                source = RuleBundleLoader.DEFAULT_BUNDLE_RESOURCE;
+            } else {
+                source = bundleFile.getFileName() == null ? bundleFile.toString() : bundleFile.getFileName().toString();
+                byte[] text;
+                try (InputStream in = Files.newInputStream(bundleFile)) {
+                    text = in.readNBytes(RuleBundleLoader.MAX_BYTES + 1);
+                }
+                b = CanonicalHolder.LOADER.load(source, text);
+                sha256 = RuleBundleEvent.sha256(text);
             }
             if (maxSenders == -1) {
                 maxSenders = 1_000_000;
@@ -620,7 +807,7 @@ public final class Screener {
             if (clock == null) {
                 clock = Clock.systemUTC();
             }
-            return new Screener(this, b);
+            return new Screener(this, b, sha256, digest, source);
         }
     }
 }

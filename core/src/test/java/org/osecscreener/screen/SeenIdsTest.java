@@ -16,6 +16,22 @@ class SeenIdsTest {
     }
 
     @Test
+    void sameIdSameContent_isAReplay_otherContent_isAConflict_neitherMovesTheClockOrChangesWhatIsRemembered() {
+        SeenIds s = new SeenIds(3, 1_000);
+        assertThat(s.check("T-1", 11, 100)).isEqualTo(SeenIds.Seen.NEW);
+        assertThat(s.maxDay()).isEqualTo(100);
+        assertThat(s.check("T-1", 11, 100)).isEqualTo(SeenIds.Seen.REPLAY);
+        assertThat(s.check("T-1", 12, 102)).isEqualTo(SeenIds.Seen.CONFLICT);
+        assertThat(s.lastDay()).isEqualTo(100);
+        assertThat(s.maxDay()).as("a refused id does not move event time").isEqualTo(100);
+        assertThat(s.check("T-1", 11, 101)).as("the first content is the one remembered").isEqualTo(SeenIds.Seen.REPLAY);
+        assertThat(s.check("T-2", 13, 104)).isEqualTo(SeenIds.Seen.NEW);
+        assertThat(s.check("T-1", 12, 104)).as("after the retention, new").isEqualTo(SeenIds.Seen.NEW);
+        assertThat(s.check("T-1", 11, 104)).as("now the second content is remembered").isEqualTo(SeenIds.Seen.CONFLICT);
+        assertThat(s.size()).isEqualTo(2);
+    }
+
+    @Test
     void manyIds_stayWithinTheBound_keepingTheNewestDays() {
         SeenIds s = new SeenIds(1000, 50_000);
         int duplicates = 0;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.osecscreener.detect.TestBundles;
 import org.osecscreener.detect.UnscreenableTransactionException;
 import org.osecscreener.model.Transaction;
+import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Level;
 
@@ -46,17 +47,19 @@ class TimeAndOrderTest {
 
     @Test
     void tooOld_beyondTheRetention_isRefused_justInside_isScreened() throws Exception {
-        Screener s = Screener.builder().rejectTooOld(true).build();
+        // the shipped pack effective a year earlier, so that the old days have rules in effect
+        RuleBundle earlier = EffectiveFromTest.defaultPack(1, "2025-01-01");
+        Screener s = Screener.builder().bundle(earlier).rejectTooOld(true).build();
         int retention = s.bundle().longestWindowDays() + 1;
         s.screen(tx("T-latest", T0));
         assertThatThrownBy(() -> s.screen(tx("T-old", T0.minusDays(retention + 1))))
                 .isInstanceOf(UnscreenableTransactionException.class)
                 .hasMessageContaining("before the latest event day screened").hasMessageContaining(retention + " days");
         assertThat(s.screen(tx("T-late", T0.minusDays(retention - 1))).duplicate()).isFalse();
-        // a far-past record before anything else is the start of the stream, not old
-        Screener fresh = Screener.builder().rejectTooOld(true).build();
+        // a far-past record before anything else is the start of the stream, not old (given a bundle in effect then)
+        Screener fresh = Screener.builder().bundle(EffectiveFromTest.defaultPack(1, "1990-01-01")).rejectTooOld(true).build();
         // and with the check off (the library default) an old record is screened, counted at its place in time
-        Screener lenient = Screener.builder().build();
+        Screener lenient = Screener.builder().bundle(earlier).build();
         lenient.screen(tx("T-latest", T0));
         assertThat(lenient.screen(tx("T-old", T0.minusDays(retention + 1))).duplicate()).isFalse();
         assertThat(fresh.screen(tx("T-1990", OffsetDateTime.of(1990, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))).level())
@@ -64,14 +67,20 @@ class TimeAndOrderTest {
     }
 
     @Test
-    void duplicateId_withOtherContent_isTheFirstOnesDuplicate_andAgainAfterTheRetention_isScreenedAnew() throws Exception {
+    void duplicateId_exactReplayIsMarkedDuplicate_otherContentIsRefusedOnId_andAfterTheRetentionIsScreenedAnew() throws Exception {
         Screener s = Screener.builder().build();
         int retention = s.bundle().longestWindowDays() + 1;
         assertThat(s.screen(tx("T-1", T0)).duplicate()).isFalse();
-        Assessment d = s.screen(ScreenerTest.tx("T-1", "S-other", "B-other", T0.plusHours(1), "999.00"));
-        assertThat(d.duplicate()).isTrue();
+        Assessment d = s.screen(tx("T-1", T0));
+        assertThat(d.duplicate()).as("an exact replay").isTrue();
         assertThat(d.level()).isEqualTo(Level.NONE);
         assertThat(d.hits()).isEmpty();
+        assertThatThrownBy(() -> s.screen(ScreenerTest.tx("T-1", "S-other", "B-other", T0.plusHours(1), "999.00")))
+                .isInstanceOf(UnscreenableTransactionException.class)
+                .hasMessageStartingWith("duplicate id with different content")
+                .hasMessageContaining("screened on " + T0.toInstant().toString().substring(0, 10))
+                .satisfies(e -> assertThat(((UnscreenableTransactionException) e).field()).isEqualTo("id"));
+        assertThat(s.screen(tx("T-1", T0)).duplicate()).as("the first record is still the one remembered").isTrue();
         s.screen(tx("T-2", T0.plusDays(retention + 1)));
         assertThat(s.screen(tx("T-1", T0.plusDays(retention + 1))).duplicate()).as("forgotten after the retention").isFalse();
     }

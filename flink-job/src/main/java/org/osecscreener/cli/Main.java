@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ValidateInputCommand.class,
                 ValidateRulesCommand.class,
+                RulesCommand.class,
                 ClustersCommand.class,
                 ScreenCommand.class,
                 RunCommand.class,

@@ -33,8 +33,11 @@ final class ValidateRulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return validate(file, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Validates {@code file} and prints the summary (with the file's SHA-256) or every error; returns the exit code. */
+    static int validate(Path file, PrintWriter out, PrintWriter err) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             err.println("error: cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
             return Main.USAGE_OR_IO;
@@ -42,6 +45,8 @@ final class ValidateRulesCommand implements Callable<Integer> {
         try {
             RuleBundle bundle = new RuleBundleLoader().load(file);
             out.print(RuleBundleSummary.describe(bundle));
+            out.println("sha256:         " + org.osecscreener.rules.RuleBundleEvent.sha256(Files.readAllBytes(file))
+                    + " (of the file; rule events name bundles by it)");
             return Main.OK;
         } catch (RuleBundleException e) {
             out.print(RuleBundleSummary.describe(e.errors()));

@@ -2,6 +2,8 @@ package org.osecscreener.job;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +15,10 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -33,10 +38,14 @@ import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.profile.ClusterProfile;
+import org.osecscreener.rules.BundleSchedule;
 import org.osecscreener.rules.RuleBundle;
+import org.osecscreener.rules.RuleBundleEvent;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.rules.RuleBundleLoader;
 import org.osecscreener.rules.ValidationError;
+import org.osecscreener.screen.ContentFingerprint;
+import org.osecscreener.screen.Screener;
 import org.osecscreener.screen.TimeChecks;
 
 /**
@@ -51,10 +60,19 @@ import org.osecscreener.screen.TimeChecks;
  * retention, in event time, deterministically.
  *
  * <p>Rule bundles arrive on the broadcast control stream. A valid bundle whose version moves
- * forward replaces the running one (kept in broadcast state); anything else is rejected with an
- * event on the {@link #RULE_EVENTS} side output and the running bundle stays. Each outgoing record
- * is stamped with the version that screens it, and carries the bundle text when it is the first
- * of that version on its channel.
+ * forward is added to the schedule of bundles ({@link BundleSchedule}, kept in broadcast state):
+ * each transaction is screened by the highest version effective on or before its UTC day, and a
+ * bundle not yet effective is pending until a screened transaction reaches its day. Anything else
+ * is rejected and the bundles held stay. Every decision is a {@link RuleBundleEvent} on the
+ * {@link #RULE_EVENTS} side output ({@code docs/rule-events.md}). Each outgoing record is stamped
+ * with the version that screens it, and carries the bundle text when it is the first of that
+ * version on its channel.
+ *
+ * <p><b>Duplicates.</b> Seen transaction ids are kept with their event day and a
+ * {@link ContentFingerprint}: an exact replay is dropped (metric {@code duplicates}); the same id
+ * with other content is dead-lettered on field {@code id} (metric {@code duplicatesOtherContent}).
+ * Ids restored from a checkpoint of an earlier build ({@code seen-transaction-ids}, no fingerprint)
+ * cannot tell the two apart: an id seen again among them is dead-lettered too, with its own reason.
  */
 final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, Envelope, RuleEvent, Envelope>
         implements CheckpointedFunction {
@@ -62,7 +80,12 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             new MapStateDescriptor<>("rule-bundle", Types.STRING, Types.STRING);
     static final OutputTag<String> RULE_EVENTS = new OutputTag<>("rule-events") {
     };
-    private static final String CURRENT = "current";
+    /** Broadcast-state key of the schedule of bundles ({@link BundleSchedule#toState}). */
+    static final String SCHEDULE = "schedule";
+    /** Broadcast-state key of the one running bundle, as written by earlier builds (read on restore). */
+    static final String CURRENT = "current";
+    static final ValueStateDescriptor<Integer> MAX_DAY = new ValueStateDescriptor<>("max-event-day", Types.INT);
+    static final TypeInformation<Tuple2<Integer, Long>> SEEN_VALUE = Types.TUPLE(Types.INT, Types.LONG);
     /** Records between two retention sweeps of the global maps. */
     static final int SWEEP_EVERY = 1 << 17;
 
@@ -73,12 +96,17 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     private final Duration ttl;
     private final int sweepEvery;
 
-    private transient ScreeningEngine engine;
-    private transient String engineText;
+    private transient BundleSchedule<Compiled> schedule;
+    private transient RuleBundleLoader loader;
     private transient ClusterResolver resolver;
     private transient ListState<byte[]> resolverState;
     private transient MapState<String, ProfileSerializers.DatedCluster> profiles;
-    private transient MapState<String, Integer> seen;
+    /** Transaction id → (event day, content fingerprint). */
+    private transient MapState<String, Tuple2<Integer, Long>> seen;
+    /** Transaction id → event day, as checkpointed by earlier builds; read and swept until empty. */
+    private transient MapState<String, Integer> legacySeen;
+    /** Whether {@link #legacySeen} may hold entries; {@code null} until checked after a (re)start. */
+    private transient Boolean legacy;
     private transient org.apache.flink.api.common.state.ValueState<Integer> maxDay;
     private transient long sinceSweep;
     /** {@link #maxDay} as last read or written (the stage has one key); read once after a (re)start. */
@@ -86,6 +114,8 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     private transient boolean maxDayRead;
     private transient int[] versionSent;
     private transient Counter duplicates;
+    private transient Counter duplicatesOtherContent;
+    private transient Counter noBundleInEffect;
     private transient Counter unscreenable;
     private transient Counter merges;
     private transient Counter tooOld;
@@ -127,11 +157,15 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         // typed: on the heap backend a record updates its cluster's profile in place
         profiles = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-profiles", Types.STRING,
                 ProfileSerializers.CLUSTER));
-        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transaction-ids", Types.STRING, Types.INT));
-        maxDay = getRuntimeContext().getState(new org.apache.flink.api.common.state.ValueStateDescriptor<>("max-event-day", Types.INT));
+        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transactions", Types.STRING, SEEN_VALUE));
+        legacySeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transaction-ids", Types.STRING, Types.INT));
+        legacy = null;
+        maxDay = getRuntimeContext().getState(MAX_DAY);
         versionSent = new int[senderParallelism];
         maxDayRead = false;
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
+        duplicatesOtherContent = getRuntimeContext().getMetricGroup().counter("duplicatesOtherContent");
+        noBundleInEffect = getRuntimeContext().getMetricGroup().counter("noBundleInEffect");
         unscreenable = getRuntimeContext().getMetricGroup().counter("unscreenable");
         merges = getRuntimeContext().getMetricGroup().counter("clusterMerges");
         tooOld = getRuntimeContext().getMetricGroup().counter("tooOld");
@@ -140,12 +174,20 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
 
     @Override
     public void processElement(Envelope e, ReadOnlyContext ctx, Collector<Envelope> out) throws Exception {
-        if (engine == null) {
-            ReadOnlyBroadcastState<String, String> rules = ctx.getBroadcastState(RULES);
-            use(rules.contains(CURRENT) ? rules.get(CURRENT) : baseline);
+        if (schedule == null) {
+            schedule = readSchedule(ctx.getBroadcastState(RULES));
         }
         Bodies.Parsed parsed = (Bodies.Parsed) e.body;
         Transaction tx = parsed.tx();
+        int day = (int) Math.floorDiv(e.time, 86_400_000L);
+        Compiled bundle = schedule.compiledAt(day);
+        if (bundle == null) {
+            noBundleInEffect.inc();
+            ctx.output(ParseFunction.DEAD_LETTER, DeadLetters.json("screening",
+                    new Rejection(e.seq, TransactionCodec.standard().toJson(tx), "timestamp", schedule.notInEffect(tx.timestamp()))));
+            return;
+        }
+        ScreeningEngine engine = bundle.engine();
         try {
             engine.checkScreenable(tx);
         } catch (UnscreenableTransactionException ex) {
@@ -154,7 +196,6 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                     new Rejection(e.seq, TransactionCodec.standard().toJson(tx), ex.field(), ex.getMessage())));
             return;
         }
-        int day = (int) Math.floorDiv(e.time, 86_400_000L);
         Integer latest = maxDay();
         String old = TimeChecks.tooOld(tx, latest == null ? Integer.MIN_VALUE : latest, engine.longestWindowDays() + 1);
         if (old != null) {
@@ -163,11 +204,24 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                     new Rejection(e.seq, TransactionCodec.standard().toJson(tx), "timestamp", old)));
             return;
         }
-        if (seen.contains(tx.id())) {
-            duplicates.inc();
+        long fingerprint = ContentFingerprint.of(tx);
+        Tuple2<Integer, Long> first = seen.get(tx.id());
+        if (first == null && legacy()) {
+            Integer legacyDay = legacySeen.get(tx.id());
+            first = legacyDay == null ? null : Tuple2.of(legacyDay, 0L);
+        }
+        if (first != null) {
+            if (first.f1 == fingerprint) {
+                duplicates.inc();
+                return;
+            }
+            duplicatesOtherContent.inc();
+            ctx.output(ParseFunction.DEAD_LETTER, DeadLetters.json("screening", new Rejection(e.seq,
+                    TransactionCodec.standard().toJson(tx), "id", first.f1 == 0L ? unknownContent(first.f0)
+                    : Screener.duplicateWithOtherContent(first.f0))));
             return;
         }
-        seen.put(tx.id(), day);
+        seen.put(tx.id(), Tuple2.of(day, fingerprint));
         Resolution r = resolver.resolve(tx.beneficiary().id(), parsed.ids());
         ProfileSerializers.DatedCluster cluster = load(r.clusterId());
         for (Merge m : r.merges()) {
@@ -191,6 +245,10 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         if (latest == null || day > latest) {
             maxDayCache = day;
             maxDay.update(day);
+            for (RuleBundleEvent taken : schedule.advance(latest == null ? Integer.MIN_VALUE : latest, day, tx.timestamp(),
+                    Instant.now())) {
+                ctx.output(RULE_EVENTS, taken.toJson());
+            }
         }
         if (++sinceSweep >= sweepEvery) {
             sinceSweep = 0;
@@ -202,9 +260,24 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         String text = null;
         if (versionSent[channel] != version) {
             versionSent[channel] = version;
-            text = engineText;
+            text = bundle.text();
         }
         out.collect(new Envelope(tx.sender().id(), e.time, e.seq, e.ingest, version, text, new Bodies.Routed(tx, view)));
+    }
+
+    /** The reason for an id seen again among the ids restored from an earlier build, which kept no fingerprint. */
+    static String unknownContent(int firstDay) {
+        return "duplicate id, content unknown: a transaction with this id was screened on " + LocalDate.ofEpochDay(firstDay)
+                + " (UTC day) by an earlier version of the job, which kept no content fingerprint, so a replay cannot be told"
+                + " from a reused id; dead-lettered rather than dropped. If it is a replay, discard it";
+    }
+
+    /** Whether ids restored from an earlier build may remain (checked once after a (re)start). */
+    private boolean legacy() throws Exception {
+        if (legacy == null) {
+            legacy = !legacySeen.isEmpty();
+        }
+        return legacy;
     }
 
     private Integer maxDay() throws Exception {
@@ -229,9 +302,18 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         int oldest = max - (int) ttl.toDays();
         var ids = seen.iterator();
         while (ids.hasNext()) {
-            if (ids.next().getValue() < oldest) {
+            if (ids.next().getValue().f0 < oldest) {
                 ids.remove();
             }
+        }
+        if (legacy()) {
+            var old = legacySeen.iterator();
+            while (old.hasNext()) {
+                if (old.next().getValue() < oldest) {
+                    old.remove();
+                }
+            }
+            legacy = !legacySeen.isEmpty();
         }
         var ps = profiles.iterator();
         while (ps.hasNext()) {
@@ -241,47 +323,84 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         }
     }
 
-    private void use(String canonicalJson) {
-        RuleBundle b = Engines.parse(canonicalJson);
-        engine = ScreeningEngine.of(b);
-        engineText = canonicalJson;
+    /** A bundle compiled for this stage: its engine and the canonical text that travels in band. */
+    record Compiled(ScreeningEngine engine, String text) {
+    }
+
+    private Compiled compile(RuleBundle b) {
+        return new Compiled(ScreeningEngine.of(b), loader().toJson(b));
+    }
+
+    private RuleBundleLoader loader() {
+        if (loader == null) {
+            loader = new RuleBundleLoader();
+        }
+        return loader;
+    }
+
+    /** The schedule in broadcast state, as written by this build or (one running bundle) an earlier one; else the baseline. */
+    private BundleSchedule<Compiled> readSchedule(ReadOnlyBroadcastState<String, String> rules) throws Exception {
+        if (rules.contains(SCHEDULE)) {
+            return BundleSchedule.fromState(rules.get(SCHEDULE), loader(), this::compile, false);
+        }
+        if (rules.contains(CURRENT)) {
+            String text = rules.get(CURRENT);
+            return BundleSchedule.starting(Engines.parse(text), RuleBundleEvent.sha256(text), RuleBundleEvent.Digest.CANONICAL,
+                    "checkpoint", this::compile, false);
+        }
+        RuleBundle b = Engines.parse(baseline);
+        RuleBundleEvent.BundleRef ref = RuleBundleEvent.digestOf(b, loader()); // the shipped pack: the file as shipped
+        return BundleSchedule.starting(b, ref.sha256(), ref.digest(), "baseline", this::compile, false);
     }
 
     @Override
     public void processBroadcastElement(RuleEvent event, Context ctx, Collector<Envelope> out) throws Exception {
         BroadcastState<String, String> rules = ctx.getBroadcastState(RULES);
-        String running = rules.contains(CURRENT) ? rules.get(CURRENT) : baseline;
-        RuleBundle current = Engines.parse(running);
+        if (schedule == null) {
+            schedule = readSchedule(rules);
+        }
+        Integer[] clockBox = new Integer[1];
+        ctx.applyToKeyedState(MAX_DAY, (key, state) -> clockBox[0] = state.value());
+        int clock = clockBox[0] == null ? Integer.MIN_VALUE : clockBox[0];
+        LocalDate eventDay = clockBox[0] == null ? null : LocalDate.ofEpochDay(clock);
+        Instant now = Instant.now();
         String name = event.name == null ? "rules" : event.name;
+        byte[] text = event.content == null ? new byte[0] : event.content.getBytes(StandardCharsets.UTF_8);
+        String sha256 = RuleBundleEvent.sha256(text);
+        BundleSchedule.Entry<Compiled> newest = schedule.newest();
         RuleBundle candidate;
         try {
-            candidate = new RuleBundleLoader().load(name, event.content == null ? new byte[0]
-                    : event.content.getBytes(StandardCharsets.UTF_8));
+            candidate = loader().load(name, text);
         } catch (RuleBundleException ex) {
             List<String> errors = new ArrayList<>();
             for (ValidationError v : ex.errors()) {
                 errors.add(v.toString());
             }
-            ctx.output(RULE_EVENTS, RuleEvents.rejected(name, current, errors));
+            ctx.output(RULE_EVENTS, RuleBundleEvent.rejected(now, eventDay, name, RuleBundleEvent.BundleRef.unreadable(sha256),
+                    newest.ref(), errors).toJson());
             return;
         }
-        String text = Engines.canonical(candidate);
-        if (candidate.version() == current.version() && text.equals(Engines.canonical(current))) {
-            return; // the running bundle again (for example the baseline replayed): nothing to do
+        if (candidate.version() == newest.bundle().version() && loader().toJson(candidate).equals(newest.compiled().text())) {
+            return; // the newest bundle again (for example the baseline replayed): nothing to do
         }
-        if (candidate.version() <= current.version()) {
-            ctx.output(RULE_EVENTS, RuleEvents.rejected(name, current, List.of("version " + candidate.version()
-                    + " does not move forward from the running version " + current.version())));
-            return;
+        if (candidate.version() > newest.bundle().version()) {
+            String missing = org.osecscreener.findings.Watchlists.missing(candidate, watchlistNames);
+            if (missing != null) {
+                ctx.output(RULE_EVENTS, RuleBundleEvent.rejected(now, eventDay, name,
+                        RuleBundleEvent.BundleRef.of(candidate, sha256, RuleBundleEvent.Digest.TEXT), newest.ref(),
+                        List.of(missing)).toJson());
+                return;
+            }
         }
-        String missing = org.osecscreener.findings.Watchlists.missing(candidate, watchlistNames);
-        if (missing != null) {
-            ctx.output(RULE_EVENTS, RuleEvents.rejected(name, current, List.of(missing)));
-            return;
+        List<RuleBundleEvent> events = schedule.offer(candidate, sha256, RuleBundleEvent.Digest.TEXT, name, clock,
+                newest.compiled().engine().longestWindowDays() + 1, now);
+        if (events.get(0).kind() != RuleBundleEvent.Kind.REJECTED) {
+            rules.put(SCHEDULE, schedule.toState(loader()));
+            rules.remove(CURRENT);
         }
-        rules.put(CURRENT, text);
-        use(text);
-        ctx.output(RULE_EVENTS, RuleEvents.accepted(name, candidate, current));
+        for (RuleBundleEvent ev : events) {
+            ctx.output(RULE_EVENTS, ev.toJson());
+        }
     }
 
     @Override

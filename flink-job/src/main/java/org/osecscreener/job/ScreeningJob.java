@@ -110,7 +110,7 @@ public final class ScreeningJob {
      *
      * @param assessments assessments at or above the minimum level, as alert JSON lines
      * @param deadLetters rejected records and unscreenable transactions, as dead-letter JSON lines
-     * @param ruleEvents  accepted and rejected rule bundles, as JSON lines
+     * @param ruleEvents  rule events (bundles accepted, pending, taking effect, superseded, rejected), as JSON lines (docs/rule-events.md)
      */
     public record Outputs(DataStream<String> assessments, DataStream<String> deadLetters, DataStream<String> ruleEvents) {
     }

@@ -117,4 +117,32 @@ class ScreenCommandTest {
         assertThat(r.code()).isEqualTo(Main.USAGE_OR_IO);
         assertThat(r.err()).contains("'csv' is not an input format; accepted: jsonl or pacs008");
     }
+
+    @Test
+    void screen_exactReplayIsMarkedDuplicate_reusedIdAndUneffectiveDayAreDeadLettered_nothingIsLost() throws IOException {
+        String replayFormattedDifferently = MainTest.GOOD.replace("\"amount\":\"45.00\"", "\"amount\":45");
+        String reused = MainTest.GOOD.replace("\"45.00\"", "\"95.00\"");
+        String beforeThePack = MainTest.GOOD.replace("T-1", "T-OLD").replace("2026-03-01T22:15:00+10:00", "2025-12-31T09:00:00+10:00");
+        Path in = dir.resolve("in.jsonl");
+        Files.write(in, List.of(MainTest.GOOD, replayFormattedDifferently, reused, beforeThePack, MainTest.GOOD.replace("T-1", "T-2")));
+        Path out = dir.resolve("a.jsonl");
+        Path dead = dir.resolve("dead.jsonl");
+        MainTest.Result r = MainTest.run("screen", "--input", in.toString(), "--output", out.toString(),
+                "--dead-letter", dead.toString(), "--min-level", "NONE");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.FINDINGS);
+        assertThat(r.out()).contains("read 5 lines: 3 screened, 2 rejected, 0 blank");
+        List<String> rejected = Files.readAllLines(dead);
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0)).contains("\"line\":3").contains("\"field\":\"id\"")
+                .contains("\"reason\":\"duplicate id with different content").contains("95.00");
+        assertThat(rejected.get(1)).contains("\"line\":4").contains("\"field\":\"timestamp\"")
+                .contains("no rule bundle in effect on 2025-12-30").contains("osec-default@1 is effective from 2026-01-01");
+        // the transactions' own assessments (other kinds, such as victim-side alerts, may follow them)
+        List<String> assessed = Files.readAllLines(out).stream().filter(l -> l.contains("\"kind\":\"transaction\"")).toList();
+        assertThat(assessed).hasSize(3);
+        assertThat(assessed.get(1)).contains("\"transactionId\":\"T-1\"").contains("\"duplicate\":true");
+        assertThat(assessed.get(0)).doesNotContain("\"duplicate\":true");
+        // every valid line is assessed (the replay as a duplicate) or dead-lettered
+        assertThat(assessed.size() + rejected.size()).isEqualTo(5);
+    }
 }

@@ -38,6 +38,27 @@ final class JobTestSupport {
                 output.resolve("checkpoints").toString(), parallelism, Duration.ofSeconds(5), minLevel, false, 0);
     }
 
+    /** The shipped pack's text with another version and effective day. */
+    static String defaultText(int version, String effectiveFrom) {
+        String text = new String(RuleBundleLoader.defaultBundleText(), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^version: 1$", "version: " + version)
+                .replaceFirst("(?m)^effectiveFrom: 2026-01-01$", "effectiveFrom: " + effectiveFrom);
+        if (!text.contains("version: " + version + "\n") || !text.contains("effectiveFrom: " + effectiveFrom + "\n")) {
+            throw new AssertionError("the shipped pack's version or effectiveFrom line moved");
+        }
+        return text;
+    }
+
+    /** The shipped pack with another version and effective day. */
+    static RuleBundle defaultPack(int version, String effectiveFrom) {
+        try {
+            return new RuleBundleLoader().load("pack-v" + version + ".yaml",
+                    defaultText(version, effectiveFrom).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (org.osecscreener.rules.RuleBundleException e) {
+            throw new AssertionError(e.errors().toString(), e);
+        }
+    }
+
     static List<Transaction> sample() throws IOException {
         List<Transaction> txs = new ArrayList<>();
         try (InputStream in = Files.newInputStream(Path.of("../samples/transactions.jsonl"));

@@ -94,7 +94,7 @@ class LiveUpdateTest {
         assertThat(events).hasSize(2);
         assertThat(events).anySatisfy(e -> assertThat(e).contains("\"event\":\"accepted\"").contains("osec-default@2"));
         assertThat(events).anySatisfy(e -> assertThat(e).contains("\"event\":\"rejected\"").contains("broken.yaml")
-                .contains("\"running\":\"osec-default@"));
+                .contains("\"running\":{\"id\":\"osec-default\",\"version\":1,"));
 
         Screener embedded = Screener.builder().bundle(v1).build();
         Map<String, Assessment> expected = new LinkedHashMap<>();

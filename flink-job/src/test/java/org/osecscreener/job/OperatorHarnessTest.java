@@ -32,9 +32,13 @@ class OperatorHarnessTest {
     }
 
     static KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> clusterStage() throws Exception {
+        return clusterStage(V1);
+    }
+
+    static KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> clusterStage(RuleBundle baseline) throws Exception {
         KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                        new ClusterStepFunction(Engines.canonical(V1), ClusterConfig.defaults(), 2,
+                        new ClusterStepFunction(Engines.canonical(baseline), ClusterConfig.defaults(), 2,
                                 ScreeningJob.SENDER_MAX_PARALLELISM, TTL, 1),
                         e -> 0, Types.INT, ClusterStepFunction.RULES);
         h.setProcessingTime(0);
@@ -83,10 +87,12 @@ class OperatorHarnessTest {
             h.getSideOutput(ClusterStepFunction.RULE_EVENTS).forEach(r -> events.add(r.getValue()));
             assertThat(events).hasSize(3);
             assertThat(events.get(0)).contains("\"event\":\"rejected\"").contains("broken.yaml:1:1")
-                    .contains("missing required property 'approvedBy'").contains("\"running\":\"osec-default@1\"");
-            assertThat(events.get(1)).contains("\"event\":\"accepted\"").contains("osec-default@2");
+                    .contains("missing required property 'approvedBy'")
+                    .contains("\"running\":{\"id\":\"osec-default\",\"version\":1,");
+            assertThat(events.get(1)).contains("\"event\":\"accepted\"").contains("\"bundle\":{\"id\":\"osec-default\",\"version\":2,");
             assertThat(events.get(2)).contains("\"event\":\"rejected\"").contains("does not move forward");
-            assertThat(h.getBroadcastState(ClusterStepFunction.RULES).get("current")).containsPattern("\"version\"\\s*:\\s*2,");
+            assertThat(h.getBroadcastState(ClusterStepFunction.RULES).get(ClusterStepFunction.SCHEDULE))
+                    .containsPattern("\\\\\"version\\\\\"\\s*:\\s*2,");
         }
     }
 

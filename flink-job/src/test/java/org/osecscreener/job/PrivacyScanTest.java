@@ -37,6 +37,7 @@ import org.osecscreener.cli.Main;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.privacy.KeySource;
+import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Level;
 import org.osecscreener.synth.Generator;
@@ -129,20 +130,23 @@ class PrivacyScanTest {
         lines.add(JobTestSupport.json(at(first, first.timestamp().minusDays(200), "T-bad-old")));
         Files.write(input, lines, StandardCharsets.UTF_8);
         Path key = Files.writeString(dir.resolve("key"), "privacy-scan-test-key-0123456789\n");
+        // the shipped pack, effective from a day before the data (rules screen only days they are effective on)
+        RuleBundle pack = JobTestSupport.defaultPack(1, "2023-01-01");
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), JobTestSupport.defaultText(1, "2023-01-01"));
         Set<String> raw = rawValues(txs);
         raw.addAll(List.of(BAD_NAME, BAD_PHONE, BAD_ACCOUNT, "P-bad-1"));
 
         // embedded Screener through the CLI: screen, then report (masked, the default)
         Path cli = Files.createDirectories(dir.resolve("cli"));
         String[] screenOut = main("screen", "--input", input.toString(), "--output", cli.resolve("alerts.jsonl").toString(),
-                "--dead-letter", cli.resolve("dead.jsonl").toString(), "--min-level", "NONE",
+                "--dead-letter", cli.resolve("dead.jsonl").toString(), "--min-level", "NONE", "--rules", rules.toString(),
                 "--pseudonymise-key-file", key.toString(), "--max-future", "P1D");
         String[] reportOut = main("report", "--alerts", cli.resolve("alerts.jsonl").toString(), "--input", input.toString(),
-                "--out", cli.resolve("report").toString(), "--pseudonymise-key-file", key.toString());
+                "--out", cli.resolve("report").toString(), "--rules", rules.toString(), "--pseudonymise-key-file", key.toString());
 
         // the Flink job on the mini-cluster
         Path flink = dir.resolve("flink");
-        JobRunner.Options base = JobTestSupport.fileRun(input, flink, "hashmap", 2, JobTestSupport.defaults(), null, Level.NONE);
+        JobRunner.Options base = JobTestSupport.fileRun(input, flink, "hashmap", 2, pack, null, Level.NONE);
         PipelineTest.execute(new JobRunner.Options(base.source(), base.input(), base.format(), null, null, null, null, false,
                 "file", base.output(), null, null, null, base.baseline(), null, null, "hashmap", base.checkpointInterval(),
                 base.checkpointDir(), 2, base.lateness(), Level.NONE, false, 0,
@@ -175,7 +179,7 @@ class PrivacyScanTest {
         assertThat(reportOut[0]).containsPattern("[1-9]\\d* cases");
 
         // same decisions as raw screening of the same data; parties named by pseudonyms
-        Map<String, Assessment> expected = JobTestSupport.embedded(txs, JobTestSupport.defaults());
+        Map<String, Assessment> expected = JobTestSupport.embedded(txs, pack);
         assertThat(expected.values()).anySatisfy(a -> assertThat(a.level()).isEqualTo(Level.ALERT));
         for (List<String> alerts : List.of(Files.readAllLines(cli.resolve("alerts.jsonl")), JobRunner.lines(flink.resolve("alerts")))) {
             Map<String, JsonNode> actual = JobTestSupport.byTransaction(alerts);
