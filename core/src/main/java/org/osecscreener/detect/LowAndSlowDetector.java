@@ -49,7 +49,9 @@ final class LowAndSlowDetector implements Detector {
         int late = 0;
         long first = 0;
         long previous = 0;
+        long previousDay = 0;
         double[] gaps = new double[Math.max(0, r.size() - from)];
+        double[] days = new double[gaps.length];
         double lo = Double.MAX_VALUE;
         double hi = 0;
         for (int i = from; i < r.size(); i++) {
@@ -62,8 +64,10 @@ final class LowAndSlowDetector implements Detector {
                 first = t;
             } else {
                 gaps[n - 1] = (t - previous) / (double) Evaluation.DAY;
+                days[n - 1] = Stats.localDay(t, r.traits(i)) - previousDay;
             }
             previous = t;
+            previousDay = Stats.localDay(t, r.traits(i));
             n++;
             int hour = Traits.hour(r.traits(i));
             if (hour >= 0 && c.isLate(hour)) {
@@ -79,7 +83,7 @@ final class LowAndSlowDetector implements Detector {
         if (spanDays < c.minSpanDays()) {
             return null;
         }
-        double cadence = Stats.schedule(gaps, n - 1); // before the median sorts the intervals
+        double cadence = Stats.schedule(days, n - 1);
         double median = Stats.median(gaps, 0, n - 1);
         if (median > c.maxMedianIntervalDays()) {
             return null;

@@ -46,14 +46,18 @@ final class RecurringSmallToClusterDetector implements Detector {
         double max = 0;
         double[] intervals = new double[Math.max(0, r.size() - from - 1)];
         long previous = 0;
+        long previousDay = 0;
+        double[] days = new double[intervals.length];
         for (int i = from; i < r.size(); i++) {
             double a = r.amount(i);
             if (a <= c.maxAmount()) {
                 long t = r.second(i);
                 if (n > 0) {
                     intervals[n - 1] = (t - previous) / (double) Evaluation.DAY;
+                    days[n - 1] = Stats.localDay(t, r.traits(i)) - previousDay;
                 }
                 previous = t;
+                previousDay = Stats.localDay(t, r.traits(i));
                 n++;
                 min = Math.min(min, a);
                 max = Math.max(max, a);
@@ -69,7 +73,7 @@ final class RecurringSmallToClusterDetector implements Detector {
         double regularity = Math.max(0, 1 - cv);
         double countScore = Detector.ramp(n, c.minCount(), c.saturationCount());
         double s = (1 - c.regularityShare()) * countScore + c.regularityShare() * regularity;
-        double cadence = Stats.schedule(intervals, intervals.length); // before the median sorts them
+        double cadence = Stats.schedule(days, n - 1);
         double median = Stats.median(intervals); // sorts in place: the intervals are not read after this
         boolean schedule = c.scheduleDiscount() > 0 && median >= SCHEDULE_MIN_DAYS && cadence > 0;
         if (schedule) {

@@ -58,16 +58,32 @@ final class Stats {
     }
 
     /**
-     * Most days an interval may be off a whole number of weeks and still count as weekly: a day
-     * either way, plus the spread of the hour of day at which people send.
+     * Most days an interval, counted in the sender's local calendar days, may be off a whole
+     * number of weeks and still count as weekly (a day either way).
      */
-    static final double WEEK_TOLERANCE_DAYS = 1.5;
+    static final double WEEK_TOLERANCE_DAYS = 1.0;
 
     /**
-     * The share of intervals (in days) that follow a calendar: a whole number of weeks, one to
-     * four, within {@link #WEEK_TOLERANCE_DAYS} (weekly or fortnightly support that skips a week now
-     * and then), or about a month (25 to 36 days: payday support). Session payments, irregular by
-     * nature, land on such intervals by chance only. 0 for no intervals.
+     * The sender's local calendar day of a transfer, from its epoch second and the local hour kept
+     * in its {@link org.osecscreener.profile.Traits} (the offset is the difference between the local
+     * and the UTC hour, in whole hours); the UTC day when the hour is not known.
+     */
+    static long localDay(long epochSecond, int traits) {
+        int local = org.osecscreener.profile.Traits.hour(traits);
+        if (local < 0) {
+            return Math.floorDiv(epochSecond, Evaluation.DAY);
+        }
+        int utc = (int) Math.floorMod(epochSecond, Evaluation.DAY) / 3600;
+        int offset = Math.floorMod(local - utc + 12, 24) - 12; // -12..+11 hours
+        return Math.floorDiv(epochSecond + offset * 3600L, Evaluation.DAY);
+    }
+
+    /**
+     * The share of intervals (in the sender's local calendar days, {@link #localDay}) that follow a
+     * calendar: a whole number of weeks, one to four, within {@link #WEEK_TOLERANCE_DAYS} (weekly or
+     * fortnightly support that skips a week now and then), or about a month (25 to 36 days: payday
+     * support). Session payments, irregular by nature, land on such intervals by chance only. 0 for
+     * no intervals.
      *
      * @param gaps the intervals in days; only {@code [0, n)} is read, and not changed
      */

@@ -23,7 +23,7 @@ class ScheduleTest {
         for (int trial = 0; trial < 2_000; trial++) {
             double[] gaps = new double[6];
             for (int i = 0; i < gaps.length; i++) {
-                gaps[i] = 5 + 14 * r.nextDouble(); // AIC: intervals under 20 days
+                gaps[i] = 5 + r.nextInt(15); // AIC: intervals under 20 days, in local calendar days
             }
             schedules += Stats.schedule(gaps, gaps.length) > 0 ? 1 : 0;
         }
