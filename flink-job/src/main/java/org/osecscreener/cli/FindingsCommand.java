@@ -178,7 +178,10 @@ final class FindingsCommand implements Runnable {
                         ids = new ArrayList<>();
                         for (com.fasterxml.jackson.databind.JsonNode c : new com.fasterxml.jackson.databind.ObjectMapper()
                                 .readTree(casesJson.toFile()).path("cases")) {
-                            ids.add(c.path("caseId").asText());
+                            // sextortion cases are about a possible victim: never in a findings list
+                            if (!"sextortion".equals(c.path("typology").asText())) {
+                                ids.add(c.path("caseId").asText());
+                            }
                         }
                     }
                     try (InputStream in = Files.newInputStream(casesJson)) {
@@ -186,9 +189,11 @@ final class FindingsCommand implements Runnable {
                     }
                 } else {
                     List<Assessment> alertList = new ArrayList<>();
+                    List<org.osecscreener.score.ClusterAssessment> clusterList = new ArrayList<>();
                     long[] bad = {0};
                     try (AlertReader reader = new AlertReader(Files.newInputStream(alerts))) {
-                        reader.forEach(alertList::add, r -> bad[0]++);
+                        // cluster lines too, so that the case ids are the ones report gave
+                        reader.forEach(alertList::add, clusterList::add, r -> bad[0]++);
                     }
                     List<Transaction> txs = new ArrayList<>();
                     try (InputFormat.Source source = format.open(Files.newInputStream(input))) {
@@ -202,8 +207,9 @@ final class FindingsCommand implements Runnable {
                     }
                     rejected = bad[0];
                     List<Case> cases = CaseReport.builder().period(java.time.Duration.ofDays(periodDays)).build()
-                            .group(alertList, txs);
-                    findings = export.fromCases(cases, allCases ? cases.stream().map(Case::caseId).toList() : caseIds);
+                            .group(alertList, clusterList, txs);
+                    findings = export.fromCases(cases, allCases
+                            ? cases.stream().filter(c -> !c.isVictimCase()).map(Case::caseId).toList() : caseIds);
                 }
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
