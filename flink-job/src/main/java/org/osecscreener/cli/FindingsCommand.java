@@ -116,13 +116,15 @@ final class FindingsCommand implements Runnable {
         @Option(names = "--cases", paramLabel = "FILE", description = "A cases.json written by report --raw-identifiers (instead of --alerts and --input).")
         Path casesJson;
 
-        @Option(names = "--case", paramLabel = "CASE-ID", description = "A confirmed case to export; repeatable.")
+        @Option(names = "--case", paramLabel = "CASE-ID", description = "A confirmed OSEC case to export; repeatable. A sextortion"
+                + " case (its customer may be the victim) is refused.")
         List<String> caseIds = new ArrayList<>();
 
-        @Option(names = "--all-cases", description = "Export every case (only when every case was confirmed).")
+        @Option(names = "--all-cases", description = "Export every OSEC case (only when every case was confirmed); sextortion cases are left out.")
         boolean allCases;
 
-        @Option(names = "--senders", description = "Also export the identifiers of each case's alerted senders.")
+        @Option(names = "--senders", description = "Also export the identifiers of each case's alerted senders, except senders"
+                + " who may be sextortion victims.")
         boolean senders;
 
         @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.9", description = "Confidence of every finding, (0, 1] (default 0.9).")
