@@ -641,7 +641,7 @@ final class CaseHtml {
             Instant t = from.plusMillis((long) (span * k / 5));
             h.append("<line x1=\"").append(x).append("\" y1=\"").append(axisY).append("\" x2=\"").append(x).append("\" y2=\"")
                     .append(axisY + 5).append("\" stroke=\"#8894a6\"/><text x=\"").append(x).append("\" y=\"").append(axisY + 18)
-                    .append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#52606d\">")
+                    .append("\" text-anchor=\"").append(k == 5 ? "end" : "middle").append("\" font-size=\"11\" fill=\"#52606d\">")
                     .append(span < 5 * 86_400_000d ? dayHour(t) : day(t)).append("</text>\n");
         }
         for (Marker m : markers) {
