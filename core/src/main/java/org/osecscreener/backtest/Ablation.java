@@ -53,7 +53,7 @@ public final class Ablation {
                         c.checkBeneficiary(), c.types(), c.minConfidence())),
                 off(d.lowAndSlow(), type, c -> new LowAndSlowConfig(false, c.weight(), c.windowDays(), c.minCount(),
                         c.saturationCount(), c.maxAmount(), c.maxMedianIntervalDays(), c.minSpanDays(), c.startHour(),
-                        c.endHour(), c.minLateShare())),
+                        c.endHour(), c.minLateShare(), c.scheduleDiscount())),
                 off(d.coverStory(), type, c -> new CoverStoryConfig(false, c.weight(), c.lists(), c.windowDays(),
                         c.minCount(), c.saturationCount(), c.maxAmount(), c.minRoundShare(), c.maxMedianIntervalDays())));
         return with(b, n, b.scoring());

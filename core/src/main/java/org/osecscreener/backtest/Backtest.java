@@ -121,6 +121,17 @@ public final class Backtest {
      */
     public BacktestReport run(InputStream in, boolean pacs008, Labels labels, String inputName, LongConsumer progress)
             throws IOException {
+        return run(in, pacs008, labels, null, inputName, progress);
+    }
+
+    /**
+     * As {@link #run(InputStream, boolean, Labels, String, LongConsumer)}, reading date-times
+     * without an offset in {@code defaultZone} (docs/time-and-order.md).
+     *
+     * @param defaultZone the zone of date-times without an offset, or {@code null} to reject them
+     */
+    public BacktestReport run(InputStream in, boolean pacs008, Labels labels, java.time.ZoneId defaultZone,
+                              String inputName, LongConsumer progress) throws IOException {
         long started = System.nanoTime();
         Data data = new Data();
         Run a = new Run(bundle, true, watchlists);
@@ -175,8 +186,8 @@ public final class Backtest {
                     t.setDaemon(true);
                     return t;
                 });
-        try (Input reader = pacs008 ? Input.of(new org.osecscreener.iso20022.Pacs008Reader(counting))
-                : Input.of(new TransactionReader(counting))) {
+        try (Input reader = pacs008 ? Input.of(new org.osecscreener.iso20022.Pacs008Reader(counting, defaultZone))
+                : Input.of(new TransactionReader(counting, org.osecscreener.io.TransactionCodec.withDefaultZone(defaultZone)))) {
             List<Transaction> batch = new ArrayList<>(BATCH);
             int first = 0;
             ParseOutcome o;

@@ -13,7 +13,9 @@ import org.osecscreener.score.Hit;
  * {@code minCount} small transfers went to the cluster, spanning {@code minSpanDays} or more, with a
  * median interval of at most {@code maxMedianIntervalDays}, and at least {@code minLateShare} of
  * them in the late period. The sub-score rises with the count (0.5 at {@code minCount}, 1 at
- * {@code saturationCount}) and with the late share (× (0.5 + 0.5 × share)).
+ * {@code saturationCount}) and with the late share (× (0.5 + 0.5 × share)); a schedule-like cadence
+ * (a night-shift worker's weekly support, {@link Stats#schedule}) lowers it by {@code scheduleDiscount}
+ * × how schedule-like it is.
  *
  * <p>Only a person abroad paying a person in a source country is considered (not businesses, not
  * transfers within one country).
@@ -77,6 +79,7 @@ final class LowAndSlowDetector implements Detector {
         if (spanDays < c.minSpanDays()) {
             return null;
         }
+        double cadence = Stats.schedule(gaps, n - 1); // before the median sorts the intervals
         double median = Stats.median(gaps, 0, n - 1);
         if (median > c.maxMedianIntervalDays()) {
             return null;
@@ -86,6 +89,9 @@ final class LowAndSlowDetector implements Detector {
             return null;
         }
         double s = Detector.ramp(n, c.minCount(), c.saturationCount()) * (0.5 + 0.5 * lateShare);
+        boolean schedule = c.scheduleDiscount() > 0 && cadence > 0;
+        double discount = schedule ? c.scheduleDiscount() * cadence : 0;
+        s *= 1 - discount;
         int count = n;
         int lateCount = late;
         double min = lo;
@@ -95,7 +101,8 @@ final class LowAndSlowDetector implements Detector {
                 () -> count + " small transfers (" + Fmt.money(min, base).replace(" " + base, "") + "–" + Fmt.money(max, base)
                         + ") to cluster " + cluster + " over " + Fmt.num(spanDays) + " days, median interval "
                         + Fmt.num(median) + " days; " + lateCount + " of them between " + Fmt.hour(c.startHour()) + " and "
-                        + Fmt.hour(c.endHour()) + " sender local time; no shared surname or address with the payee",
+                        + Fmt.hour(c.endHour()) + " sender local time; no shared surname or address with the payee"
+                        + (schedule ? "; a schedule-like cadence (weekly or monthly), lowered by " + Fmt.pct(discount) : ""),
                 r.idsFrom(from, Hit.MAX_EVIDENCE));
     }
 }

@@ -12,14 +12,13 @@ import org.osecscreener.score.Hit;
  * {@code saturationCount}) and, for a {@code regularityShare} of it, with the regularity of the
  * intervals (1 − their coefficient of variation). Two discounts, off by default: a sender who shares
  * a surname or address with the payee ({@code relatedDiscount}), and a schedule-like cadence — a
- * median interval of 5 days or more varying by at most a fifth, the weekly or payday rhythm of
- * family support and payroll ({@code scheduleDiscount}, scaled by the regularity).
+ * median interval of 5 days or more that varies by at most a fifth or follows the calendar (whole
+ * weeks, about a month: {@link Stats#schedule}), the rhythm of family support and payroll
+ * ({@code scheduleDiscount}, scaled by how schedule-like it is).
  */
 final class RecurringSmallToClusterDetector implements Detector {
     /** Shortest median interval, in days, of a schedule-like cadence (weekly or longer). */
     static final double SCHEDULE_MIN_DAYS = 5;
-    /** Largest coefficient of variation of a schedule-like cadence. */
-    static final double SCHEDULE_MAX_CV = 0.2;
     private final RecurringSmallToClusterConfig c;
     private final String base;
 
@@ -70,10 +69,11 @@ final class RecurringSmallToClusterDetector implements Detector {
         double regularity = Math.max(0, 1 - cv);
         double countScore = Detector.ramp(n, c.minCount(), c.saturationCount());
         double s = (1 - c.regularityShare()) * countScore + c.regularityShare() * regularity;
+        double cadence = Stats.schedule(intervals, intervals.length); // before the median sorts them
         double median = Stats.median(intervals); // sorts in place: the intervals are not read after this
-        boolean schedule = c.scheduleDiscount() > 0 && median >= SCHEDULE_MIN_DAYS && cv <= SCHEDULE_MAX_CV;
+        boolean schedule = c.scheduleDiscount() > 0 && median >= SCHEDULE_MIN_DAYS && cadence > 0;
         if (schedule) {
-            s *= 1 - c.scheduleDiscount() * regularity;
+            s *= 1 - c.scheduleDiscount() * cadence;
         }
         boolean related = c.relatedDiscount() > 0 && e.related;
         if (related) {
@@ -89,8 +89,8 @@ final class RecurringSmallToClusterDetector implements Detector {
         return new Hit(id(), Math.min(1, s), c.weight(), false,
                 () -> count + " transfers of " + Fmt.money(lo, base).replace(" " + base, "") + "–" + Fmt.money(hi, base) + " to cluster " + cluster
                         + " in " + c.windowDays() + " days, median interval " + Fmt.num(median) + " days"
-                        + (schedule ? "; a schedule-like cadence (varies by " + Fmt.pct(cv) + "), lowered by "
-                        + Fmt.pct(c.scheduleDiscount() * regularity) : "")
+                        + (schedule ? "; a schedule-like cadence (weekly or monthly, varies by " + Fmt.pct(cv) + "), lowered by "
+                        + Fmt.pct(c.scheduleDiscount() * cadence) : "")
                         + (related ? "; sender and payee share a surname or address, lowered by " + Fmt.pct(c.relatedDiscount()) : ""),
                 r.idsFrom(from, Hit.MAX_EVIDENCE));
     }

@@ -211,7 +211,7 @@ public final class ScreeningEngine {
         if (pair.transfers() == 0) {
             pair.countryWasNew(e.newCountry);
         }
-        pair.add(e.second, e.base, tx.id(), Traits.of(e.hour, flags));
+        pair.add(e.second, e.base, tx.id(), Traits.of(e.hour, flags, Traits.beneficiary16(tx.beneficiary().id())));
         pairs.put(clusterId, pair);
         sender.count(e.second);
         sender.countries().touch(countryKey, e.day, 0, 0);
@@ -234,7 +234,10 @@ public final class ScreeningEngine {
             sender.markAlert(e.second, clusterId, tx.id());
         }
         SextortionRule.Finding victim = rules.sextortion == null ? null : rules.sextortion.evaluate(e, rules.baseCurrency);
-        return new PartialAssessment(tx, view, hits, signals(e, victim != null),
+        // only a burst at ALERT level marks the sender as a possible victim for the payee cluster: the
+        // cluster neither counts it nor alerts it as an offender; two payments are a victim alert only
+        // (an offender's first payments to a facilitator can look the same)
+        return new PartialAssessment(tx, view, hits, signals(e, victim != null && victim.level() == Level.ALERT),
                 victim == null ? null : victim.hit(), victim == null ? null : victim.level());
     }
 

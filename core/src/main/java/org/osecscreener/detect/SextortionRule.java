@@ -16,7 +16,9 @@ import org.osecscreener.score.Level;
  * payment when the sender → cluster relationship began within {@code windowHours} (the customer
  * never paid this recipient before), the recipient is a person in a listed country, the customer
  * is a person who shares no surname or address with the recipient, and at least {@code minPayments}
- * payments of at most {@code maxAmount}, none of them referenced as a purchase, went to it since.
+ * payments of at most {@code maxAmount}, none of them referenced as a purchase, went to that one
+ * recipient since (payments to other payees of its cluster do not count: a family pays a household's
+ * members at once).
  *
  * <p>Not a detector of the OSEC score: its hit is the only hit of a separate
  * {@code sextortion_victim} alert, whose level is REVIEW from {@code minPayments} payments and ALERT
@@ -49,6 +51,7 @@ final class SextortionRule {
             return null; // the customer paid this recipient before the window: a prior link
         }
         TransferRing r = e.pair.recent();
+        int recipient = Traits.beneficiary16(e.tx.beneficiary().id());
         int n = 0;
         double lo = Double.MAX_VALUE;
         double hi = 0;
@@ -56,6 +59,9 @@ final class SextortionRule {
         List<String> ids = new ArrayList<>(Math.min(r.size(), Hit.MAX_EVIDENCE));
         for (int i = 0; i < r.size(); i++) {
             int t = r.traits(i);
+            if (Traits.beneficiary(t) != recipient) {
+                continue; // another payee of the cluster (a family pays a household's members at once)
+            }
             double a = r.amount(i);
             if (Traits.has(t, Traits.PURCHASE) || a > c.maxAmount()) {
                 return null; // a purchase or a large payment to the same recipient: not this pattern

@@ -12,7 +12,7 @@ public final class Signals {
     public static final int FOREIGN = 1 << 1;
     /** Sender and payee share a surname or address. */
     public static final int RELATED = 1 << 2;
-    /** The transfer is part of a sextortion-victim burst. */
+    /** The transfer is part of a sextortion-victim burst at ALERT level ({@code sextortion.alertPayments} or more). */
     public static final int VICTIM = 1 << 3;
     /** Small amount (at most {@code clusterRisk.smallAmount}). */
     public static final int SMALL = 1 << 4;

@@ -37,17 +37,21 @@ import org.osecscreener.model.Transaction;
  * throws on bad input: every line becomes a {@link ParseOutcome}, and a bad line becomes a
  * {@link Rejection} naming the field and the reason. Unknown fields are ignored (forward
  * compatibility); duplicate keys, wrong types, bad codes, over-precise or non-positive amounts,
- * timestamps without an offset and over-long strings are rejected.
+ * timestamps without an offset (unless a {@linkplain #withDefaultZone default zone} is set) and
+ * over-long strings are rejected.
  *
- * <p>Instances are immutable and thread-safe; one per application is enough ({@link #standard()}).
+ * <p>Instances are immutable and thread-safe; one per application is enough ({@link #standard()},
+ * or one {@link #withDefaultZone} per zone).
  */
 public final class TransactionCodec {
-    private static final TransactionCodec STANDARD = new TransactionCodec();
+    private static final TransactionCodec STANDARD = new TransactionCodec(null);
 
     private final JsonFactory factory;
     private final ConcurrentHashMap<String, Currency> currencies = new ConcurrentHashMap<>();
+    private final java.time.ZoneId defaultZone;
 
-    private TransactionCodec() {
+    private TransactionCodec(java.time.ZoneId defaultZone) {
+        this.defaultZone = defaultZone;
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(16)
@@ -57,9 +61,26 @@ public final class TransactionCodec {
                 .build();
     }
 
-    /** The shared codec. */
+    /** The shared codec: a timestamp without an offset is rejected. */
     public static TransactionCodec standard() {
         return STANDARD;
+    }
+
+    /**
+     * A codec that reads a timestamp without an offset ({@code 2026-03-01T22:15:00}) as a local
+     * time in {@code zone} (docs/time-and-order.md); a local time the zone skips or repeats (a
+     * daylight-saving change) is still rejected. Writing is unchanged: timestamps are written with
+     * their offset.
+     *
+     * @param zone the zone of local times, or {@code null} to reject them ({@link #standard()})
+     */
+    public static TransactionCodec withDefaultZone(java.time.ZoneId zone) {
+        return zone == null ? STANDARD : new TransactionCodec(zone);
+    }
+
+    /** The zone timestamps without an offset are read in, or {@code null} when they are rejected. */
+    public java.time.ZoneId defaultZone() {
+        return defaultZone;
     }
 
     // ------------------------------------------------------------------ reading
@@ -224,7 +245,7 @@ public final class TransactionCodec {
         require(beneficiary, "beneficiary");
         Currency currency = currencyOrBad(currencyCode);
         Money amount = amount(amountText, currency);
-        OffsetDateTime timestamp = timestamp(timestampText);
+        OffsetDateTime timestamp = defaultZone == null ? timestamp(timestampText) : timestamp(timestampText, defaultZone);
         return new Transaction(id, timestamp, amount, channel, purpose, sender, beneficiary, label);
     }
 
@@ -608,6 +629,25 @@ public final class TransactionCodec {
         }
     }
 
+    /** As {@link #timestamp(String)}, reading a date-time without an offset in {@code zone}. */
+    static OffsetDateTime timestamp(String s, java.time.ZoneId zone) throws Bad {
+        try {
+            return timestamp(s);
+        } catch (Bad noOffset) {
+            java.time.LocalDateTime local;
+            try {
+                local = java.time.LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            } catch (DateTimeParseException e) {
+                throw noOffset;
+            }
+            try {
+                return LocalTimes.inZone(local, zone);
+            } catch (DateTimeException e) {
+                throw new Bad("timestamp", "'" + s + "' has no offset and " + e.getMessage());
+            }
+        }
+    }
+
     /** Offsets on a quarter hour from -18:00 to +18:00, the ones real zones use: no lookup in ZoneOffset's shared map. */
     private static final ZoneOffset[] QUARTER_HOURS = new ZoneOffset[145];
 
@@ -632,7 +672,8 @@ public final class TransactionCodec {
             try {
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.parse(s);
                 throw new Bad("timestamp", "'" + s + "' has no offset; write it as ISO-8601 with an offset or Z,"
-                        + " for example 2026-03-01T22:15:00+10:00");
+                        + " for example 2026-03-01T22:15:00+10:00, or name the zone of such times with --default-zone"
+                        + " (docs/time-and-order.md)");
             } catch (DateTimeParseException ignored) {
                 throw new Bad("timestamp", "'" + s + "' is not an ISO-8601 date-time with an offset,"
                         + " for example 2026-03-01T22:15:00+10:00 or 2026-03-01T12:15:00Z");

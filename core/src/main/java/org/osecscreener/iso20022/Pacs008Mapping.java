@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import org.osecscreener.io.LocalTimes;
 import org.osecscreener.model.Channel;
 import org.osecscreener.model.Countries;
 import org.osecscreener.model.Limits;
@@ -29,7 +33,8 @@ import org.osecscreener.model.Transaction;
  *   <li>id: {@code PmtId/UETR}, else {@code PmtId/EndToEndId} (unless {@code NOTPROVIDED}),
  *       else {@code PmtId/TxId};</li>
  *   <li>timestamp: the transaction's {@code AccptncDtTm} (when the debtor's order was accepted,
- *       the closest to initiation) else the group header's {@code CreDtTm};</li>
+ *       the closest to initiation) else the group header's {@code CreDtTm}; without an offset, read
+ *       in the configured default zone, else rejected;</li>
  *   <li>amount: {@code InstdAmt} (what the debtor instructed, in the sending currency, like the
  *       JSON format's amount) when present, else {@code IntrBkSttlmAmt}, which is required and
  *       checked in either case;</li>
@@ -78,8 +83,13 @@ final class Pacs008Mapping {
     }
 
     static Transaction map(TxFields t, String creDtTm, long creLine) throws Bad {
+        return map(t, creDtTm, creLine, null);
+    }
+
+    /** @param zone the zone of date-times without an offset, or {@code null} to reject them */
+    static Transaction map(TxFields t, String creDtTm, long creLine, ZoneId zone) throws Bad {
         String id = id(t);
-        OffsetDateTime timestamp = timestamp(t, creDtTm, creLine);
+        OffsetDateTime timestamp = timestamp(t, creDtTm, creLine, zone);
         TxFields.Leaf settlement = one(t, "IntrBkSttlmAmt");
         if (settlement == null) {
             throw new Bad("IntrBkSttlmAmt", t.line, "required field is missing: the interbank settlement amount,"
@@ -110,19 +120,19 @@ final class Pacs008Mapping {
                 + " identifies the transaction; none is given");
     }
 
-    private static OffsetDateTime timestamp(TxFields t, String creDtTm, long creLine) throws Bad {
+    private static OffsetDateTime timestamp(TxFields t, String creDtTm, long creLine, ZoneId zone) throws Bad {
         TxFields.Leaf accepted = one(t, "AccptncDtTm");
         if (accepted != null) {
-            return dateTime(accepted.text(), "AccptncDtTm", accepted.line(), false);
+            return dateTime(accepted.text(), "AccptncDtTm", accepted.line(), false, zone);
         }
         if (creDtTm == null) {
             throw new Bad("CreDtTm", t.line, "required field is missing: the group header's creation date and time"
                     + " (or the transaction's AccptncDtTm) gives the timestamp", true);
         }
-        return dateTime(creDtTm, "CreDtTm", creLine, true);
+        return dateTime(creDtTm, "CreDtTm", creLine, true, zone);
     }
 
-    private static OffsetDateTime dateTime(String s, String rel, long line, boolean grpHdr) throws Bad {
+    private static OffsetDateTime dateTime(String s, String rel, long line, boolean grpHdr, ZoneId zone) throws Bad {
         if (s.length() > Limits.TIMESTAMP_TEXT) {
             throw new Bad(rel, line, "is " + s.length() + " characters long; at most " + Limits.TIMESTAMP_TEXT
                     + " are accepted", grpHdr);
@@ -130,14 +140,23 @@ final class Pacs008Mapping {
         try {
             return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
+            LocalDateTime local;
             try {
-                DateTimeFormatter.ISO_LOCAL_DATE_TIME.parse(s);
+                local = LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
             } catch (DateTimeParseException notLocal) {
-                throw new Bad(rel, line, "'" + s + "' is not an ISO-8601 date-time with an offset,"
+                throw new Bad(rel, line, "'" + s + "' is not an ISO-8601 date-time,"
                         + " for example 2026-03-01T22:15:00+10:00 or 2026-03-01T12:15:00Z", grpHdr);
             }
-            throw new Bad(rel, line, "'" + s + "' has no offset; its instant is unknown. Write it with an offset or Z,"
-                    + " for example 2026-03-01T22:15:00+10:00", grpHdr);
+            if (zone == null) {
+                throw new Bad(rel, line, "'" + s + "' has no offset, so its instant is unknown: set the zone of"
+                        + " date-times without an offset with --default-zone (for example --default-zone Asia/Manila"
+                        + " or +08:00), or write it with an offset, for example 2026-03-01T22:15:00+10:00", grpHdr);
+            }
+            try {
+                return LocalTimes.inZone(local, zone);
+            } catch (DateTimeException dst) {
+                throw new Bad(rel, line, "'" + s + "' has no offset and " + dst.getMessage(), grpHdr);
+            }
         }
     }
 

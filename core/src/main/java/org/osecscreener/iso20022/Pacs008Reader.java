@@ -5,6 +5,7 @@ import java.io.CharConversionException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,14 @@ import org.osecscreener.model.Transaction;
  * for the second message of a file) and its {@code raw} a snippet of the transaction's mapped
  * values. It throws {@link IOException} only when the underlying stream fails.
  *
+ * <h2>Date-times without an offset</h2>
+ * ISO 20022's {@code ISODateTime} allows a local date-time without an offset
+ * ({@code 2026-03-01T22:15:00}), and many bank systems send {@code AccptncDtTm} and {@code CreDtTm}
+ * that way. Such a time is read in the reader's default zone when one is given
+ * ({@link #Pacs008Reader(InputStream, ZoneId)}, the {@code --default-zone} option), never guessed:
+ * without one the transaction is rejected with a reason that says so, and a local time that the
+ * zone skips or repeats (a daylight-saving change) is rejected either way.
+ *
  * <p>Not thread-safe: one reader per stream.
  */
 public final class Pacs008Reader implements Closeable {
@@ -91,6 +100,7 @@ public final class Pacs008Reader implements Closeable {
     private static final String NS_PREFIX = "urn:iso:std:iso:20022:tech:xsd:";
 
     private final InputStream in;
+    private final ZoneId defaultZone;
     private final TokenGuard guard;
     private final XMLStreamReader xml;
     private final ArrayDeque<ParseOutcome> pending = new ArrayDeque<>();
@@ -128,7 +138,17 @@ public final class Pacs008Reader implements Closeable {
      * @param in the XML input, UTF-8 unless its XML declaration says otherwise; closed by {@link #close()}
      */
     public Pacs008Reader(InputStream in) {
+        this(in, null);
+    }
+
+    /**
+     * @param in          the XML input, UTF-8 unless its XML declaration says otherwise; closed by {@link #close()}
+     * @param defaultZone the zone in which date-times without an offset are read, or {@code null} to
+     *                    reject them
+     */
+    public Pacs008Reader(InputStream in, ZoneId defaultZone) {
         this.in = Objects.requireNonNull(in, "in");
+        this.defaultZone = defaultZone;
         this.guard = new TokenGuard(in);
         XMLStreamReader r;
         try {
@@ -151,6 +171,15 @@ public final class Pacs008Reader implements Closeable {
      * @return the outcomes, at least one
      */
     public static List<ParseOutcome> parseMessage(byte[] message, long position) {
+        return parseMessage(message, position, null);
+    }
+
+    /**
+     * As {@link #parseMessage(byte[], long)}, reading date-times without an offset in {@code defaultZone}.
+     *
+     * @param defaultZone the zone of date-times without an offset, or {@code null} to reject them
+     */
+    public static List<ParseOutcome> parseMessage(byte[] message, long position, ZoneId defaultZone) {
         Objects.requireNonNull(message, "message");
         if (message.length > MAX_MESSAGE_BYTES) {
             return List.of(new ParseOutcome.Rejected(new Rejection(1,
@@ -159,7 +188,7 @@ public final class Pacs008Reader implements Closeable {
                     + " bytes are accepted")));
         }
         List<ParseOutcome> out = new ArrayList<>();
-        try (Pacs008Reader reader = new Pacs008Reader(new ByteArrayInputStream(message))) {
+        try (Pacs008Reader reader = new Pacs008Reader(new ByteArrayInputStream(message), defaultZone)) {
             ParseOutcome o;
             while ((o = reader.next()) != null) {
                 out.add(o);
@@ -425,7 +454,7 @@ public final class Pacs008Reader implements Closeable {
             return;
         }
         try {
-            Transaction transaction = Pacs008Mapping.map(t, creDtTm, creDtTmLine);
+            Transaction transaction = Pacs008Mapping.map(t, creDtTm, creDtTmLine, defaultZone);
             pending.add(new ParseOutcome.Parsed(t.line, transaction));
         } catch (Pacs008Mapping.Bad b) {
             String field = b.grpHdr() ? docPrefix() + "/FIToFICstmrCdtTrf/GrpHdr/" + b.rel() : prefix + "/" + b.rel();

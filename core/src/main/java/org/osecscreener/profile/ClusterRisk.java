@@ -26,7 +26,7 @@ import java.util.Objects;
  */
 public final class ClusterRisk {
     /** Most senders remembered (for the facets and for look-back). */
-    public static final int MAX_SENDERS = 32;
+    public static final int MAX_SENDERS = 64;
     /** Most payees remembered (for the distinct payee names behind shared identifiers). */
     public static final int MAX_PAYEES = 16;
     /** Most transfer ids kept per sender as evidence. */

@@ -156,7 +156,7 @@ public final class TransferRing {
             out.writeDouble(amount(i));
             ProfileIo.writeNullable(out, ids[i]);
             if (withTraits) {
-                out.writeShort(traits(i));
+                out.writeInt(traits(i));
             }
         }
     }
@@ -176,7 +176,7 @@ public final class TransferRing {
             long t = in.readLong();
             double a = in.readDouble();
             String id = ProfileIo.readNullable(in);
-            add(t, a, id, withTraits ? in.readUnsignedShort() : 0);
+            add(t, a, id, withTraits ? in.readInt() : 0);
         }
     }
 

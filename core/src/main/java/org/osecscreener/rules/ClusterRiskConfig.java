@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <p>Only senders who are persons (not businesses), abroad (another country than the payee), with
  * no family link to the payee (no shared surname or address) and not showing the sextortion-victim
- * pattern count as the cluster's senders; the cluster is not scored below {@code minSenders} of
+ * pattern at ALERT level count as the cluster's senders; the cluster is not scored below {@code minSenders} of
  * them.
  *
  * @param enabled               whether clusters are scored; default {@code true}
@@ -48,7 +48,7 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
     /** Rule id of the hit a payer of a cluster at ALERT gets. */
     public static final String HIT = "cluster_alert";
     /** Most senders a cluster remembers for look-back (the least recently active is forgotten). */
-    public static final int MAX_SENDERS = 32;
+    public static final int MAX_SENDERS = org.osecscreener.profile.ClusterRisk.MAX_SENDERS;
 
     /** The section's defaults, for a bundle that has none. */
     public static final ClusterRiskConfig DISABLED = new ClusterRiskConfig(false, 90, 90, 3, 200, 21, 5,

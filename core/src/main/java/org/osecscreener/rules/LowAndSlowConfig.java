@@ -26,10 +26,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param startHour             first late hour, 0..23, sender's local time; default 21
  * @param endHour               first hour after the late period, 0..23, {@code != startHour}; default 5
  * @param minLateShare          share of the transfers in the late period before the rule fires, in [0, 1]; default 0.5
+ * @param scheduleDiscount      share, in [0, 1], by which the sub-score is lowered for a schedule-like cadence
+ *                              (intervals varying by at most a fifth: a night-shift worker's weekly support),
+ *                              scaled by the regularity; default 0
  */
 public record LowAndSlowConfig(boolean enabled, double weight, int windowDays, int minCount, int saturationCount,
                                double maxAmount, int maxMedianIntervalDays, int minSpanDays, int startHour,
-                               int endHour, double minLateShare) implements DetectorConfig {
+                               int endHour, double minLateShare, double scheduleDiscount) implements DetectorConfig {
     /** The type name in rule files. */
     public static final String TYPE = "low_and_slow";
     /** Default of {@code windowDays}. */
@@ -63,6 +66,7 @@ public record LowAndSlowConfig(boolean enabled, double weight, int windowDays, i
         Check.range(TYPE + ".minSpanDays", minSpanDays, 0, Check.MAX_WINDOW_DAYS);
         Hours.check(TYPE, startHour, endHour);
         Check.share(TYPE + ".minLateShare", minLateShare);
+        Check.share(TYPE + ".scheduleDiscount", scheduleDiscount);
     }
 
     @JsonCreator
@@ -76,7 +80,8 @@ public record LowAndSlowConfig(boolean enabled, double weight, int windowDays, i
                                      @JsonProperty("minSpanDays") Integer minSpanDays,
                                      @JsonProperty("startHour") Integer startHour,
                                      @JsonProperty("endHour") Integer endHour,
-                                     @JsonProperty("minLateShare") Double minLateShare) {
+                                     @JsonProperty("minLateShare") Double minLateShare,
+                                     @JsonProperty("scheduleDiscount") Double scheduleDiscount) {
         return new LowAndSlowConfig(enabled == null || enabled, Check.required(TYPE + ".weight", weight),
                 windowDays == null ? DEFAULT_WINDOW_DAYS : windowDays,
                 minCount == null ? DEFAULT_MIN_COUNT : minCount,
@@ -86,7 +91,8 @@ public record LowAndSlowConfig(boolean enabled, double weight, int windowDays, i
                 minSpanDays == null ? DEFAULT_MIN_SPAN_DAYS : minSpanDays,
                 startHour == null ? DEFAULT_START_HOUR : startHour,
                 endHour == null ? DEFAULT_END_HOUR : endHour,
-                minLateShare == null ? DEFAULT_MIN_LATE_SHARE : minLateShare);
+                minLateShare == null ? DEFAULT_MIN_LATE_SHARE : minLateShare,
+                scheduleDiscount == null ? 0 : scheduleDiscount);
     }
 
     /** Whether a local hour of day lies in the late period (wrapping midnight when {@code startHour > endHour}). */

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param hits             the facets that hold, each with its measure in words and evidence ids
  * @param bundleId         the rule bundle's id
  * @param bundleVersion    the rule bundle's version
- * @param senders          the cluster's unrelated senders in the window (at most 32)
+ * @param senders          the cluster's unrelated senders in the window (at most 64)
  * @param lookBack         senders alerted by look-back at this assessment
  * @param relatedSenders   senders of the cluster with a family link to its payees (never alerted through it)
  * @param victimSenders    senders of the cluster showing the sextortion-victim pattern (never alerted as offenders through it)

@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:report written", "1:a rule bundle is invalid or input lines were rejected", "2:usage error or I/O failure"})
 final class BacktestCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ZoneOption zone = new ZoneOption();
     @Spec
     CommandSpec spec;
 
@@ -117,7 +119,7 @@ final class BacktestCommand implements Callable<Integer> {
         Progress bar = new Progress(err, progress, Files.size(input), "bytes");
         BacktestReport r;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16)) {
-            r = backtest.run(in, format == InputFormat.PACS008, labelSource, input.toString(), bar::update);
+            r = backtest.run(in, format == InputFormat.PACS008, labelSource, zone.defaultZone, input.toString(), bar::update);
         }
         bar.done();
         if (labelSource != null && labelSource.missed() > 0) {

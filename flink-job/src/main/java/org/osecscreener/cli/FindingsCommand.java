@@ -100,6 +100,8 @@ final class FindingsCommand implements Runnable {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:written", "1:input records were rejected (the list is still written)", "2:usage error or I/O failure"})
     static final class Export implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        ZoneOption zone = new ZoneOption();
         @Spec
         CommandSpec spec;
 
@@ -198,7 +200,7 @@ final class FindingsCommand implements Runnable {
                         reader.forEach(alertList::add, clusterList::add, r -> bad[0]++);
                     }
                     List<Transaction> txs = new ArrayList<>();
-                    try (InputFormat.Source source = format.open(Files.newInputStream(input))) {
+                    try (InputFormat.Source source = format.open(Files.newInputStream(input), zone.defaultZone)) {
                         ParseOutcome o;
                         while ((o = source.next()) != null) {
                             if (o instanceof ParseOutcome.Parsed p) {

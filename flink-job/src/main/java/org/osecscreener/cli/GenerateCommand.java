@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.osecscreener.secondopinion.SecondOpinionGenerator;
 import org.osecscreener.synth.Generator;
 import org.osecscreener.synth.GeneratorConfig;
 
@@ -22,12 +23,21 @@ import picocli.CommandLine.Spec;
         description = {
                 "Generates labelled synthetic remittance traffic (legitimate hard negatives and OSEC scenarios) as JSON lines",
                 "or ISO 20022 pacs.008 messages with the labels in a sidecar file (--format pacs008),",
-                "deterministically from a seed. Configuration reference: docs/generator.md."},
+                "deterministically from a seed. Configuration reference: docs/generator.md.",
+                "",
+                "--set second-opinion writes the second-opinion set instead: an independent",
+                "generator written blind from the published typologies, for reporting detection",
+                "quality beside the main set and never for tuning (docs/second-opinion.md).",
+                "JSON lines only; --seed and --transactions are its only settings."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:the configuration is invalid", "2:usage error or I/O failure"})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--set", paramLabel = "SET", defaultValue = "main",
+            description = "main (default: the configurable generator, docs/generator.md) or second-opinion (the independent blind set, docs/second-opinion.md).")
+    String set;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Generator configuration (YAML). Default: the default mix shipped in the jar.")
     Path config;
@@ -35,7 +45,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default 1). Same seed and configuration, same bytes.")
     long seed;
 
-    @Option(names = "--transactions", paramLabel = "N", description = "How many transactions (default: the configuration's `transactions`).")
+    @Option(names = "--transactions", paramLabel = "N",
+            description = "How many transactions (default: the configuration's `transactions`; 110000 with --set second-opinion).")
     Long transactions;
 
     @Option(names = "--output", required = true, paramLabel = "FILE|-", description = "Where to write ('-' for standard output).")
@@ -55,9 +66,19 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--print-config", description = "Print the effective configuration as YAML to stderr first.")
     boolean printConfig;
 
+    /** The default size of the second-opinion set: every scenario present in meaningful numbers. */
+    static final long SECOND_OPINION_DEFAULT = 110_000;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (set.equals("second-opinion")) {
+            return secondOpinion(err);
+        }
+        if (!set.equals("main")) {
+            err.println("error: --set must be main or second-opinion, was '" + set + "'");
+            return Main.USAGE_OR_IO;
+        }
         GeneratorConfig c;
         try {
             c = config == null ? GeneratorConfig.defaults() : GeneratorConfig.load(config);
@@ -74,17 +95,7 @@ final class GenerateCommand implements Callable<Integer> {
             err.print(c.toYaml());
         }
         boolean stdout = output.equals("-");
-        OutputStream raw = stdout ? new java.io.FilterOutputStream(System.out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();   // standard output stays open
-            }
-        } : new FileOutputStream(Main.outputFile(java.nio.file.Path.of(output)).toFile());
+        OutputStream raw = open(stdout);
         Progress bar = new Progress(err, progress, n, "transactions");
         long started = System.nanoTime();
         Path labelFile = labels != null ? labels
@@ -106,6 +117,50 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (labelFile != null) {
             spec.commandLine().getOut().printf(Locale.ROOT, "labels: %s%n", labelFile);
+        }
+        return Main.OK;
+    }
+
+    /** The output stream: the file, or standard output kept open at the end. */
+    private OutputStream open(boolean stdout) throws IOException {
+        return stdout ? new java.io.FilterOutputStream(System.out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();   // standard output stays open
+            }
+        } : new FileOutputStream(Main.outputFile(java.nio.file.Path.of(output)).toFile());
+    }
+
+    /** {@code --set second-opinion}: JSON lines from the independent generator; no configuration, no other format. */
+    private int secondOpinion(PrintWriter err) throws IOException {
+        String conflict = config != null ? "--config (the second-opinion set has no configuration: only --seed and --transactions)"
+                : format != InputFormat.JSONL ? "--format " + format.name().toLowerCase(Locale.ROOT) + " (the second-opinion set is written as JSON lines only)"
+                : labels != null ? "--labels (the labels are inside each JSON line)"
+                : printConfig ? "--print-config (the second-opinion set has no configuration)" : null;
+        if (conflict != null) {
+            err.println("error: --set second-opinion cannot be combined with " + conflict);
+            return Main.USAGE_OR_IO;
+        }
+        long n = transactions != null ? transactions : SECOND_OPINION_DEFAULT;
+        if (n < 0 || n > SecondOpinionGenerator.MAX_TRANSACTIONS) {
+            err.println("error: --transactions must be between 0 and " + SecondOpinionGenerator.MAX_TRANSACTIONS
+                    + " for the second-opinion set, was " + n);
+            return Main.USAGE_OR_IO;
+        }
+        boolean stdout = output.equals("-");
+        Progress bar = new Progress(err, progress, n, "transactions");
+        long started = System.nanoTime();
+        SecondOpinionGenerator.of(seed).write(n, open(stdout), bar::update);
+        bar.done();
+        double s = (System.nanoTime() - started) / 1e9;
+        if (!stdout) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d transactions to %s (second-opinion set, seed %d) in %.1f s, %.0f transactions/s%n",
+                    n, output, seed, s, n / Math.max(s, 1e-9));
         }
         return Main.OK;
     }

@@ -56,8 +56,13 @@ enum InputFormat {
     }
 
     Source open(InputStream in) {
+        return open(in, null);
+    }
+
+    /** A reader that reads date-times without an offset in {@code defaultZone} (or rejects them: {@code null}). */
+    Source open(InputStream in, java.time.ZoneId defaultZone) {
         if (this == JSONL) {
-            TransactionReader r = new TransactionReader(in);
+            TransactionReader r = new TransactionReader(in, org.osecscreener.io.TransactionCodec.withDefaultZone(defaultZone));
             return new Source() {
                 public ParseOutcome next() throws IOException { return r.next(); }
                 public long recordsRead() { return r.linesRead(); }
@@ -68,7 +73,7 @@ enum InputFormat {
                 public void close() throws IOException { r.close(); }
             };
         }
-        Pacs008Reader r = new Pacs008Reader(in);
+        Pacs008Reader r = new Pacs008Reader(in, defaultZone);
         return new Source() {
             public ParseOutcome next() throws IOException { return r.next(); }
             public long recordsRead() { return r.valid() + r.rejected(); }

@@ -48,6 +48,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:cases written, every input record read", "1:cases written, but some alert lines or transactions were rejected",
                 "2:usage error or I/O failure"})
 final class ReportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ZoneOption zone = new ZoneOption();
     private static final int MAX_PRINTED = 20;
 
     @Spec
@@ -127,7 +129,7 @@ final class ReportCommand implements Callable<Integer> {
             return Main.USAGE_OR_IO;
         }
         long txRejected;
-        try (InputFormat.Source source = format.open(txIn)) {
+        try (InputFormat.Source source = format.open(txIn, zone.defaultZone)) {
             ParseOutcome o;
             while ((o = source.next()) != null) {
                 if (o instanceof ParseOutcome.Parsed p) {

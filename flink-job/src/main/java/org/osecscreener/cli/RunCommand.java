@@ -12,6 +12,8 @@ import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.rules.RuleBundleLoader;
 import org.osecscreener.score.Level;
 import org.osecscreener.job.IngestSettings;
+import org.osecscreener.job.KafkaCheck;
+import org.osecscreener.job.KafkaClientProperties;
 import org.osecscreener.privacy.KeySource;
 
 import picocli.CommandLine;
@@ -30,6 +32,11 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the job finished (or was submitted)", "1:invalid rule bundle", "2:usage error, I/O failure or job failure"})
 final class RunCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ZoneOption zone = new ZoneOption();
+    /** How long the start-up check waits for Kafka to answer. */
+    static final Duration KAFKA_CHECK_TIMEOUT = Duration.ofSeconds(30);
+
     @Spec
     CommandSpec spec;
 
@@ -48,6 +55,12 @@ final class RunCommand implements Callable<Integer> {
     String inputTopic;
     @Option(names = "--group-id", defaultValue = "osec-screener", description = "Kafka consumer group (default ${DEFAULT-VALUE}).")
     String groupId;
+    @Option(names = "--kafka-properties", paramLabel = "FILE",
+            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, any other) for the Kafka source, sinks and rule topic.")
+    Path kafkaPropertiesFile;
+    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+            description = "One Kafka client property, applied after --kafka-properties (repeatable; secrets belong in the file).")
+    java.util.List<String> kafkaPropertyOverrides = new java.util.ArrayList<>();
     @Option(names = "--bounded", description = "Kafka source: stop at the offsets current at start.")
     boolean bounded;
     @Option(names = "--sink", defaultValue = "file", description = "file (default) or kafka.")
@@ -85,6 +98,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--web-ui", description = "Start the local Flink dashboard (http://localhost:8081).")
     boolean webUi;
+    @Option(names = "--prometheus-port", paramLabel = "PORT[-PORT]",
+            description = "Serve the job's metrics for Prometheus at http://HOST:PORT/metrics (a local run; a range takes the first free port).")
+    String prometheusPort;
     @CommandLine.Mixin
     KeyOptions key;
     @Option(names = "--raw-dead-letters",
@@ -113,8 +129,27 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: --parallelism must be at least 1, was " + parallelism);
             return Main.USAGE_OR_IO;
         }
+        if (prometheusPort != null) {
+            try {
+                JobRunner.checkPortRange(prometheusPort);
+            } catch (IllegalArgumentException e) {
+                err.println("error: --prometheus-port: " + e.getMessage());
+                return Main.USAGE_OR_IO;
+            }
+        }
+        KafkaClientProperties kafkaProperties;
+        try {
+            kafkaProperties = KafkaClientProperties.load(kafkaPropertiesFile, kafkaPropertyOverrides);
+        } catch (KafkaClientProperties.Invalid e) {
+            err.println("error: invalid Kafka client properties:");
+            e.errors().forEach(m -> err.println("  " + m));
+            return Main.USAGE_OR_IO;
+        }
+        kafkaProperties.warnings().forEach(w -> err.println("warning: " + w));
+        boolean usesKafka = "kafka".equals(source) || "kafka".equals(sink) || rulesTopic != null;
         KeySource keySource = key.source(spec.commandLine());
-        IngestSettings ingest = new IngestSettings(keySource, rawDeadLetters, MaxFuture.parse(spec.commandLine(), maxFuture));
+        IngestSettings ingest = new IngestSettings(keySource, rawDeadLetters, MaxFuture.parse(spec.commandLine(), maxFuture),
+                zone.defaultZone);
         if (keySource != null) {
             keySource.pseudonymiser(); // fail here, with a clear message, rather than in every task
         }
@@ -153,16 +188,49 @@ final class RunCommand implements Callable<Integer> {
                 output, alertsTopic, deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend,
                 checkpointInterval.isZero() ? null : checkpointInterval,
                 checkpointDir != null ? checkpointDir : outDir.resolve("checkpoints").toString(), parallelism, lateness,
-                minLevel, webUi, restarts, ingest, lists);
+                minLevel, webUi, restarts, ingest, lists, kafkaProperties, prometheusPort);
         out.printf("rules: %s@%d; state backend: %s; parallelism %d; checkpoints every %s%n", baseline.id(),
                 baseline.version(), stateBackend, parallelism, checkpointInterval);
         if (keySource != null) {
             out.printf("identifiers pseudonymised at ingest (key read by each task from %s); dead letters %s%n", keySource,
                     rawDeadLetters ? "hold the RAW records (--raw-dead-letters)" : "hold reasons and positions only");
         }
+        if (usesKafka) {
+            out.printf("kafka: %s; client properties: %s%n", kafkaBootstrap,
+                    kafkaProperties.isEmpty() ? "none (plaintext)" : kafkaProperties.describe());
+        } else if (!kafkaProperties.isEmpty()) {
+            err.println("warning: the Kafka client properties are not used: neither the source, the sink nor the rules come from Kafka");
+        }
+        if (zone.defaultZone != null) {
+            out.printf("date-times without an offset are read in %s%n", zone.defaultZone.getId());
+        }
+        if (prometheusPort != null) {
+            out.printf("metrics: Prometheus endpoint on port %s (http://localhost:PORT/metrics; a local run)%n", prometheusPort);
+        }
         out.flush();
+        if (usesKafka) {
+            try {
+                String warning = KafkaCheck.check(kafkaBootstrap, kafkaProperties, KAFKA_CHECK_TIMEOUT);
+                if (warning != null) {
+                    err.println("warning: " + warning);
+                }
+            } catch (KafkaCheck.Refused e) {
+                err.println("error: " + e.getMessage());
+                return Main.USAGE_OR_IO;
+            }
+        }
         long started = System.nanoTime();
-        JobRunner.run(o);
+        try {
+            JobRunner.run(o);
+        } catch (Exception e) {
+            Throwable auth = KafkaCheck.authenticationFailure(e);
+            if (auth == null) {
+                throw e;
+            }
+            err.println("error: the job stopped: Kafka refused the connection: authentication failed ("
+                    + kafkaProperties.redact(auth.getMessage()) + ")");
+            return Main.USAGE_OR_IO;
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         if ("file".equals(sink)) {
             JobRunner.summarise(outDir).print(out, outDir, seconds);

@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:every line was screened", "1:some lines were rejected (see the dead-letter file) or the rules are invalid",
                 "2:usage error or I/O failure"})
 final class ScreenCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ZoneOption zone = new ZoneOption();
     @Spec
     CommandSpec spec;
 
@@ -132,7 +134,7 @@ final class ScreenCommand implements Callable<Integer> {
         long lookBacks = 0;
         long victims = 0;
         java.util.Set<String> items = new java.util.HashSet<>();
-        try (InputFormat.Source reader = format.open(in);
+        try (InputFormat.Source reader = format.open(in, zone.defaultZone);
              AssessmentWriter alerts = new AssessmentWriter(new BufferedOutputStream(Files.newOutputStream(Main.outputFile(output)), 1 << 16));
              RejectionWriter rejected = new RejectionWriter(new BufferedOutputStream(Files.newOutputStream(Main.outputFile(dead)), 1 << 16))) {
             ParseOutcome o;

@@ -27,6 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {"0:every non-blank line is valid", "1:one or more lines were rejected",
                 "2:usage error or the file cannot be read"})
 final class ValidateInputCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ZoneOption zone = new ZoneOption();
     @Spec
     CommandSpec spec;
 
@@ -54,7 +56,7 @@ final class ValidateInputCommand implements Callable<Integer> {
         if (in == null) {
             return Main.USAGE_OR_IO;
         }
-        try (TransactionReader reader = new TransactionReader(in);
+        try (TransactionReader reader = new TransactionReader(in, org.osecscreener.io.TransactionCodec.withDefaultZone(zone.defaultZone));
              RejectionWriter dead = rejectionsFile == null ? null : new RejectionWriter(Files.newOutputStream(Main.outputFile(rejectionsFile)))) {
             ParseOutcome o;
             while ((o = reader.next()) != null) {

@@ -76,9 +76,21 @@ public final class Connectors {
     }
 
     /** JSON lines as Kafka record values; the position is the record's offset. */
-    @SuppressWarnings("deprecation") // the connector's committedOffsets still takes Kafka's OffsetResetStrategy
     public static KafkaSource<RawRecord> kafkaSource(String bootstrap, String topic, String groupId, boolean bounded) {
+        return kafkaSource(bootstrap, topic, groupId, bounded, KafkaClientProperties.NONE);
+    }
+
+    /**
+     * JSON lines (or pacs.008 messages) as Kafka record values, read read_committed from the
+     * group's committed offsets (else the earliest); the position is the record's offset.
+     *
+     * @param client the bank's client properties (security and others), applied before the job's own
+     */
+    @SuppressWarnings("deprecation") // the connector's committedOffsets still takes Kafka's OffsetResetStrategy
+    public static KafkaSource<RawRecord> kafkaSource(String bootstrap, String topic, String groupId, boolean bounded,
+                                                     KafkaClientProperties client) {
         var b = KafkaSource.<RawRecord>builder()
+                .setProperties(client.toProperties())
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
                 .setGroupId(groupId)
@@ -93,11 +105,23 @@ public final class Connectors {
 
     /** Rule bundles as Kafka record values. */
     public static KafkaSource<RuleEvent> kafkaRules(String bootstrap, String topic, String groupId) {
+        return kafkaRules(bootstrap, topic, groupId, KafkaClientProperties.NONE);
+    }
+
+    /**
+     * Rule bundles as Kafka record values, read read_committed from the earliest record.
+     *
+     * @param client the bank's client properties (security and others), applied before the job's own
+     */
+    public static KafkaSource<RuleEvent> kafkaRules(String bootstrap, String topic, String groupId,
+                                                    KafkaClientProperties client) {
         return KafkaSource.<RuleEvent>builder()
+                .setProperties(client.toProperties())
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
                 .setGroupId(groupId)
                 .setStartingOffsets(OffsetsInitializer.earliest())
+                .setProperty("isolation.level", "read_committed")
                 .setDeserializer(new RuleDeserializer())
                 .build();
     }
@@ -118,8 +142,19 @@ public final class Connectors {
      */
     public static KafkaSink<String> kafkaSink(String bootstrap, String topic, String transactionalIdPrefix,
                                               Duration transactionTimeout) {
+        return kafkaSink(bootstrap, topic, transactionalIdPrefix, transactionTimeout, KafkaClientProperties.NONE);
+    }
+
+    /**
+     * As {@link #kafkaSink(String, String, String, Duration)}, with the bank's client properties
+     * (security and others) applied first; a {@code transaction.timeout.ms} among them replaces
+     * {@code transactionTimeout}.
+     */
+    public static KafkaSink<String> kafkaSink(String bootstrap, String topic, String transactionalIdPrefix,
+                                              Duration transactionTimeout, KafkaClientProperties client) {
         Properties p = new Properties();
         p.setProperty("transaction.timeout.ms", Long.toString(transactionTimeout.toMillis()));
+        p.putAll(client.toProperties());
         return KafkaSink.<String>builder()
                 .setBootstrapServers(bootstrap)
                 .setKafkaProducerConfig(p)

@@ -2,6 +2,7 @@ package org.osecscreener.job;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import org.osecscreener.privacy.KeySource;
 
@@ -16,10 +17,18 @@ import org.osecscreener.privacy.KeySource;
  * @param rawDeadLetters when pseudonymising, still write rejected records raw (opt-in; personal data)
  * @param maxFuture      dead-letter transactions dated more than this after the task's wall clock,
  *                       or {@code null} for no bound
+ * @param defaultZone    the zone in which date-times without an offset are read (JSON lines and
+ *                       pacs.008), or {@code null} to dead-letter them
  */
-public record IngestSettings(KeySource key, boolean rawDeadLetters, Duration maxFuture) implements Serializable {
+public record IngestSettings(KeySource key, boolean rawDeadLetters, Duration maxFuture, ZoneId defaultZone)
+        implements Serializable {
     /** Raw identifiers, no bound on future timestamps: what tests and replays of synthetic data use. */
-    public static final IngestSettings NONE = new IngestSettings(null, false, null);
+    public static final IngestSettings NONE = new IngestSettings(null, false, null, null);
+
+    /** Settings that reject date-times without an offset. */
+    public IngestSettings(KeySource key, boolean rawDeadLetters, Duration maxFuture) {
+        this(key, rawDeadLetters, maxFuture, null);
+    }
 
     public IngestSettings {
         if (maxFuture != null && maxFuture.isNegative()) {

@@ -63,13 +63,39 @@ public final class JobRunner {
      * @param restarts           restart attempts on failure (fixed delay)
      * @param ingest             pseudonymisation and the bound on future timestamps
      * @param watchlists         the lists of the {@code watchlist_match} rule, or null
+     * @param kafkaProperties    the bank's Kafka client properties (security and others), applied to the
+     *                           Kafka source, the rule-bundle source and every Kafka sink
+     * @param prometheusPort     port or port range ({@code 9249-9259}) of a Prometheus endpoint for the
+     *                           job's metrics on a local run, or null for none
      */
     public record Options(String source, String input, String format, Duration monitor, String kafkaBootstrap, String inputTopic,
                           String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
                           String deadLetterTopic, String ruleEventsTopic, RuleBundle baseline, String rulesDir,
                           String rulesTopic, String stateBackend, Duration checkpointInterval, String checkpointDir,
                           int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts,
-                          IngestSettings ingest, org.osecscreener.findings.Watchlists watchlists) {
+                          IngestSettings ingest, org.osecscreener.findings.Watchlists watchlists,
+                          KafkaClientProperties kafkaProperties, String prometheusPort) {
+        public Options {
+            if (kafkaProperties == null) {
+                kafkaProperties = KafkaClientProperties.NONE;
+            }
+            if (prometheusPort != null) {
+                prometheusPort = checkPortRange(prometheusPort);
+            }
+        }
+
+        /** Options without Kafka client properties and without a Prometheus endpoint. */
+        public Options(String source, String input, String format, Duration monitor, String kafkaBootstrap, String inputTopic,
+                       String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
+                       String deadLetterTopic, String ruleEventsTopic, RuleBundle baseline, String rulesDir,
+                       String rulesTopic, String stateBackend, Duration checkpointInterval, String checkpointDir,
+                       int parallelism, Duration lateness, Level minLevel, boolean webUi, int restarts,
+                       IngestSettings ingest, org.osecscreener.findings.Watchlists watchlists) {
+            this(source, input, format, monitor, kafkaBootstrap, inputTopic, groupId, boundedKafka, sink, output, alertsTopic,
+                    deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend, checkpointInterval,
+                    checkpointDir, parallelism, lateness, minLevel, webUi, restarts, ingest, watchlists, null, null);
+        }
+
         /** Options with ingest settings and no watchlists. */
         public Options(String source, String input, String format, Duration monitor, String kafkaBootstrap, String inputTopic,
                        String groupId, boolean boundedKafka, String sink, String output, String alertsTopic,
@@ -125,7 +151,34 @@ public final class JobRunner {
             conf.setString("restart-strategy.type", "none");
         }
         conf.setString("parallelism.default", Integer.toString(o.parallelism()));
+        if (o.prometheusPort() != null) {
+            // Flink 2.x loads reporters through their factory (from plugins/ on a cluster, from the
+            // class path in a local mini-cluster); the shaded jar carries flink-metrics-prometheus.
+            conf.setString("metrics.reporter.prometheus.factory.class",
+                    "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+            conf.setString("metrics.reporter.prometheus.port", o.prometheusPort());
+        }
         return conf;
+    }
+
+    /**
+     * A port ({@code 9249}) or an inclusive port range ({@code 9249-9259}, the first free one is used).
+     *
+     * @return the value, trimmed
+     * @throws IllegalArgumentException naming the value and what is accepted
+     */
+    public static String checkPortRange(String value) {
+        String v = value.strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?").matcher(v);
+        if (m.matches()) {
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            if (from >= 1 && to <= 65535 && from <= to) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("'" + value + "' is not a port or a port range: give a port from 1 to 65535"
+                + " (9249) or a range (9249-9259)");
     }
 
     private static String uri(String dir) {
@@ -139,7 +192,8 @@ public final class JobRunner {
     public static void wire(StreamExecutionEnvironment env, Options o) {
         DataStream<RawRecord> raw;
         if ("kafka".equals(o.source())) {
-            raw = env.fromSource(Connectors.kafkaSource(o.kafkaBootstrap(), o.inputTopic(), o.groupId(), o.boundedKafka()),
+            raw = env.fromSource(Connectors.kafkaSource(o.kafkaBootstrap(), o.inputTopic(), o.groupId(), o.boundedKafka(),
+                            o.kafkaProperties()),
                     WatermarkStrategy.noWatermarks(), "kafka transactions").uid("kafka-source")
                     .setParallelism(o.parallelism());
         } else {
@@ -149,7 +203,8 @@ public final class JobRunner {
         }
         DataStream<RuleEvent> rules;
         if (o.rulesTopic() != null) {
-            rules = env.fromSource(Connectors.kafkaRules(o.kafkaBootstrap(), o.rulesTopic(), o.groupId() + "-rules"),
+            rules = env.fromSource(Connectors.kafkaRules(o.kafkaBootstrap(), o.rulesTopic(), o.groupId() + "-rules",
+                            o.kafkaProperties()),
                     Connectors.rulesWatermarks(), "kafka rule bundles").uid("kafka-rules").setParallelism(1);
         } else if (o.rulesDir() != null) {
             rules = env.fromSource(Connectors.ruleFiles(o.rulesDir(), Duration.ofSeconds(1)), Connectors.rulesWatermarks(),
@@ -163,11 +218,14 @@ public final class JobRunner {
                 "pacs008".equals(o.format()), o.ingest(), o.watchlists()));
         if ("kafka".equals(o.sink())) {
             Duration timeout = Duration.ofMinutes(15);
-            out.assessments().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.alertsTopic(), "osec-alerts", timeout))
+            out.assessments().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.alertsTopic(), "osec-alerts", timeout,
+                            o.kafkaProperties()))
                     .uid("alerts-sink").name("alerts to kafka").setParallelism(1);
-            out.deadLetters().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.deadLetterTopic(), "osec-dead", timeout))
+            out.deadLetters().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.deadLetterTopic(), "osec-dead", timeout,
+                            o.kafkaProperties()))
                     .uid("dead-letter-sink").name("dead letters to kafka").setParallelism(1);
-            out.ruleEvents().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.ruleEventsTopic(), "osec-rules", timeout))
+            out.ruleEvents().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.ruleEventsTopic(), "osec-rules", timeout,
+                            o.kafkaProperties()))
                     .uid("rule-events-sink").name("rule events to kafka").setParallelism(1);
         } else {
             out.assessments().sinkTo(Connectors.fileSink(o.output() + "/alerts", "alerts"))

@@ -45,6 +45,7 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
     private final boolean pacs008;
     private final IngestSettings ingest;
     private transient IdentifierNormaliser normaliser;
+    private transient TransactionCodec codec;
     private transient IngestPseudonymiser pseudonymiser;
     private transient Counter tooFarAhead;
     private transient PayeeCache payees;
@@ -75,6 +76,7 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
     @Override
     public void open(OpenContext ctx) {
         normaliser = new IdentifierNormaliser(clusterConfig);
+        codec = TransactionCodec.withDefaultZone(ingest.defaultZone());
         // the key is read here, on the task manager, from its file or variable: it is never part of the job graph
         pseudonymiser = ingest.key() == null ? null : IngestPseudonymiser.of(ingest.key().pseudonymiser(), clusterConfig);
         payees = new PayeeCache(PAYEE_CACHE);
@@ -108,13 +110,14 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
     public void processElement(RawRecord r, Context ctx, Collector<Envelope> out) {
         String text = r.text == null ? "" : r.text;
         if (pacs008) {
-            for (ParseOutcome o : Pacs008Reader.parseMessage(text.getBytes(StandardCharsets.UTF_8), r.position)) {
+            for (ParseOutcome o : Pacs008Reader.parseMessage(text.getBytes(StandardCharsets.UTF_8), r.position,
+                    ingest.defaultZone())) {
                 in.inc();
                 handle(o, r, ctx, out);
             }
         } else {
             in.inc();
-            handle(TransactionCodec.standard().parse(text, r.position), r, ctx, out);
+            handle(codec.parse(text, r.position), r, ctx, out);
         }
     }
 

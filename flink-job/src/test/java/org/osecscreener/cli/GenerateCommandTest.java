@@ -65,4 +65,60 @@ class GenerateCommandTest {
         assertThat(r.code()).isEqualTo(Main.FINDINGS);
         assertThat(r.err()).contains("invalid generator configuration").contains("velocity");
     }
+
+    @Test
+    void generate_secondOpinionSet_isDeterministic_labelled_andValid() throws IOException {
+        Path a = dir.resolve("so-a.jsonl");
+        Path b = dir.resolve("so-b.jsonl");
+        Path c = dir.resolve("so-c.jsonl");
+        MainTest.Result r = MainTest.run("generate", "--set", "second-opinion", "--seed", "5", "--transactions", "3000", "--output", a.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote 3000 transactions to").contains("second-opinion set, seed 5");
+        MainTest.run("generate", "--set", "second-opinion", "--seed", "5", "--transactions", "3000", "--output", b.toString());
+        MainTest.run("generate", "--set", "second-opinion", "--seed", "6", "--transactions", "3000", "--output", c.toString());
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b)).isNotEqualTo(Files.readAllBytes(c));
+        List<String> lines = Files.readAllLines(a);
+        assertThat(lines).hasSize(3000).allSatisfy(l -> assertThat(l).containsPattern("\"label\":\\{\"osec\":(true|false),\"scenario\":\"(so_|sextortion)"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"osec\":true"));
+        MainTest.Result v = MainTest.run("validate-input", a.toString());
+        assertThat(v.code()).isZero();
+        assertThat(v.out()).contains("3000 valid, 0 rejected");
+    }
+
+    @Test
+    void generate_secondOpinionSet_toStdout_withDash() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        MainTest.Result r;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            r = MainTest.run("generate", "--set", "second-opinion", "--transactions", "200", "--output", "-");
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(captured.toString(StandardCharsets.UTF_8).split("\n")).hasSize(200);
+    }
+
+    @Test
+    void generate_secondOpinionSet_withPacs008OrConfig_isUsageError_namingTheOption() throws IOException {
+        Path cfg = dir.resolve("g.yaml");
+        Files.writeString(cfg, "transactions: 10\n");
+        MainTest.Result pacs = MainTest.run("generate", "--set", "second-opinion", "--format", "pacs008", "--output", dir.resolve("x.xml").toString());
+        assertThat(pacs.code()).isEqualTo(Main.USAGE_OR_IO);
+        assertThat(pacs.err()).contains("--set second-opinion cannot be combined with --format pacs008").contains("JSON lines only");
+        MainTest.Result config = MainTest.run("generate", "--set", "second-opinion", "--config", cfg.toString(), "--output", dir.resolve("y.jsonl").toString());
+        assertThat(config.code()).isEqualTo(Main.USAGE_OR_IO);
+        assertThat(config.err()).contains("cannot be combined with --config");
+        assertThat(dir.resolve("x.xml")).doesNotExist();
+        assertThat(dir.resolve("y.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void generate_unknownSet_isUsageError() {
+        MainTest.Result r = MainTest.run("generate", "--set", "third", "--output", dir.resolve("z.jsonl").toString());
+        assertThat(r.code()).isEqualTo(Main.USAGE_OR_IO);
+        assertThat(r.err()).contains("--set must be main or second-opinion, was 'third'");
+    }
 }

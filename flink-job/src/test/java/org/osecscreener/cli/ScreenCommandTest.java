@@ -90,6 +90,28 @@ class ScreenCommandTest {
     }
 
     @Test
+    void screen_pacs008_localAcceptanceTime_isRejected_untilADefaultZoneIsNamed() throws IOException {
+        Path out = dir.resolve("zoned.jsonl");
+        MainTest.Result without = MainTest.run("screen", "--format", "pacs008", "--input",
+                "../core/src/test/resources/iso20022/nonconforming.xml", "--output", out.toString(), "--min-level", "NONE");
+        assertThat(without.out()).contains("read 10 records: 1 screened, 9 rejected");
+        assertThat(Files.readString(dir.resolve("zoned.rejected.jsonl"))).contains("has no offset, so its instant is unknown:"
+                + " set the zone of date-times without an offset with --default-zone");
+        MainTest.Result with = MainTest.run("screen", "--format", "pacs008", "--default-zone", "Asia/Manila", "--input",
+                "../core/src/test/resources/iso20022/nonconforming.xml", "--output", out.toString(), "--min-level", "NONE");
+        assertThat(with.out()).contains("read 10 records: 2 screened, 8 rejected");
+        assertThat(Files.readAllLines(out)).hasSize(2);
+    }
+
+    @Test
+    void screen_unknownZone_isAUsageError_namingWhatIsAccepted() {
+        MainTest.Result r = MainTest.run("screen", "--default-zone", "Asia/Manilla", "--input", "x", "--output",
+                dir.resolve("a.jsonl").toString());
+        assertThat(r.code()).isEqualTo(Main.USAGE_OR_IO);
+        assertThat(r.err()).contains("'Asia/Manilla' is not a time zone: give an IANA time zone such as Asia/Manila");
+    }
+
+    @Test
     void screen_unknownFormat_isAUsageError() {
         MainTest.Result r = MainTest.run("screen", "--format", "csv", "--input", "x", "--output", dir.resolve("a.jsonl").toString());
         assertThat(r.code()).isEqualTo(Main.USAGE_OR_IO);

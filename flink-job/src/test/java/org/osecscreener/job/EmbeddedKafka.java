@@ -34,24 +34,58 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
+    /** The plaintext listener (test set-up and checks). */
     final String bootstrap;
+    /** The SASL_SSL listener of a {@linkplain #startSecured secured} broker, else null. */
+    final String secureBootstrap;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrap) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrap, String secureBootstrap) {
         this.server = server;
         this.bootstrap = bootstrap;
+        this.secureBootstrap = secureBootstrap;
     }
 
     static EmbeddedKafka start(Path logDir) throws Exception {
+        return start(logDir, null);
+    }
+
+    /**
+     * A broker with a second listener, SASL_SSL with SCRAM-SHA-512: TLS with the key in
+     * {@code keyStore} (PKCS12), and one SCRAM user created when the log directory is formatted.
+     * The plaintext listener stays for the test's own set-up and checks.
+     */
+    static EmbeddedKafka startSecured(Path logDir, Path keyStore, String keyStorePassword, String user, String password)
+            throws Exception {
+        return start(logDir, new Secured(keyStore, keyStorePassword, user, password));
+    }
+
+    private record Secured(Path keyStore, String keyStorePassword, String user, String password) {
+    }
+
+    private static EmbeddedKafka start(Path logDir, Secured secured) throws Exception {
         int brokerPort = freePort();
         int controllerPort = freePort();
+        int securePort = secured == null ? -1 : freePort();
         Map<String, Object> p = new HashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort
+                + (secured == null ? "" : ",SASL_SSL://127.0.0.1:" + securePort));
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort
+                + (secured == null ? "" : ",SASL_SSL://127.0.0.1:" + securePort));
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                + (secured == null ? "" : ",SASL_SSL:SASL_SSL"));
+        if (secured != null) {
+            p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            p.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            p.put("ssl.keystore.type", "PKCS12");
+            p.put("ssl.keystore.location", secured.keyStore().toString());
+            p.put("ssl.keystore.password", secured.keyStorePassword());
+            p.put("ssl.key.password", secured.keyStorePassword());
+        }
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDir.toString());
         p.put("num.partitions", "1");
@@ -72,10 +106,13 @@ final class EmbeddedKafka implements AutoCloseable {
                 .setMetadataLogDirectory(logDir.toString())
                 .setReleaseVersion(MetadataVersion.latestProduction())
                 .setControllerListenerName("CONTROLLER")
+                .setScramArguments(secured == null ? List.of()
+                        : List.of("SCRAM-SHA-512=[name=" + secured.user() + ",password=" + secured.password() + "]"))
                 .run();
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        EmbeddedKafka k = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
+        EmbeddedKafka k = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort,
+                secured == null ? null : "127.0.0.1:" + securePort);
         k.awaitReady(Duration.ofSeconds(60));
         return k;
     }
@@ -120,8 +157,14 @@ final class EmbeddedKafka implements AutoCloseable {
 
     /** Reads committed records of {@code topic} until {@code expected} arrived or {@code timeout} passed. */
     List<String> consumeCommitted(String topic, int expected, Duration timeout) {
+        return consumeCommitted(bootstrap, Map.of(), topic, expected, timeout);
+    }
+
+    /** As {@link #consumeCommitted(String, int, Duration)}, through {@code listener} with client properties {@code client}. */
+    List<String> consumeCommitted(String listener, Map<String, String> client, String topic, int expected, Duration timeout) {
         Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
+        p.putAll(client);
+        p.put("bootstrap.servers", listener);
         p.put("group.id", "verify-" + topic + "-" + System.nanoTime());
         p.put("auto.offset.reset", "earliest");
         p.put("isolation.level", "read_committed");

@@ -46,6 +46,36 @@ class TimeAndOrderJobTest {
     }
 
     @Test
+    void parseStage_localDateTimes_deadLetteredWithoutADefaultZone_readInItWithOne_jsonAndPacs008() throws Exception {
+        String json = "{\"id\":\"T-LOCAL\",\"timestamp\":\"2026-03-01T22:15:00\",\"amount\":\"45.00\",\"currency\":\"AUD\","
+                + "\"sender\":{\"id\":\"S-1\",\"country\":\"AU\"},\"beneficiary\":{\"id\":\"B-1\",\"country\":\"PH\"}}";
+        String xml = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08\"><FIToFICstmrCdtTrf>"
+                + "<GrpHdr><MsgId>G</MsgId><CreDtTm>2026-03-01T23:00:00</CreDtTm><NbOfTxs>1</NbOfTxs></GrpHdr>"
+                + "<CdtTrfTxInf><PmtId><EndToEndId>E-LOCAL</EndToEndId></PmtId><IntrBkSttlmAmt Ccy=\"AUD\">45.00</IntrBkSttlmAmt>"
+                + "<AccptncDtTm>2026-03-01T22:15:00</AccptncDtTm><Dbtr><Nm>A</Nm><PstlAdr><Ctry>AU</Ctry></PstlAdr></Dbtr>"
+                + "<Cdtr><Nm>B</Nm><PstlAdr><Ctry>PH</Ctry></PstlAdr></Cdtr></CdtTrfTxInf></FIToFICstmrCdtTrf></Document>";
+        long manila = OffsetDateTime.of(2026, 3, 1, 22, 15, 0, 0, ZoneOffset.ofHours(8)).toInstant().toEpochMilli();
+        for (boolean pacs008 : new boolean[] {false, true}) {
+            String record = pacs008 ? xml : json;
+            var without = ProcessFunctionTestHarnesses.forProcessFunction(new ParseFunction(ClusterConfig.defaults(), pacs008,
+                    IngestSettings.NONE));
+            try (without) {
+                without.processElement(new RawRecord("file", 1, record), 0);
+                assertThat(without.extractOutputValues()).isEmpty();
+                assertThat(deadLetters(without.getSideOutput(ParseFunction.DEAD_LETTER))).singleElement().asString()
+                        .contains("has no offset").contains("--default-zone");
+            }
+            var with = ProcessFunctionTestHarnesses.forProcessFunction(new ParseFunction(ClusterConfig.defaults(), pacs008,
+                    new IngestSettings(null, false, null, java.time.ZoneId.of("Asia/Manila"))));
+            try (with) {
+                with.processElement(new RawRecord("file", 1, record), 0);
+                assertThat(with.extractOutputValues()).singleElement().satisfies(e -> assertThat(e.time).isEqualTo(manila));
+                assertThat(deadLetters(with.getSideOutput(ParseFunction.DEAD_LETTER))).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void clusterStage_tooOld_isDeadLettered_andChangesNothing_duplicatesStillDropped() throws Exception {
         List<Transaction> txs = JobTestSupport.sample().subList(0, 10);
         try (var h = OperatorHarnessTest.clusterStage()) {
