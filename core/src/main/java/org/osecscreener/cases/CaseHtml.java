@@ -470,7 +470,7 @@ final class CaseHtml {
             Party p = parties.get(id);
             String role = roles == null ? null : roles.getOrDefault(id, "");
             h.append(role != null && role.contains("look-back") ? "<tr class=\"lookback\">" : "<tr>")
-                    .append("<td>").append(esc(shown.partyId(id))).append("</td>");
+                    .append("<td class=\"nw\">").append(esc(shown.partyId(id))).append("</td>");
             if (p == null) {
                 h.append("<td colspan=\"7\" class=\"muted\">not in the transaction input</td>");
             } else {
