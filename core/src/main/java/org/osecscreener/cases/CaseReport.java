@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,18 @@ import org.osecscreener.cluster.ClusterConfig;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.score.Assessment;
+import org.osecscreener.score.ClusterAssessment;
 
 /**
  * Groups alerts into cases and exports them for analysts: {@code cases.json}, one self-contained
- * HTML report per case and an {@code index.html} (see {@code docs/cases.md}).
+ * HTML report per case and an {@code index.html} (see {@code docs/cases.md}). OSEC cases hold
+ * the alerts on one payee cluster per period, with the cluster's own assessments and the senders
+ * alerted by look-back; sextortion cases hold the {@code sextortion_victim} alerts on one
+ * customer per period, who may be the victim.
  *
  * <pre>{@code
  * CaseReport report = CaseReport.builder().build();          // 30-day periods, masked identifiers
- * List<Case> cases = report.group(alerts, transactions);
+ * List<Case> cases = report.group(alerts, clusterAssessments, transactions);
  * report.writeTo(Path.of("out/cases"), cases);
  * }</pre>
  *
@@ -51,7 +56,7 @@ public final class CaseReport {
         this.clusterConfig = b.clusterConfig == null ? ClusterConfig.defaults() : b.clusterConfig;
         this.keyTerms = b.keyTerms == null ? StrKeyTerms.defaults() : b.keyTerms;
         this.keyTermsSource = b.keyTermsSource != null ? b.keyTermsSource
-                : b.keyTerms == null ? "built-in defaults (FinCEN FIN-2021-NTC3, AMLC)" : "the caller";
+                : b.keyTerms == null ? "built-in defaults (FinCEN FIN-2021-NTC3, FinCEN FIN-2025-NTC2, AMLC)" : "the caller";
         this.rawIdentifiers = b.rawIdentifiers;
     }
 
@@ -70,9 +75,18 @@ public final class CaseReport {
         return clusterConfig;
     }
 
-    /** The STR/SAR key terms shown in each case. */
+    /** The STR/SAR key terms of every typology. */
     public List<StrKeyTerms> keyTerms() {
         return keyTerms;
+    }
+
+    /**
+     * The STR/SAR key terms a case of the given typology shows: OSEC cases the {@code osec} terms
+     * only, sextortion cases the {@code sextortion} terms only.
+     */
+    public List<StrKeyTerms> keyTerms(Typology typology) {
+        Objects.requireNonNull(typology, "typology");
+        return keyTerms.stream().filter(k -> k.typology() == typology).toList();
     }
 
     /**
@@ -89,61 +103,95 @@ public final class CaseReport {
     }
 
     /**
-     * Groups alerts into cases: one per payee cluster per period, later alerts on the cluster in
-     * the period appended to it. Clusters are re-resolved by feeding {@code transactions}, in
-     * order, through a fresh resolver; NONE and duplicate assessments are ignored.
+     * Groups alerts into cases without payee clusters' assessments: {@code group(alerts, List.of(), transactions)}.
      *
-     * @param alerts       the alerts (assessments of level REVIEW or ALERT), any order
-     * @param transactions the screened transactions, in screening order; they supply cluster
-     *                     membership, party details and the transaction table
+     * @param alerts       the sender assessments (REVIEW or ALERT), any order
+     * @param transactions the screened transactions, in screening order
      * @return the cases, ordered by opening time
      */
     public List<Case> group(Collection<Assessment> alerts, List<Transaction> transactions) {
-        Objects.requireNonNull(alerts, "alerts");
-        Objects.requireNonNull(transactions, "transactions");
-        return CaseGrouper.group(alerts, transactions, period, clusterConfig);
+        return group(alerts, List.of(), transactions);
     }
 
-    /** The per-sender view across the given cases, ordered by sender id. */
+    /**
+     * Groups alerts into cases. OSEC cases: one per payee cluster per period, holding the
+     * transaction and look-back alerts on the cluster and its own assessments; later ones in the
+     * period are appended to it. Sextortion cases: one per customer per period, holding the
+     * {@code sextortion_victim} alerts (never in an OSEC case). Clusters are re-resolved by
+     * feeding {@code transactions}, in order, through a fresh resolver; NONE and duplicate
+     * assessments are ignored.
+     *
+     * @param alerts       the sender assessments (REVIEW or ALERT) of every kind, any order
+     * @param clusters     the payee clusters' own assessments, any order
+     * @param transactions the screened transactions, in screening order; they supply cluster
+     *                     membership, party details and the transaction table
+     * @return the cases of both typologies, ordered by opening time
+     */
+    public List<Case> group(Collection<Assessment> alerts, Collection<ClusterAssessment> clusters,
+                            List<Transaction> transactions) {
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(clusters, "clusters");
+        Objects.requireNonNull(transactions, "transactions");
+        return CaseGrouper.group(alerts, clusters, transactions, period, clusterConfig);
+    }
+
+    /**
+     * The per-sender view across the given cases, ordered by sender id: the OSEC cases each sender
+     * paid into, their OSEC alerts, and the sextortion cases in which they are the customer.
+     */
     public List<SenderSummary> senders(List<Case> cases) {
         Map<String, List<String>> caseIds = new TreeMap<>();
-        Map<String, int[]> counts = new LinkedHashMap<>();
-        Map<String, Map<String, BigDecimal>> totals = new LinkedHashMap<>();
-        Map<String, String> countries = new LinkedHashMap<>();
+        Map<String, List<String>> victimCaseIds = new HashMap<>();
+        Map<String, Integer> alerts = new HashMap<>();
+        Map<String, Map<String, Transaction>> transfers = new HashMap<>();
+        Map<String, String> countries = new HashMap<>();
         for (Case c : cases) {
             for (String s : c.senderIds()) {
-                caseIds.computeIfAbsent(s, k -> new ArrayList<>()).add(c.caseId());
+                caseIds.computeIfAbsent(s, k -> new ArrayList<>());
+                if (c.isVictimCase()) {
+                    victimCaseIds.computeIfAbsent(s, k -> new ArrayList<>()).add(c.caseId());
+                } else {
+                    caseIds.get(s).add(c.caseId());
+                }
                 Party p = c.parties().get(s);
                 if (p != null) {
                     countries.put(s, p.country());
                 }
             }
-            for (Assessment a : c.alerts()) {
-                counts.computeIfAbsent(a.senderId(), k -> new int[2])[0]++;
+            if (!c.isVictimCase()) {
+                for (Assessment a : c.alerts()) {
+                    alerts.merge(a.senderId(), 1, Integer::sum);
+                }
             }
             for (Transaction t : c.transactions()) {
-                counts.computeIfAbsent(t.sender().id(), k -> new int[2])[1]++;
-                totals.computeIfAbsent(t.sender().id(), k -> new TreeMap<>())
-                        .merge(t.amount().currency().getCurrencyCode(), t.amount().toBigDecimal(), BigDecimal::add);
+                // a transfer can be in two cases' tables (overlapping windows): counted once
+                transfers.computeIfAbsent(t.sender().id(), k -> new LinkedHashMap<>()).putIfAbsent(t.id(), t);
             }
         }
         List<SenderSummary> out = new ArrayList<>(caseIds.size());
         for (Map.Entry<String, List<String>> e : caseIds.entrySet()) {
-            int[] n = counts.getOrDefault(e.getKey(), new int[2]);
+            Map<String, BigDecimal> totals = new TreeMap<>();
+            Collection<Transaction> sent = transfers.getOrDefault(e.getKey(), Map.of()).values();
+            for (Transaction t : sent) {
+                totals.merge(t.amount().currency().getCurrencyCode(), t.amount().toBigDecimal(), BigDecimal::add);
+            }
             List<String> sums = new ArrayList<>();
-            totals.getOrDefault(e.getKey(), Map.of()).forEach((ccy, v) -> sums.add(v.toPlainString() + " " + ccy));
-            out.add(new SenderSummary(e.getKey(), countries.get(e.getKey()), e.getValue(), n[0], n[1], sums));
+            totals.forEach((ccy, v) -> sums.add(v.toPlainString() + " " + ccy));
+            out.add(new SenderSummary(e.getKey(), countries.get(e.getKey()), e.getValue(), alerts.getOrDefault(e.getKey(), 0),
+                    sent.size(), sums, victimCaseIds.getOrDefault(e.getKey(), List.of())));
         }
         return out;
     }
 
     /**
-     * The neutral, factual STR/SAR narrative of a case: counts, dates, amounts, countries, how the
-     * payees are linked and the rules that fired, led by the narrative key terms of
-     * {@link #keyTerms()}. No identifiers, no speculation, no demographics.
+     * The neutral, factual STR/SAR narrative of a case, led by the narrative key terms of its
+     * typology ({@link #keyTerms(Typology)}). OSEC cases: counts, dates, amounts, countries, how
+     * the payees are linked, the rules that fired, the cluster's own alert and the look-back.
+     * Sextortion cases: the customer's payments, told from the customer's side as a possible
+     * victim. No identifiers, no speculation, no demographics.
      */
     public String narrative(Case c) {
-        return Narrative.of(c, keyTerms);
+        return Narrative.of(c, keyTerms(c.typology()));
     }
 
     /**
@@ -232,7 +280,12 @@ public final class CaseReport {
             return this;
         }
 
-        /** The STR/SAR key terms (default {@link StrKeyTerms#defaults()}). @throws IllegalStateException if already set */
+        /**
+         * The STR/SAR key terms of every typology (default {@link StrKeyTerms#defaults()}); each case
+         * shows those of its own typology.
+         *
+         * @throws IllegalStateException if already set
+         */
         public Builder keyTerms(List<StrKeyTerms> value) {
             Objects.requireNonNull(value, "keyTerms");
             if (keyTerms != null) {
@@ -243,8 +296,9 @@ public final class CaseReport {
         }
 
         /**
-         * The STR/SAR key terms of a rule bundle ({@code reporting.keyTerms}); every case then names
-         * the bundle's {@code id@version} as their source. A bundle without the section gives none.
+         * The STR/SAR key terms of a rule bundle ({@code reporting.keyTerms}), of both typologies;
+         * every case then names the bundle's {@code id@version} as their source. A bundle without
+         * the section gives none.
          *
          * @throws IllegalStateException if key terms were already set
          */

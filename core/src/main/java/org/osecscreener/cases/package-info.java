@@ -1,13 +1,15 @@
 /**
- * Cases for analysts: alerts grouped per payee cluster per period, with the senders paying the
- * cluster, exported as JSON and as self-contained HTML reports, each with an STR/SAR drafting aid.
+ * Cases for analysts: OSEC alerts grouped per payee cluster per period, with the senders paying the
+ * cluster, the cluster's own assessment and the senders alerted by look-back; sextortion-victim
+ * alerts grouped per customer per period, in cases of their own (the customer may be the victim);
+ * exported as JSON and as self-contained HTML reports, each with an STR/SAR drafting aid.
  *
- * <p>{@link org.osecscreener.cases.AlertReader} reads the alert JSON lines back;
+ * <p>{@link org.osecscreener.cases.AlertReader} reads the alert JSON lines of every kind back;
  * {@link org.osecscreener.cases.CaseReport} (built once, immutable) groups them with the
  * transactions into {@link org.osecscreener.cases.Case}s (re-resolving payee clusters over the
  * transactions), writes {@code cases.json}, {@code index.html} and one page per case, and drafts
- * a neutral narrative; {@link org.osecscreener.cases.StrKeyTerms} holds the typology key terms per
- * jurisdiction. Identifiers are masked in every export unless raw identifiers are asked for.
+ * a neutral narrative; {@link org.osecscreener.cases.StrKeyTerms} holds the key terms per
+ * jurisdiction and {@link org.osecscreener.cases.Typology}. Identifiers are masked in every export unless raw identifiers are asked for.
  * The analyst's guide is {@code docs/cases.md}.
  */
 package org.osecscreener.cases;

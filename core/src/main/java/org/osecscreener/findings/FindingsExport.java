@@ -35,8 +35,10 @@ import org.osecscreener.score.Assessment;
  * normalisedValue)} under that key. Nothing raw leaves: a finding holds the token, the type,
  * the day of the case's last alert, a confidence, the role it was seen in and the case id.
  *
- * <p>A token found in several cases keeps the highest confidence and the latest date. Immutable
- * and thread-safe.
+ * <p>A token found in several cases keeps the highest confidence and the latest date. Only OSEC
+ * cases are exported: a sextortion case is about a customer who may be the victim, and asking
+ * for one is an error. Senders of an OSEC case who are the customer of a sextortion case (its
+ * {@code possibleVictims}) are never exported as senders. Immutable and thread-safe.
  *
  * @param key           the coalition key
  * @param clusterConfig the payee-cluster configuration the cases were resolved with (its link
@@ -70,7 +72,7 @@ public record FindingsExport(CoalitionKey key, ClusterConfig clusterConfig, Set<
      * @param cases   the cases
      * @param caseIds the confirmed cases to export
      * @return the findings, in case order, one per distinct token
-     * @throws IllegalArgumentException if a case id is not among the cases
+     * @throws IllegalArgumentException if a case id is not among the cases, or names a sextortion case
      */
     public List<Finding> fromCases(List<Case> cases, Collection<String> caseIds) {
         Map<String, Case> byId = new LinkedHashMap<>();
@@ -82,6 +84,9 @@ public record FindingsExport(CoalitionKey key, ClusterConfig clusterConfig, Set<
             if (!caseIds.contains(c.caseId())) {
                 continue;
             }
+            if (c.isVictimCase()) {
+                throw victimCase(c.caseId());
+            }
             LocalDate day = c.lastAlert().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
             for (String id : c.payeeIds()) {
                 Party p = c.parties().get(id);
@@ -91,7 +96,7 @@ public record FindingsExport(CoalitionKey key, ClusterConfig clusterConfig, Set<
             }
             if (withSenders) {
                 for (String id : alertedSenders(c.alerts())) {
-                    Party p = c.parties().get(id);
+                    Party p = c.possibleVictims().containsKey(id) ? null : c.parties().get(id);
                     if (p != null) {
                         out.add(normaliser.normalise(p), day, "sender", c.caseId());
                     }
@@ -110,7 +115,7 @@ public record FindingsExport(CoalitionKey key, ClusterConfig clusterConfig, Set<
      * @param caseIds   the confirmed cases to export
      * @throws IOException              if the content cannot be read as JSON
      * @throws IllegalArgumentException if the file holds masked identifiers, is not a cases file,
-     *                                  or a case id is not in it
+     *                                  a case id is not in it, or names a sextortion case
      */
     public List<Finding> fromCasesJson(InputStream casesJson, Collection<String> caseIds) throws IOException {
         JsonNode root = new ObjectMapper().readTree(casesJson);
@@ -131,6 +136,9 @@ public record FindingsExport(CoalitionKey key, ClusterConfig clusterConfig, Set<
             if (!caseIds.contains(caseId)) {
                 continue;
             }
+            if ("sextortion".equals(c.path("typology").asText())) {
+                throw victimCase(caseId);
+            }
             LocalDate day = java.time.OffsetDateTime.parse(c.path("lastAlert").asText())
                     .withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
             for (JsonNode p : c.path("payees")) {
@@ -143,7 +151,7 @@ public record FindingsExport(CoalitionKey key, ClusterConfig clusterConfig, Set<
                 Set<String> alerted = new LinkedHashSet<>();
                 c.path("alerts").forEach(a -> alerted.add(a.path("senderId").asText()));
                 for (JsonNode p : c.path("senders")) {
-                    Party party = alerted.contains(p.path("id").asText()) ? party(p, caseId) : null;
+                    Party party = alerted.contains(p.path("id").asText()) && !p.has("possibleVictimCase") ? party(p, caseId) : null;
                     if (party != null) {
                         out.add(normaliser.normalise(party), day, "sender", caseId);
                     }
@@ -181,6 +189,11 @@ public record FindingsExport(CoalitionKey key, ClusterConfig clusterConfig, Set<
     private static String text(JsonNode p, String field) {
         JsonNode v = p.path(field);
         return v.isTextual() ? v.asText() : null;
+    }
+
+    private static IllegalArgumentException victimCase(String caseId) {
+        return new IllegalArgumentException("case " + caseId + " is a sextortion case: its customer may be the victim;"
+                + " findings lists hold OSEC cases only");
     }
 
     private static List<String> alertedSenders(List<Assessment> alerts) {

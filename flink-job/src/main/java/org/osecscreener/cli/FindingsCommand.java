@@ -118,13 +118,15 @@ final class FindingsCommand implements Runnable {
         @Option(names = "--cases", paramLabel = "FILE", description = "A cases.json written by report --raw-identifiers (instead of --alerts and --input).")
         Path casesJson;
 
-        @Option(names = "--case", paramLabel = "CASE-ID", description = "A confirmed case to export; repeatable.")
+        @Option(names = "--case", paramLabel = "CASE-ID", description = "A confirmed OSEC case to export; repeatable. A sextortion"
+                + " case (its customer may be the victim) is refused.")
         List<String> caseIds = new ArrayList<>();
 
-        @Option(names = "--all-cases", description = "Export every case (only when every case was confirmed).")
+        @Option(names = "--all-cases", description = "Export every OSEC case (only when every case was confirmed); sextortion cases are left out.")
         boolean allCases;
 
-        @Option(names = "--senders", description = "Also export the identifiers of each case's alerted senders.")
+        @Option(names = "--senders", description = "Also export the identifiers of each case's alerted senders, except senders"
+                + " who may be sextortion victims.")
         boolean senders;
 
         @Option(names = "--confidence", paramLabel = "C", defaultValue = "0.9", description = "Confidence of every finding, (0, 1] (default 0.9).")
@@ -180,7 +182,10 @@ final class FindingsCommand implements Runnable {
                         ids = new ArrayList<>();
                         for (com.fasterxml.jackson.databind.JsonNode c : new com.fasterxml.jackson.databind.ObjectMapper()
                                 .readTree(casesJson.toFile()).path("cases")) {
-                            ids.add(c.path("caseId").asText());
+                            // sextortion cases are about a possible victim: never in a findings list
+                            if (!"sextortion".equals(c.path("typology").asText())) {
+                                ids.add(c.path("caseId").asText());
+                            }
                         }
                     }
                     try (InputStream in = Files.newInputStream(casesJson)) {
@@ -188,9 +193,11 @@ final class FindingsCommand implements Runnable {
                     }
                 } else {
                     List<Assessment> alertList = new ArrayList<>();
+                    List<org.osecscreener.score.ClusterAssessment> clusterList = new ArrayList<>();
                     long[] bad = {0};
                     try (AlertReader reader = new AlertReader(Files.newInputStream(alerts))) {
-                        reader.forEach(alertList::add, r -> bad[0]++);
+                        // cluster lines too, so that the case ids are the ones report gave
+                        reader.forEach(alertList::add, clusterList::add, r -> bad[0]++);
                     }
                     List<Transaction> txs = new ArrayList<>();
                     try (InputFormat.Source source = format.open(Files.newInputStream(input), zone.defaultZone)) {
@@ -204,8 +211,9 @@ final class FindingsCommand implements Runnable {
                     }
                     rejected = bad[0];
                     List<Case> cases = CaseReport.builder().period(java.time.Duration.ofDays(periodDays)).build()
-                            .group(alertList, txs);
-                    findings = export.fromCases(cases, allCases ? cases.stream().map(Case::caseId).toList() : caseIds);
+                            .group(alertList, clusterList, txs);
+                    findings = export.fromCases(cases, allCases
+                            ? cases.stream().filter(c -> !c.isVictimCase()).map(Case::caseId).toList() : caseIds);
                 }
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());

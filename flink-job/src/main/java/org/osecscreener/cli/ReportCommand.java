@@ -19,6 +19,8 @@ import org.osecscreener.io.ParseOutcome;
 import org.osecscreener.io.Rejection;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.score.Assessment;
+import org.osecscreener.score.AssessmentKind;
+import org.osecscreener.score.ClusterAssessment;
 import picocli.CommandLine;
 import org.osecscreener.cluster.ClusterConfig;
 import org.osecscreener.privacy.IngestPseudonymiser;
@@ -29,14 +31,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code report}: groups alerts into cases and writes cases.json, index.html and one HTML page per case. */
+/**
+ * {@code report}: groups alerts into cases (OSEC cases per payee cluster, sextortion cases per
+ * possible victim) and writes cases.json, index.html and one HTML page per case.
+ */
 @Command(name = "report",
         mixinStandardHelpOptions = true,
         description = {
-                "Groups alerts (the output of screen) into cases, one per payee cluster per period, with the senders paying",
-                "the cluster, and writes DIR/cases.json, DIR/index.html and DIR/CASE-….html: self-contained reports with the",
-                "cluster's members and links, a network picture, a timeline, the hits with reasons, the transaction table and",
-                "an STR/SAR drafting aid (docs/cases.md). Identifiers are masked unless --raw-identifiers is given."},
+                "Groups alerts (the output of screen, every kind of line) into cases and writes DIR/cases.json, DIR/index.html",
+                "and DIR/CASE-….html. OSEC cases: one per payee cluster per period, with the senders paying the cluster, the",
+                "cluster's own assessment and the senders alerted by look-back. Sextortion cases: one per customer per period",
+                "for sextortion_victim alerts; the customer may be the victim. Each page is self-contained, with an STR/SAR",
+                "drafting aid whose key terms match the case's typology (docs/cases.md). Identifiers are masked unless",
+                "--raw-identifiers is given."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:cases written, every input record read", "1:cases written, but some alert lines or transactions were rejected",
                 "2:usage error or I/O failure"})
@@ -67,7 +74,8 @@ final class ReportCommand implements Callable<Integer> {
     int periodDays;
 
     @Option(names = "--rules", paramLabel = "FILE",
-            description = "Rule bundle whose reporting.keyTerms go in each case's STR/SAR drafting aid. Default: the pack shipped in the jar.")
+            description = "Rule bundle whose reporting.keyTerms go in each case's STR/SAR drafting aid (osec terms in OSEC cases,"
+                    + " sextortion terms in sextortion cases). Default: the pack shipped in the jar.")
     Path rules;
 
     @Option(names = "--raw-identifiers",
@@ -104,6 +112,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--period-days: " + e.getMessage());
         }
         List<Assessment> alertList = new ArrayList<>();
+        List<ClusterAssessment> clusterList = new ArrayList<>();
         long[] rejected = {0};
         InputStream alertIn = open(alerts, err);
         if (alertIn == null) {
@@ -111,7 +120,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         long alertLines;
         try (AlertReader reader = new AlertReader(alertIn)) {
-            reader.forEach(alertList::add, r -> print(err, alerts, r, rejected));
+            reader.forEach(alertList::add, clusterList::add, r -> print(err, alerts, r, rejected));
             alertLines = reader.rejected();
         }
         List<Transaction> transactions = new ArrayList<>();
@@ -134,17 +143,26 @@ final class ReportCommand implements Callable<Integer> {
         if (rejected[0] > MAX_PRINTED) {
             err.println("... " + (rejected[0] - MAX_PRINTED) + " more rejections not shown");
         }
-        List<Case> cases = report.group(alertList, transactions);
+        List<Case> cases = report.group(alertList, clusterList, transactions);
         report.writeTo(out, cases);
         stdout.printf(Locale.ROOT, "read %d alerts (%d rejected) and %d transactions (%d rejected)%n",
                 alertList.size(), alertLines, transactions.size(), txRejected);
-        stdout.printf(Locale.ROOT, "%d cases (one per payee cluster per %d-day period); identifiers %s%n", cases.size(),
-                periodDays, rawIdentifiers ? "RAW" : "masked");
+        stdout.printf(Locale.ROOT, "alerts by kind: %d transaction, %d look-back, %d sextortion-victim; %d cluster assessments%n",
+                count(alertList, AssessmentKind.TRANSACTION), count(alertList, AssessmentKind.LOOK_BACK),
+                count(alertList, AssessmentKind.SEXTORTION_VICTIM), clusterList.size());
+        long victims = cases.stream().filter(Case::isVictimCase).count();
+        stdout.printf(Locale.ROOT, "%d cases: %d OSEC (one per payee cluster per %d-day period), %d sextortion-victim"
+                + " (one per customer per period); identifiers %s%n", cases.size(), cases.size() - victims, periodDays, victims,
+                rawIdentifiers ? "RAW" : "masked");
         stdout.printf(Locale.ROOT, "wrote %s, %s and %d case pages%n", out.resolve("cases.json"), out.resolve("index.html"), cases.size());
         if (rawIdentifiers) {
             err.println("warning: the reports in " + out + " hold raw identifiers (personal data)");
         }
         return alertLines + txRejected == 0 ? Main.OK : Main.FINDINGS;
+    }
+
+    private static long count(List<Assessment> alerts, AssessmentKind kind) {
+        return alerts.stream().filter(a -> a.kind() == kind).count();
     }
 
     private static void print(PrintWriter err, Path file, Rejection r, long[] count) {
