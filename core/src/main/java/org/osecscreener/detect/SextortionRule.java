@@ -94,7 +94,7 @@ final class SextortionRule {
                         + ", " + Fmt.money(sum, base) + " in all) within " + hours + " hours to a new recipient in " + country
                         + " (cluster " + cluster + ") the customer had never paid and shares no surname or address with"
                         + (firstToCountry ? "; the burst began with the customer's first payment to " + country : "")
-                        + ". Handle with care: the customer may be a minor under threat (FATF 2025, FinCEN FIN-2025-NTC2)",
+                        + ". Handle with care: victims are often teenagers (FATF 2025, FinCEN FIN-2025-NTC2)",
                 ids);
         return new Finding(hit, level);
     }
