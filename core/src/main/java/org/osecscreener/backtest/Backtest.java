@@ -407,6 +407,8 @@ public final class Backtest {
         int[] clusterAtTime = new int[1024];
         int[] ruleMask = new int[1024];
         final BitSet suppressed = new BitSet();
+        /** Transactions whose hits are context only: at no threshold a level. */
+        final BitSet contextOnly = new BitSet();
         final BitSet alertedSenders = new BitSet();
         final BitSet screened = new BitSet();
         long alerts;
@@ -505,7 +507,10 @@ public final class Backtest {
                     mask |= 1 << r;
                 }
             }
-            positives[i] = (byte) pos;
+            positives[i] = (byte) org.osecscreener.score.Scorer.positiveRules(as.hits());
+            if (org.osecscreener.score.Scorer.level(1.0, as.hits(), bundle.scoring()) == Level.NONE) {
+                contextOnly.set(i); // no behaviour (scoring.contextRules): no threshold makes it a level
+            }
             ruleMask[i] = mask;
             if (as.suppressedBy() != null || as.duplicate()) {
                 suppressed.set(i);
@@ -576,7 +581,7 @@ public final class Backtest {
             if (threshold == bundle.scoring().alert()) {
                 return level[i] == Level.ALERT.ordinal();
             }
-            return score[i] >= threshold && positives[i] >= bundle.scoring().minIndicatorsForAlert();
+            return !contextOnly.get(i) && score[i] >= threshold && positives[i] >= bundle.scoring().minIndicatorsForAlert();
         }
 
         Metrics metrics(Data d, double threshold) {

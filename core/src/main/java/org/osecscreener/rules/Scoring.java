@@ -16,8 +16,13 @@ import java.util.List;
  *                              amount, hour, one reference) rather than a behaviour: however many of
  *                              them fire, a transaction reaches REVIEW or ALERT only when at least one
  *                              positive rule NOT in this list fired too; default empty (no such gate)
+ * @param minBehaviour          with {@code contextRules}: the least combined score (noisy-or of weight ×
+ *                              sub-score) of the positive rules not in that list for REVIEW or ALERT, in
+ *                              [0, 1); a behaviour discounted to almost nothing (family, schedule) then
+ *                              cannot be carried to a level by context; default 0 (any behaviour hit)
  */
-public record Scoring(double review, double alert, int minIndicatorsForAlert, List<String> contextRules) {
+public record Scoring(double review, double alert, int minIndicatorsForAlert, List<String> contextRules,
+                      double minBehaviour) {
     /** Default of {@code minIndicatorsForAlert}. */
     public static final int DEFAULT_MIN_INDICATORS_FOR_ALERT = 2;
     /** Number of positive detector types, the largest useful {@code minIndicatorsForAlert}. */
@@ -45,20 +50,29 @@ public record Scoring(double review, double alert, int minIndicatorsForAlert, Li
                         + Detectors.TYPES.stream().filter(t -> !t.equals(FamilySupportConfig.TYPE)).toList());
             }
         }
+        if (!(minBehaviour >= 0 && minBehaviour < 1)) {
+            throw new IllegalArgumentException("scoring.minBehaviour was " + minBehaviour + "; accepted: [0, 1)");
+        }
+    }
+
+    /** Scoring with context rules and no minimum behaviour score. */
+    public Scoring(double review, double alert, int minIndicatorsForAlert, List<String> contextRules) {
+        this(review, alert, minIndicatorsForAlert, contextRules, 0);
     }
 
     /** Scoring without context rules (every positive rule counts as a behaviour). */
     public Scoring(double review, double alert, int minIndicatorsForAlert) {
-        this(review, alert, minIndicatorsForAlert, List.of());
+        this(review, alert, minIndicatorsForAlert, List.of(), 0);
     }
 
     @JsonCreator
     static Scoring fromJson(@JsonProperty(value = "review", required = true) Double review,
                             @JsonProperty(value = "alert", required = true) Double alert,
                             @JsonProperty("minIndicatorsForAlert") Integer minIndicatorsForAlert,
-                            @JsonProperty("contextRules") List<String> contextRules) {
+                            @JsonProperty("contextRules") List<String> contextRules,
+                            @JsonProperty("minBehaviour") Double minBehaviour) {
         return new Scoring(Check.required("scoring.review", review), Check.required("scoring.alert", alert),
                 minIndicatorsForAlert == null ? DEFAULT_MIN_INDICATORS_FOR_ALERT : minIndicatorsForAlert,
-                contextRules == null ? List.of() : contextRules);
+                contextRules == null ? List.of() : contextRules, minBehaviour == null ? 0 : minBehaviour);
     }
 }

@@ -17,7 +17,8 @@ import org.osecscreener.rules.Scoring;
  * {@code score ≥ scoring.alert} and at least {@code scoring.minIndicatorsForAlert} distinct rules
  * hit positively (no single indicator alerts on its own); REVIEW when {@code score ≥ scoring.review};
  * NONE otherwise. When the bundle names {@code scoring.contextRules}, REVIEW and ALERT also need at
- * least one positive hit of a rule that is not a context rule: context alone never reaches a level.
+ * least one positive hit of a rule that is not a context rule, and those hits must combine to at
+ * least {@code scoring.minBehaviour}: context alone never reaches a level.
  * A {@code cluster_alert} hit (a payment to a payee cluster at ALERT) counts as two indicators:
  * it stands for the cluster's alert, which itself needed at least two pattern facets.
  *
@@ -50,7 +51,7 @@ public final class Scorer {
         if (score < scoring.review()) {
             return Level.NONE;
         }
-        if (!scoring.contextRules().isEmpty() && !hasBehaviour(hits, scoring.contextRules())) {
+        if (!scoring.contextRules().isEmpty() && !hasBehaviour(hits, scoring.contextRules(), scoring.minBehaviour())) {
             return Level.NONE;
         }
         if (score >= scoring.alert() && positiveRules(hits) >= scoring.minIndicatorsForAlert()) {
@@ -59,14 +60,18 @@ public final class Scorer {
         return Level.REVIEW;
     }
 
-    private static boolean hasBehaviour(List<Hit> hits, List<String> contextRules) {
+    /** Whether the positive hits of rules not in {@code contextRules} combine to more than 0 and at least {@code min}. */
+    private static boolean hasBehaviour(List<Hit> hits, List<String> contextRules, double min) {
+        double notPositive = 1;
+        boolean any = false;
         for (int i = 0, size = hits.size(); i < size; i++) {
             Hit h = hits.get(i);
             if (!h.mitigating() && !contextRules.contains(h.ruleId())) {
-                return true;
+                any = true;
+                notPositive *= 1 - h.contribution();
             }
         }
-        return false;
+        return any && 1 - notPositive >= min;
     }
 
     /** The number of positive indicators (each rule hits at most once; {@code cluster_alert} counts two). */
