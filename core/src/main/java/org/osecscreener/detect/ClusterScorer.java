@@ -20,7 +20,8 @@ import org.osecscreener.score.Level;
  * <p>Context facets (senders, countries, small and round amounts, new senders) never lift a cluster
  * to a level on their own: REVIEW needs a pattern facet (senders who came back, late hours, cover
  * phrases across senders, several payee surnames behind shared identifiers, senders who reached
- * ALERT on their own), ALERT {@code minPatternsForAlert} of them. Immutable and thread-safe.
+ * ALERT on their own), ALERT {@code minPatternsForAlert} of them whose own combined score reaches
+ * {@code minPatternScore}. Immutable and thread-safe.
  */
 final class ClusterScorer {
     static final long DAY = Evaluation.DAY;
@@ -112,6 +113,7 @@ final class ClusterScorer {
         double roundShare = round / (double) transfers;
         double lateShare = late / (double) transfers;
         double repeatShare = repeat / (double) u;
+        double coverShare = cover / (double) u;
         int n = u;
         int k = countries.size();
         int nf = fresh;
@@ -131,6 +133,7 @@ final class ClusterScorer {
                 () -> Fmt.pct(roundShare) + " of their transfers were round amounts");
         notPositive *= facet(hits, "cluster_new_senders", f.newSenders(), fresh, false, evidence,
                 () -> nf + " of the senders paid the cluster for the first time in the last " + NEW_SENDER_DAYS + " days");
+        double context = notPositive;
         double before = notPositive;
         notPositive *= facet(hits, "cluster_repeat_senders", f.repeatSenders(), repeatShare, true, evidence,
                 () -> rp + " of " + n + " senders paid the cluster more than once");
@@ -141,8 +144,8 @@ final class ClusterScorer {
                         + Fmt.hour(c.endHour()) + " in the sender's local time");
         patterns += notPositive < before ? 1 : 0;
         before = notPositive;
-        notPositive *= facet(hits, "cluster_cover_stories", f.coverStories(), cover, true, evidence,
-                () -> nc + " different senders used cover phrases in their references");
+        notPositive *= facet(hits, "cluster_cover_stories", f.coverStories(), coverShare, true, evidence,
+                () -> nc + " of " + n + " senders (" + Fmt.pct(coverShare) + ") used cover phrases in their references");
         patterns += notPositive < before ? 1 : 0;
         before = notPositive;
         notPositive *= facet(hits, "cluster_payee_names", f.payeeNames(), names, true, evidence,
@@ -152,6 +155,7 @@ final class ClusterScorer {
         notPositive *= facet(hits, "cluster_alerted_senders", f.alertedSenders(), alerted, true, evidence,
                 () -> na + " of the cluster's senders reached ALERT on their own");
         patterns += notPositive < before ? 1 : 0;
+        double patternScore = 1 - notPositive / context; // the pattern facets' own noisy-or
         double score = 1 - notPositive;
         if (r.organisation() && c.organisationMitigation() > 0) {
             score *= 1 - c.organisationMitigation();
@@ -160,7 +164,7 @@ final class ClusterScorer {
                     () -> "an organisation is among the payees; score lowered by " + Fmt.pct(m), List.of()));
         }
         Level level = Level.NONE;
-        if (score >= c.alert() && patterns >= c.minPatternsForAlert()) {
+        if (score >= c.alert() && patterns >= c.minPatternsForAlert() && patternScore >= c.minPatternScore()) {
             level = Level.ALERT;
         } else if (score >= c.review() && patterns >= 1) {
             level = Level.REVIEW;

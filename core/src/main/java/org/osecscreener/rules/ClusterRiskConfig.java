@@ -40,11 +40,14 @@ import java.util.List;
  * @param alert                 cluster score for ALERT, in (0, 1); default 0.75
  * @param minPatternsForAlert   pattern facets (not context facets) that must hold for ALERT, 1..5; default 2
  * @param propagationWeight     weight of the {@code cluster_alert} hit on a payer's assessment, in (0, 1]; default 0.8
+ * @param minPatternScore       the least combined score of the pattern facets alone (noisy-or of weight ×
+ *                              sub-score) for ALERT, in [0, 1): with many senders the context facets
+ *                              saturate, so the patterns must weigh something of their own; default 0
  */
 public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDays, int minSenders, double smallAmount,
                                 int startHour, int endHour, List<String> coverLists, String allowList,
                                 double organisationMitigation, Facets facets, double review, double alert,
-                                int minPatternsForAlert, double propagationWeight) {
+                                int minPatternsForAlert, double propagationWeight, double minPatternScore) {
     /** Rule id of the hit a payer of a cluster at ALERT gets. */
     public static final String HIT = "cluster_alert";
     /** Most senders a cluster remembers for look-back (the least recently active is forgotten). */
@@ -52,7 +55,7 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
 
     /** The section's defaults, for a bundle that has none. */
     public static final ClusterRiskConfig DISABLED = new ClusterRiskConfig(false, 90, 90, 3, 200, 21, 5,
-            List.of(), null, 0.5, Facets.DEFAULT, 0.55, 0.75, 2, 0.8);
+            List.of(), null, 0.5, Facets.DEFAULT, 0.55, 0.75, 2, 0.8, 0);
 
     /** @throws IllegalArgumentException if a parameter is outside its documented range */
     public ClusterRiskConfig {
@@ -75,6 +78,9 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
         }
         Check.range("clusterRisk.minPatternsForAlert", minPatternsForAlert, 1, 5);
         Check.weight("clusterRisk.propagationWeight", propagationWeight);
+        if (!(minPatternScore >= 0 && minPatternScore < 1)) {
+            throw new IllegalArgumentException("clusterRisk.minPatternScore was " + minPatternScore + "; accepted: [0, 1)");
+        }
     }
 
     @JsonCreator
@@ -92,7 +98,8 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
                                       @JsonProperty("review") Double review,
                                       @JsonProperty("alert") Double alert,
                                       @JsonProperty("minPatternsForAlert") Integer minPatternsForAlert,
-                                      @JsonProperty("propagationWeight") Double propagationWeight) {
+                                      @JsonProperty("propagationWeight") Double propagationWeight,
+                                      @JsonProperty("minPatternScore") Double minPatternScore) {
         ClusterRiskConfig d = DISABLED;
         return new ClusterRiskConfig(enabled == null || enabled,
                 windowDays == null ? d.windowDays : windowDays,
@@ -108,7 +115,8 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
                 review == null ? d.review : review,
                 alert == null ? d.alert : alert,
                 minPatternsForAlert == null ? d.minPatternsForAlert : minPatternsForAlert,
-                propagationWeight == null ? d.propagationWeight : propagationWeight);
+                propagationWeight == null ? d.propagationWeight : propagationWeight,
+                minPatternScore == null ? d.minPatternScore : minPatternScore);
     }
 
     /** Whether a local hour of day lies in the late period. */
@@ -163,7 +171,7 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
      * @param newSenders     count of them whose first transfer to the cluster was in the last 30 days
      * @param repeatSenders  share of them who paid the cluster more than once
      * @param lateHours      share of their transfers in the late period of their local time
-     * @param coverStories   count of them who used a cover phrase
+     * @param coverStories   share of them who used a cover phrase
      * @param payeeNames     count of distinct payee surnames paid in the cluster (names behind shared identifiers)
      * @param alertedSenders count of senders who reached ALERT on their own on the cluster
      */
@@ -173,7 +181,7 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
         /** The defaults. */
         public static final Facets DEFAULT = new Facets(new Facet(0.3, 3, 12), new Facet(0.1, 2, 5),
                 new Facet(0.15, 0.6, 0.9), new Facet(0.1, 0.5, 0.9), new Facet(0.15, 3, 8),
-                new Facet(0.35, 0.3, 0.7), new Facet(0.35, 0.25, 0.6), new Facet(0.3, 2, 5),
+                new Facet(0.35, 0.4, 0.8), new Facet(0.35, 0.25, 0.6), new Facet(0.3, 0.25, 0.6),
                 new Facet(0.45, 2, 4), new Facet(0.5, 1, 3));
 
         /** @throws NullPointerException if a facet is missing */
