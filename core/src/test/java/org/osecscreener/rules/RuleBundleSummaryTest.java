@@ -13,7 +13,7 @@ class RuleBundleSummaryTest {
         String text = RuleBundleSummary.describe(RuleBundleLoader.defaultBundle());
 
         assertThat(text).startsWith("rule bundle osec-default version 1 is valid\n")
-                .contains("approved by:", "effective from: 2026-01-01", "base currency:  USD")
+                .contains("approved by:", "effective from: 2020-01-01", "base currency:  USD")
                 .contains("15 enabled: small_amount (weight 0.15), corridor_risk (weight 0.2)")
                 .contains("low_and_slow (weight 0.6)", "cover_story (weight 0.6)")
                 .contains("payee clusters: scored over 90 days from 3 unrelated senders")

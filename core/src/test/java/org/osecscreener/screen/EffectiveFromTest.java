@@ -59,7 +59,7 @@ class EffectiveFromTest {
 
     @Test
     void transactionBeforeEveryEffectiveDay_isRefusedOnTimestamp_andChangesNothing() throws Exception {
-        Screener s = Screener.builder().build(); // the shipped pack, effective from 2026-01-01
+        Screener s = Screener.builder().bundle(defaultPack(1, "2026-01-01")).build(); // the shipped pack, made effective from 2026-01-01
         Transaction early = tx("T-2025", OffsetDateTime.of(2025, 12, 30, 23, 0, 0, 0, ZoneOffset.UTC));
         assertThatThrownBy(() -> s.screen(early)).isInstanceOf(UnscreenableTransactionException.class)
                 .hasMessageStartingWith("no rule bundle in effect on 2025-12-30")

@@ -78,7 +78,7 @@ class GovernanceParityTest {
         assertThat(replays).isPositive();
         assertThat(reused).isPositive();
 
-        RuleBundle v1 = JobTestSupport.defaults();
+        RuleBundle v1 = JobTestSupport.defaultPack(1, "2026-01-01"); // the shipped pack, made effective from 2026-01-01
         String v2Text = JobTestSupport.defaultText(2, "2026-03-01")
                 .replaceFirst("(?m)^  review: [0-9.]+", "  review: 0.3").replaceFirst("(?m)^  alert: [0-9.]+", "  alert: 0.5");
         assertThat(v2Text).contains("  review: 0.3").contains("  alert: 0.5");
