@@ -55,7 +55,8 @@ public final class Ablation {
                         c.saturationCount(), c.maxAmount(), c.maxMedianIntervalDays(), c.minSpanDays(), c.startHour(),
                         c.endHour(), c.minLateShare(), c.scheduleDiscount())),
                 off(d.coverStory(), type, c -> new CoverStoryConfig(false, c.weight(), c.lists(), c.windowDays(),
-                        c.minCount(), c.saturationCount(), c.maxAmount(), c.minRoundShare(), c.maxMedianIntervalDays())));
+                        c.minCount(), c.saturationCount(), c.maxAmount(), c.minRoundShare(), c.maxMedianIntervalDays(),
+                        c.scheduleDiscount())));
         return with(b, n, b.scoring());
     }
 

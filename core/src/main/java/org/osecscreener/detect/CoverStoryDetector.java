@@ -47,17 +47,22 @@ final class CoverStoryDetector implements Detector {
         int n = 0;
         int round = 0;
         long previous = 0;
+        long previousDay = 0;
         double[] gaps = new double[Math.max(0, r.size() - from)];
+        double[] days = new double[gaps.length];
         List<String> ids = new java.util.ArrayList<>(Math.min(Hit.MAX_EVIDENCE, r.size() - from));
         for (int i = from; i < r.size(); i++) {
             int t = r.traits(i);
             if (!Traits.has(t, Traits.COVER) || r.amount(i) > c.maxAmount()) {
                 continue;
             }
+            long day = Stats.localDay(r.second(i), t);
             if (n > 0) {
                 gaps[n - 1] = (r.second(i) - previous) / (double) Evaluation.DAY;
+                days[n - 1] = day - previousDay;
             }
             previous = r.second(i);
+            previousDay = day;
             n++;
             round += Traits.has(t, Traits.ROUND) ? 1 : 0;
             if (ids.size() == Hit.MAX_EVIDENCE) {
@@ -68,11 +73,12 @@ final class CoverStoryDetector implements Detector {
         if (n < c.minCount() || round < c.minRoundShare() * n) {
             return null;
         }
+        double cadence = c.scheduleDiscount() > 0 ? Stats.schedule(days, n - 1) : 0;
         double median = Stats.median(gaps, 0, n - 1);
         if (median > c.maxMedianIntervalDays()) {
             return null;
         }
-        double s = Detector.ramp(n, c.minCount(), c.saturationCount());
+        double s = Detector.ramp(n, c.minCount(), c.saturationCount()) * (1 - c.scheduleDiscount() * cadence);
         int count = n;
         int rounds = round;
         String cluster = e.view.clusterId();
@@ -81,7 +87,9 @@ final class CoverStoryDetector implements Detector {
                 () -> count + " transfers with cover phrases to cluster " + cluster + " in " + c.windowDays() + " days ("
                         + rounds + " of them round amounts, up to " + Fmt.money(c.maxAmount(), base) + ", median interval "
                         + Fmt.num(median) + " days); this one: '"
-                        + phrases + "'; the payee is a person who shares no surname or address with the sender",
+                        + phrases + "'; the payee is a person who shares no surname or address with the sender"
+                        + (cadence > 0 ? "; a schedule-like cadence (weekly or monthly), lowered by "
+                        + Fmt.pct(c.scheduleDiscount() * cadence) : ""),
                 ids);
     }
 }

@@ -7,8 +7,9 @@ import org.osecscreener.rules.RecurringSmallToClusterConfig;
 import org.osecscreener.score.Hit;
 
 /**
- * Indicators 1 and 2 together: N or more small transfers from the sender to the same payee cluster
- * within a window. The sub-score rises with the count (0.5 at {@code minCount}, 1 at
+ * Indicators 1 and 2 together: small transfers from the sender to the same payee cluster on N or
+ * more distinct days (the sender's local calendar days) within a window; several transfers on one
+ * day are one occasion. The sub-score rises with the count (0.5 at {@code minCount}, 1 at
  * {@code saturationCount}) and, for a {@code regularityShare} of it, with the regularity of the
  * intervals (1 − their coefficient of variation). Two discounts, off by default: a sender who shares
  * a surname or address with the payee ({@code relatedDiscount}), and a schedule-like cadence — a
@@ -41,26 +42,34 @@ final class RecurringSmallToClusterDetector implements Detector {
         }
         TransferRing r = e.pair.recent();
         int from = r.firstIndexFrom(e.second - c.windowDays() * Evaluation.DAY + 1);
+        // occasions: small transfers on distinct local days (a family paying several members of one
+        // household on one day, or a December round of gifts, is one occasion, not a cadence)
         int n = 0;
+        int transfers = 0;
         double min = Double.MAX_VALUE;
         double max = 0;
         double[] intervals = new double[Math.max(0, r.size() - from - 1)];
         long previous = 0;
-        long previousDay = 0;
+        long previousDay = Long.MIN_VALUE;
         double[] days = new double[intervals.length];
         for (int i = from; i < r.size(); i++) {
             double a = r.amount(i);
             if (a <= c.maxAmount()) {
                 long t = r.second(i);
-                if (n > 0) {
-                    intervals[n - 1] = (t - previous) / (double) Evaluation.DAY;
-                    days[n - 1] = Stats.localDay(t, r.traits(i)) - previousDay;
-                }
-                previous = t;
-                previousDay = Stats.localDay(t, r.traits(i));
-                n++;
+                long day = Stats.localDay(t, r.traits(i));
+                transfers++;
                 min = Math.min(min, a);
                 max = Math.max(max, a);
+                if (day == previousDay) {
+                    continue;
+                }
+                if (n > 0) {
+                    intervals[n - 1] = (t - previous) / (double) Evaluation.DAY;
+                    days[n - 1] = day - previousDay;
+                }
+                previous = t;
+                previousDay = day;
+                n++;
             }
         }
         if (n < c.minCount()) {
@@ -87,12 +96,14 @@ final class RecurringSmallToClusterDetector implements Detector {
             return null;
         }
         int count = n;
+        int all = transfers;
         double lo = min;
         double hi = max;
         String cluster = e.view.clusterId();
         return new Hit(id(), Math.min(1, s), c.weight(), false,
-                () -> count + " transfers of " + Fmt.money(lo, base).replace(" " + base, "") + "–" + Fmt.money(hi, base) + " to cluster " + cluster
-                        + " in " + c.windowDays() + " days, median interval " + Fmt.num(median) + " days"
+                () -> all + " transfers of " + Fmt.money(lo, base).replace(" " + base, "") + "–" + Fmt.money(hi, base) + " to cluster " + cluster
+                        + (all == count ? "" : " on " + count + " days") + " in " + c.windowDays() + " days, median interval "
+                        + Fmt.num(median) + " days"
                         + (schedule ? "; a schedule-like cadence (weekly or monthly, varies by " + Fmt.pct(cv) + "), lowered by "
                         + Fmt.pct(c.scheduleDiscount() * cadence) : "")
                         + (related ? "; sender and payee share a surname or address, lowered by " + Fmt.pct(c.relatedDiscount()) : ""),

@@ -26,9 +26,13 @@ import java.util.List;
  * @param minRoundShare share of those transfers in round amounts (as {@code round_amount} defines them) before the rule fires, in [0, 1]; default 0.5
  * @param maxMedianIntervalDays largest median interval between those transfers, in days, 1..366: the
  *                      story comes back within weeks, not on a monthly payday as family support does; default 21
+ * @param scheduleDiscount share, in [0, 1], by which the sub-score is lowered when those transfers follow
+ *                      a schedule (weekly support to an in-law, "family support" every Saturday), scaled by
+ *                      how schedule-like they are; default 0
  */
 public record CoverStoryConfig(boolean enabled, double weight, List<String> lists, int windowDays, int minCount,
-                               int saturationCount, double maxAmount, double minRoundShare, int maxMedianIntervalDays)
+                               int saturationCount, double maxAmount, double minRoundShare, int maxMedianIntervalDays,
+                               double scheduleDiscount)
         implements DetectorConfig {
     /** The type name in rule files. */
     public static final String TYPE = "cover_story";
@@ -61,6 +65,7 @@ public record CoverStoryConfig(boolean enabled, double weight, List<String> list
         Check.positive(TYPE + ".maxAmount", maxAmount);
         Check.share(TYPE + ".minRoundShare", minRoundShare);
         Check.window(TYPE + ".maxMedianIntervalDays", maxMedianIntervalDays);
+        Check.share(TYPE + ".scheduleDiscount", scheduleDiscount);
     }
 
     @JsonCreator
@@ -72,7 +77,8 @@ public record CoverStoryConfig(boolean enabled, double weight, List<String> list
                                      @JsonProperty("saturationCount") Integer saturationCount,
                                      @JsonProperty("maxAmount") Double maxAmount,
                                      @JsonProperty("minRoundShare") Double minRoundShare,
-                                     @JsonProperty("maxMedianIntervalDays") Integer maxMedianIntervalDays) {
+                                     @JsonProperty("maxMedianIntervalDays") Integer maxMedianIntervalDays,
+                                     @JsonProperty("scheduleDiscount") Double scheduleDiscount) {
         return new CoverStoryConfig(enabled == null || enabled, Check.required(TYPE + ".weight", weight),
                 lists == null ? DEFAULT_LISTS : lists,
                 windowDays == null ? DEFAULT_WINDOW_DAYS : windowDays,
@@ -80,7 +86,8 @@ public record CoverStoryConfig(boolean enabled, double weight, List<String> list
                 saturationCount == null ? DEFAULT_SATURATION_COUNT : saturationCount,
                 maxAmount == null ? DEFAULT_MAX_AMOUNT : maxAmount,
                 minRoundShare == null ? DEFAULT_MIN_ROUND_SHARE : minRoundShare,
-                maxMedianIntervalDays == null ? DEFAULT_MAX_MEDIAN_INTERVAL_DAYS : maxMedianIntervalDays);
+                maxMedianIntervalDays == null ? DEFAULT_MAX_MEDIAN_INTERVAL_DAYS : maxMedianIntervalDays,
+                scheduleDiscount == null ? 0 : scheduleDiscount);
     }
 
     @Override

@@ -176,7 +176,7 @@ class DetectorsTest {
             last = s.screen(tx().at(T0.plusDays(3L * i)).amount(rising[i], "AUD").build());
         }
         assertThat(hit(last, "escalation")).get().extracting(Hit::reason).asString()
-                .contains("escalated over the last 6 in 60 days: median amount 10.00 USD → 23.00 USD");
+                .contains("escalated over the last 6 days of payment in 60 days: median amount 10.00 USD → 23.00 USD");
 
         Screener jump = screener(TestBundles.with(rule));
         String[] oneJump = {"20.00", "20.00", "20.00", "20.00", "20.00", "300.00"};

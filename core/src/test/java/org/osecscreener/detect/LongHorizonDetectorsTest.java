@@ -147,6 +147,31 @@ class LongHorizonDetectorsTest {
         assertThat(recurringScore(s, "S-4", "Ana Reyes", "Rosa Dizon", irregular, "PH")).as("domestic").isZero();
     }
 
+    @Test
+    void aRoundOfGiftsOnOneDay_isOneOccasion_neitherACadenceNorAnEscalation() {
+        Screener s = screener(bundle(RECURRING + "\nescalation: {weight: 0.3, windowDays: 60, minTransfers: 4, minGrowth: 1.5}"));
+        // monthly support, then on one December day gifts to five members of the household (one cluster)
+        Assessment last = null;
+        for (int m = 0; m < 3; m++) {
+            last = s.screen(tx().sender("S-G", "US", "John Smith").beneficiary("B-G0", "PH", "Rosa Dizon")
+                    .beneficiaryAddress("Purok 1, Brgy. Mabini, Cebu").at(LATE.withHour(12).plusDays(30L * m)).amount("150.00", "AUD").build());
+        }
+        for (int k = 1; k <= 5; k++) {
+            last = s.screen(tx().sender("S-G", "US", "John Smith").beneficiary("B-G" + k, "PH", "Kid Dizon " + k)
+                    .beneficiaryAddress("Purok 1, Brgy. Mabini, Cebu").at(LATE.withHour(12).plusDays(61).plusMinutes(10L * k))
+                    .purpose("gift").amount("40.00", "AUD").build());
+        }
+        assertThat(hit(last, "recurring_small_to_cluster")).as("%s", last.hits()).isEmpty();
+        assertThat(hit(last, "escalation")).as("%s", last.hits()).isEmpty();
+        // the same five payments on five different days are a cadence
+        Screener t = screener(bundle(RECURRING));
+        for (int k = 1; k <= 5; k++) {
+            last = t.screen(tx().sender("S-H", "US", "John Smith").beneficiary("B-H", "PH", "Rosa Dizon")
+                    .at(LATE.plusDays(k * 2L + (k % 2))).amount("40.00", "AUD").build());
+        }
+        assertThat(hit(last, "recurring_small_to_cluster")).isPresent();
+    }
+
     private static final String FAN_OUT = "sender_fan_out: {weight: 0.5, windowDays: 30, minClusters: 3, saturationClusters: 8,"
             + " familyMitigation: 0.8, applyToBusiness: false, unrelatedOnly: true}";
 

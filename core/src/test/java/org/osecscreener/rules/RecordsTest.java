@@ -44,7 +44,7 @@ class RecordsTest {
                 Arguments.of("low_and_slow", (DoubleFunction<DetectorConfig>) w -> new LowAndSlowConfig(true, w, 120, 5, 10,
                         60, 20, 42, 21, 5, 0.5, 0)),
                 Arguments.of("cover_story", (DoubleFunction<DetectorConfig>) w -> new CoverStoryConfig(true, w,
-                        List.of("cover_words"), 90, 3, 6, 500, 0.5, 21)));
+                        List.of("cover_words"), 90, 3, 6, 500, 0.5, 21, 0)));
     }
 
     @ParameterizedTest(name = "{0}")
