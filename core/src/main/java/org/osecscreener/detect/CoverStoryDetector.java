@@ -11,9 +11,9 @@ import org.osecscreener.score.Hit;
 /**
  * Indicators 5 and 7, repeated: the same kind of cover story ("school fees", "medical bills", ...)
  * in round amounts, again and again, to one person in a source country the sender has no family
- * link with. Fires on a transfer whose reference holds a cover phrase when, within the window, at
- * least {@code minCount} such transfers of at most {@code maxAmount} went to the cluster and at least
- * {@code minRoundShare} of them were round. The sub-score rises with the count (0.5 at
+ * link with. Fires on a transfer whose reference holds a cover phrase when, within the window, such
+ * transfers of at most {@code maxAmount} went to the cluster on at least {@code minCount} distinct
+ * local days and at least {@code minRoundShare} of them were round. The sub-score rises with the count (0.5 at
  * {@code minCount}, 1 at {@code saturationCount}). Only a person abroad paying a person in a source
  * country is considered: organisations (schools, hospitals), businesses (payroll) and relatives
  * (shared surname or address) never fire it.
@@ -45,6 +45,7 @@ final class CoverStoryDetector implements Detector {
         TransferRing r = e.pair.recent();
         int from = r.firstIndexFrom(e.second - c.windowDays() * Evaluation.DAY + 1);
         int n = 0;
+        int transfers = 0;
         int round = 0;
         long previous = 0;
         long previousDay = 0;
@@ -57,6 +58,15 @@ final class CoverStoryDetector implements Detector {
                 continue;
             }
             long day = Stats.localDay(r.second(i), t);
+            transfers++;
+            round += Traits.has(t, Traits.ROUND) ? 1 : 0;
+            if (ids.size() == Hit.MAX_EVIDENCE) {
+                ids.remove(0);
+            }
+            ids.add(r.id(i));
+            if (n > 0 && day == previousDay) {
+                continue; // one occasion per local day (a round of gifts on one day is one story)
+            }
             if (n > 0) {
                 gaps[n - 1] = (r.second(i) - previous) / (double) Evaluation.DAY;
                 days[n - 1] = day - previousDay;
@@ -64,13 +74,8 @@ final class CoverStoryDetector implements Detector {
             previous = r.second(i);
             previousDay = day;
             n++;
-            round += Traits.has(t, Traits.ROUND) ? 1 : 0;
-            if (ids.size() == Hit.MAX_EVIDENCE) {
-                ids.remove(0);
-            }
-            ids.add(r.id(i));
         }
-        if (n < c.minCount() || round < c.minRoundShare() * n) {
+        if (n < c.minCount() || round < c.minRoundShare() * transfers) {
             return null;
         }
         double cadence = c.scheduleDiscount() > 0 ? Stats.schedule(days, n - 1) : 0;
@@ -80,11 +85,13 @@ final class CoverStoryDetector implements Detector {
         }
         double s = Detector.ramp(n, c.minCount(), c.saturationCount()) * (1 - c.scheduleDiscount() * cadence);
         int count = n;
+        int all = transfers;
         int rounds = round;
         String cluster = e.view.clusterId();
         String phrases = String.join("', '", found);
         return new Hit(id(), s, c.weight(), false,
-                () -> count + " transfers with cover phrases to cluster " + cluster + " in " + c.windowDays() + " days ("
+                () -> all + " transfers with cover phrases to cluster " + cluster + (all == count ? "" : " on " + count + " days")
+                        + " in " + c.windowDays() + " days ("
                         + rounds + " of them round amounts, up to " + Fmt.money(c.maxAmount(), base) + ", median interval "
                         + Fmt.num(median) + " days); this one: '"
                         + phrases + "'; the payee is a person who shares no surname or address with the sender"
