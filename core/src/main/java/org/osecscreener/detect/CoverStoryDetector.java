@@ -27,6 +27,28 @@ final class CoverStoryDetector implements Detector {
         this.base = base;
     }
 
+    /**
+     * How schedule-like the whole relationship is ({@link Stats#schedule} over the local days of all
+     * its transfers in the window, cover phrase or not): weekly support that now and then says
+     * "school fees" is on a schedule even when its cover-phrase transfers alone are too few to tell.
+     */
+    private static double relationshipSchedule(TransferRing r, int from) {
+        double[] gaps = new double[Math.max(0, r.size() - from)];
+        int k = 0;
+        long previous = Long.MIN_VALUE;
+        for (int i = from; i < r.size(); i++) {
+            long day = Stats.localDay(r.second(i), r.traits(i));
+            if (day == previous) {
+                continue;
+            }
+            if (previous != Long.MIN_VALUE) {
+                gaps[k++] = day - previous;
+            }
+            previous = day;
+        }
+        return Stats.schedule(gaps, k);
+    }
+
     @Override
     public String id() {
         return CoverStoryConfig.TYPE;
@@ -50,7 +72,6 @@ final class CoverStoryDetector implements Detector {
         long previous = 0;
         long previousDay = 0;
         double[] gaps = new double[Math.max(0, r.size() - from)];
-        double[] days = new double[gaps.length];
         List<String> ids = new java.util.ArrayList<>(Math.min(Hit.MAX_EVIDENCE, r.size() - from));
         for (int i = from; i < r.size(); i++) {
             int t = r.traits(i);
@@ -69,7 +90,6 @@ final class CoverStoryDetector implements Detector {
             }
             if (n > 0) {
                 gaps[n - 1] = (r.second(i) - previous) / (double) Evaluation.DAY;
-                days[n - 1] = day - previousDay;
             }
             previous = r.second(i);
             previousDay = day;
@@ -78,7 +98,7 @@ final class CoverStoryDetector implements Detector {
         if (n < c.minCount() || round < c.minRoundShare() * transfers) {
             return null;
         }
-        double cadence = c.scheduleDiscount() > 0 ? Stats.schedule(days, n - 1) : 0;
+        double cadence = c.scheduleDiscount() > 0 ? relationshipSchedule(r, from) : 0;
         double median = Stats.median(gaps, 0, n - 1);
         if (median > c.maxMedianIntervalDays()) {
             return null;

@@ -26,9 +26,9 @@ import java.util.List;
  * @param minRoundShare share of those transfers in round amounts (as {@code round_amount} defines them) before the rule fires, in [0, 1]; default 0.5
  * @param maxMedianIntervalDays largest median interval between those transfers, in days, 1..366: the
  *                      story comes back within weeks, not on a monthly payday as family support does; default 21
- * @param scheduleDiscount share, in [0, 1], by which the sub-score is lowered when those transfers follow
- *                      a schedule (weekly support to an in-law, "family support" every Saturday), scaled by
- *                      how schedule-like they are; default 0
+ * @param scheduleDiscount share, in [0, 1], by which the sub-score is lowered when the relationship (all
+ *                      its transfers in the window) follows a schedule (weekly support to an in-law that now
+ *                      and then says "school fees"), scaled by how schedule-like it is; default 0
  */
 public record CoverStoryConfig(boolean enabled, double weight, List<String> lists, int windowDays, int minCount,
                                int saturationCount, double maxAmount, double minRoundShare, int maxMedianIntervalDays,
