@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
                 "alerts per 10,000 transactions, per-rule hits, precision and marginal contribution, recall per scenario,",
                 "transfers before the first alert, a threshold sweep and optionally a comparison with a second bundle.",
                 "Writes summary.json and a self-contained report.html to the report directory; prints a summary table.",
+                "With --second-opinion FILE, also backtests the bundle on an independent labelled set (generate --set second-opinion)",
+                "into DIR/second-opinion and writes side-by-side.md and side-by-side.json: both sets' headline figures and the gap.",
                 "Definitions: docs/backtest.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:report written", "1:a rule bundle is invalid or input lines were rejected", "2:usage error or I/O failure"})
@@ -62,6 +64,11 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--report", required = true, paramLabel = "DIR", description = "Directory for summary.json and report.html.")
     Path report;
+
+    @Option(names = "--second-opinion", paramLabel = "FILE",
+            description = "A second, independent labelled JSON-lines set (generate --set second-opinion) to report beside --input:"
+                    + " the same bundle, its own report in DIR/second-opinion, and DIR/side-by-side.md with the gap. Never tune on it.")
+    Path secondOpinion;
 
     @Option(names = "--no-ablation", description = "Skip marginal contributions (one extra screening per enabled detector).")
     boolean noAblation;
@@ -129,7 +136,31 @@ final class BacktestCommand implements Callable<Integer> {
         ReportWriter.write(r, report);
         table(out, r);
         out.printf(Locale.ROOT, "report: %s, %s%n", report.resolve(ReportWriter.HTML), report.resolve(ReportWriter.JSON));
-        return r.rejected() == 0 ? Main.OK : Main.FINDINGS;
+        long rejected = r.rejected();
+        if (secondOpinion != null) {
+            if (!Files.isRegularFile(secondOpinion)) {
+                err.println("error: cannot read " + secondOpinion + ": no such file");
+                return Main.USAGE_OR_IO;
+            }
+            BacktestReport so;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(secondOpinion), 1 << 16)) {
+                Progress bar2 = new Progress(err, progress, Files.size(secondOpinion), "bytes");
+                so = new Backtest(a, null, false, watch.load(spec.commandLine(), out, err))
+                        .run(in, false, null, zone.defaultZone, secondOpinion.toString(), bar2::update);
+                bar2.done();
+            } catch (WatchlistOptions.Invalid e) {
+                return Main.FINDINGS;
+            }
+            Path soDir = report.resolve("second-opinion");
+            ReportWriter.write(so, soDir);
+            SideBySide.write(r, so, report);
+            out.println();
+            out.print(SideBySide.markdown(r, so));
+            out.printf(Locale.ROOT, "second-opinion report: %s; side by side: %s%n", soDir.resolve(ReportWriter.HTML),
+                    report.resolve(SideBySide.MARKDOWN));
+            rejected += so.rejected();
+        }
+        return rejected == 0 ? Main.OK : Main.FINDINGS;
     }
 
     static void table(PrintWriter out, BacktestReport r) {
@@ -151,6 +182,9 @@ final class BacktestCommand implements Callable<Integer> {
         row(out, f, "alerts per 10k transactions", m.alertsPer10k(), b == null ? null : b.alertsPer10k(), "%.1f");
         row(out, f, "alert cases", m.alertCases(), b == null ? null : (double) b.alertCases(), "%.0f");
         row(out, f, "median transfers before 1st alert", r.firstAlert().median(), null, "%.0f");
+        BacktestReport.Outcomes o = r.outcomes();
+        out.printf(Locale.ROOT, "queue items per 10k %.1f; legitimate senders at REVIEW or above %.3f%%; sextortion victims at REVIEW or above %s%n",
+                o.queueItemsPer10k(), o.legitReviewShare() * 100, o.victims() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", o.victimReviewShare() * 100));
         if (r.comparison() != null) {
             out.printf(Locale.ROOT, "alerts only in A: %d, only in B: %d; senders only in A: %d, only in B: %d%n",
                     r.comparison().alertsOnlyInA(), r.comparison().alertsOnlyInB(), r.comparison().sendersOnlyInA(),

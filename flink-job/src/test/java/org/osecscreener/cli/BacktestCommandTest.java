@@ -32,6 +32,30 @@ class BacktestCommandTest {
     }
 
     @Test
+    void backtest_withSecondOpinion_reportsBothSetsSideBySide_withTheGap() throws IOException {
+        Path main = dir.resolve("main.jsonl");
+        Path so = dir.resolve("so.jsonl");
+        assertThat(MainTest.run("generate", "--seed", "3", "--transactions", "6000", "--output", main.toString()).code()).isZero();
+        assertThat(MainTest.run("generate", "--set", "second-opinion", "--seed", "3", "--transactions", "6000", "--output",
+                so.toString()).code()).isZero();
+        Path report = dir.resolve("report");
+        MainTest.Result r = MainTest.run("backtest", "--input", main.toString(), "--second-opinion", so.toString(), "--report",
+                report.toString(), "--no-ablation");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(report.resolve("second-opinion").resolve("summary.json")).exists();
+        String md = Files.readString(report.resolve("side-by-side.md"));
+        assertThat(md).contains("| osec-default@1 | main set | second opinion | gap |")
+                .contains("| OSEC senders with at least one ALERT |").contains("| legitimate senders at REVIEW or above |")
+                .contains("| queue items (distinct alert ids) per 10,000 transactions |").contains(" pp |");
+        assertThat(r.out()).contains(md.lines().findFirst().orElseThrow());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.resolve("side-by-side.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode first = json.get("rows").get(0);
+        assertThat(first.get("gap").asDouble()).isCloseTo(first.get("secondOpinion").asDouble() - first.get("main").asDouble(),
+                org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
     void backtest_invalidRules_exitOne() throws IOException {
         Path data = dir.resolve("l.jsonl");
         Files.writeString(data, MainTest.GOOD + "\n");
