@@ -71,7 +71,7 @@ class BinaryCodecTest {
         org.osecscreener.detect.MemoryFinalStore finalsSkeleton = new org.osecscreener.detect.MemoryFinalStore();
         int alerts = 0;
         int withHits = 0;
-        for (Transaction tx : generated(6_000)) {
+        for (Transaction tx : generated(20_000)) {
             String clusterId = "C-" + tx.beneficiary().id();
             ClusterView view = engine.clusterStep(clusters.computeIfAbsent(clusterId, k -> new ClusterProfile()), tx,
                     clusterId, 1, ScreeningEngine.surnameKey(tx.beneficiary().name()),

@@ -21,7 +21,7 @@ class BundleScheduleTest {
     static RuleBundle pack(int version, String effectiveFrom) throws RuleBundleException {
         String text = new String(RuleBundleLoader.defaultBundleText(), StandardCharsets.UTF_8)
                 .replaceFirst("(?m)^version: 1$", "version: " + version)
-                .replaceFirst("(?m)^effectiveFrom: 2026-01-01$", "effectiveFrom: " + effectiveFrom);
+                .replaceFirst("(?m)^effectiveFrom: [0-9-]+$", "effectiveFrom: " + effectiveFrom);
         return LOADER.load("v" + version + ".yaml", text.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -15,7 +15,7 @@ class RuleBundleSummaryTest {
         assertThat(text).startsWith("rule bundle osec-default version 1 is valid\n")
                 .contains("approved by:", "effective from: 2020-01-01", "base currency:  USD")
                 .contains("15 enabled: small_amount (weight 0.15), corridor_risk (weight 0.2)")
-                .contains("low_and_slow (weight 0.6)", "cover_story (weight 0.6)")
+                .contains("low_and_slow (weight 0.8)", "cover_story (weight 0.6)")
                 .contains("payee clusters: scored over 90 days from 3 unrelated senders")
                 .contains("sextortion:     victim-side alerts for bursts to NG, CI, GH, PH within 72 hours")
                 .contains("queue:          items close after 30 days without an update")

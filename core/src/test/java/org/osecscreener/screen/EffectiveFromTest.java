@@ -39,7 +39,7 @@ class EffectiveFromTest {
     static String defaultText(int version, String effectiveFrom) {
         String text = new String(RuleBundleLoader.defaultBundleText(), StandardCharsets.UTF_8)
                 .replaceFirst("(?m)^version: 1$", "version: " + version)
-                .replaceFirst("(?m)^effectiveFrom: 2026-01-01$", "effectiveFrom: " + effectiveFrom);
+                .replaceFirst("(?m)^effectiveFrom: [0-9-]+$", "effectiveFrom: " + effectiveFrom);
         assertThat(text).contains("version: " + version + "\n").contains("effectiveFrom: " + effectiveFrom + "\n");
         return text;
     }
@@ -149,8 +149,9 @@ class EffectiveFromTest {
     void reloadOfAnInvalidFile_givesARejectedEventWithEveryErrorAndTheDigestOfTheBytes() throws Exception {
         List<RuleBundleEvent> events = new ArrayList<>();
         Screener s = Screener.builder().clock(WALL).ruleEvents(events::add).build();
+        String shipped = RuleBundleLoader.defaultBundle().effectiveFrom().toString(); // v2 effective on the shipped pack's day
         Path bad = dir.resolve("bad.yaml");
-        String text = defaultText(2, "2026-01-01").replaceFirst("(?m)^  review: [0-9.]+", "  review: 1.5")
+        String text = defaultText(2, shipped).replaceFirst("(?m)^  review: [0-9.]+", "  review: 1.5")
                 .replaceFirst("(?m)^approvedBy: .*$", "");
         Files.writeString(bad, text);
         assertThatThrownBy(() -> s.reload(bad)).isInstanceOf(RuleBundleException.class);
@@ -164,7 +165,7 @@ class EffectiveFromTest {
         assertThat(e.eventDay()).isNull();
 
         Path good = dir.resolve("good.yaml");
-        Files.writeString(good, defaultText(2, "2026-01-01"));
+        Files.writeString(good, defaultText(2, shipped));
         RuleBundleEvent accepted = s.reload(good);
         assertThat(accepted.kind()).as("no transaction yet: event time unknown").isEqualTo(Kind.PENDING);
         assertThat(accepted.source()).isEqualTo("good.yaml");
@@ -177,7 +178,7 @@ class EffectiveFromTest {
         assertThat(superseded.bundle().sha256()).as("the shipped pack, hashed as shipped")
                 .isEqualTo(RuleBundleEvent.sha256(RuleBundleLoader.defaultBundleText()));
         assertThat(superseded.supersededBy().label()).isEqualTo("osec-default@2");
-        assertThatThrownBy(() -> s.reload(defaultPack(2, "2026-01-01"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> s.reload(defaultPack(2, shipped))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not move forward");
         assertThat(events.get(events.size() - 1).kind()).isEqualTo(Kind.REJECTED);
     }

@@ -70,9 +70,12 @@ class ScreenerTest {
         return a.hits().stream().filter(h -> h.ruleId().equals(rule)).findFirst().orElse(null);
     }
 
-    /** Pays {@code payee} from S-1 at minute {@code minute} after T0 and returns the recurring hit's transfer count (0 if none). */
-    private static int recurringCount(Screener s, String payee, int minute) {
-        Assessment a = s.screen(tx("T-" + minute, "S-1", payee, T0.plusMinutes(minute), "40.00"));
+    /**
+     * Pays {@code payee} from S-1 on day {@code day} after T0 and returns the recurring hit's count (0 if none). One transfer
+     * a day, because recurring_small_to_cluster counts occasions (distinct local days), not transfers.
+     */
+    private static int recurringCount(Screener s, String payee, int day) {
+        Assessment a = s.screen(tx("T-" + day, "S-1", payee, T0.plusDays(day), "40.00"));
         Hit h = hit(a, "recurring_small_to_cluster");
         return h == null ? 0 : Integer.parseInt(h.reason().split(" ")[0]);
     }
@@ -80,8 +83,10 @@ class ScreenerTest {
     @Test
     void pairProfiles_keepTheMostRecentlyUsed_andDropTheLeastRecentlyUsedBeyondTheBound() throws Exception {
         int bound = Screener.PAIRS_PER_SENDER;
+        // one transfer a day for up to 2 * bound + 4 days: a window long enough to hold them all
+        String recurring = RECURRING.replace("windowDays: 14", "windowDays: 180");
         // 3 transfers to B-0, then bound - 1 other payees: B-0 is still among the bound most recent
-        Screener kept = screener(bundle(1, RECURRING, "{review: 0.5, alert: 0.95}"));
+        Screener kept = screener(bundle(1, recurring, "{review: 0.5, alert: 0.95}"));
         int m = 0;
         for (int i = 0; i < 3; i++) {
             recurringCount(kept, "B-0", m++);
@@ -92,7 +97,7 @@ class ScreenerTest {
         assertThat(recurringCount(kept, "B-0", m)).as("4th transfer to a kept relationship").isEqualTo(4);
 
         // the same with one more other payee: B-0 is the least recently used and is dropped
-        Screener dropped = screener(bundle(1, RECURRING, "{review: 0.5, alert: 0.95}"));
+        Screener dropped = screener(bundle(1, recurring, "{review: 0.5, alert: 0.95}"));
         m = 0;
         for (int i = 0; i < 3; i++) {
             recurringCount(dropped, "B-0", m++);
@@ -103,7 +108,7 @@ class ScreenerTest {
         assertThat(recurringCount(dropped, "B-0", m)).as("relationship forgotten beyond the bound").isZero();
 
         // using a relationship makes it recent again: B-0 used halfway survives bound - 1 more payees after it
-        Screener touched = screener(bundle(1, RECURRING, "{review: 0.5, alert: 0.95}"));
+        Screener touched = screener(bundle(1, recurring, "{review: 0.5, alert: 0.95}"));
         m = 0;
         for (int i = 0; i < 3; i++) {
             recurringCount(touched, "B-0", m++);
