@@ -154,6 +154,10 @@ final class RunCommand implements Callable<Integer> {
             in = JobRunner.extractSample();
             out.println("input: the bundled sample (" + JobRunner.SAMPLE_RESOURCE + ")");
         }
+        if ("file".equals(source) && !in.contains("://") && !Files.exists(Path.of(in))) {
+            err.println("error: no such file or directory: " + in + " (--input)");
+            return Main.USAGE_OR_IO;
+        }
         if (resume && checkpointInterval.isZero()) {
             err.println("error: --resume needs checkpoints, but --checkpoint-interval is PT0S");
             return Main.USAGE_OR_IO;

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osecscreener.cli.Main;
@@ -43,6 +44,7 @@ import org.osecscreener.cli.Main;
  * (10–60%, rising) of the expected ones, after at least one new checkpoint since the job (re)started,
  * plus 0–1 s.
  */
+@Tag("process")
 class ClusterTaskManagerKillTest {
     static final long SEED = 20261208L;
     static final int BROKEN = FaultFixture.BROKEN;

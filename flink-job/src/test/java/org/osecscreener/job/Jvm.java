@@ -18,6 +18,13 @@ import java.util.function.Supplier;
  * that no JVM outlives its test.
  */
 final class Jvm implements AutoCloseable {
+    /** Processes still running; killed if this JVM is stopped (a test timeout) before the tests did it. */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly)));
+    }
+
     private final String name;
     private final Process process;
     final Path log;
@@ -54,7 +61,10 @@ final class Jvm implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("OSEC_LOG_LEVEL");
         pb.environment().putAll(env);
-        return new Jvm(name, pb.start(), log);
+        Process p = pb.start();
+        LIVE.add(p);
+        p.onExit().thenRun(() -> LIVE.remove(p));
+        return new Jvm(name, p, log);
     }
 
     /** The --add-opens/--add-exports flags this JVM was started with (the ones Flink needs). */

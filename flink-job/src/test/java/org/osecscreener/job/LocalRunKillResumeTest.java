@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osecscreener.cli.Main;
@@ -33,6 +34,7 @@ import org.osecscreener.cli.Main;
  * 0–1 s, so that kills land in every phase of the checkpoint cycle (while a checkpoint is being
  * written, between its completion and the commit of the part files, between checkpoints).
  */
+@Tag("process")
 class LocalRunKillResumeTest {
     static final long SEED = 20261209L;
     static final int BROKEN = FaultFixture.BROKEN;
