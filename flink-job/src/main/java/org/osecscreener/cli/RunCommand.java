@@ -221,14 +221,18 @@ final class RunCommand implements Callable<Integer> {
             }
             return Main.JOB_FAILED;
         }
+        if (!result.isJobExecutionResult()) { // `flink run --detached`: submitted, still running
+            out.printf("job %s submitted; it runs on the cluster (this command does not wait for it)%n", result.getJobID());
+            return Main.OK;
+        }
         jobFinished = true;
         double seconds = (System.nanoTime() - started) / 1e9;
         if (fileOut == null) {
             long dead = counter(result, JobRunner.DEAD_LETTER_COUNTER);
             long rejectedBundles = counter(result, JobRunner.REJECTED_BUNDLE_COUNTER);
-            out.printf(java.util.Locale.ROOT, "job finished in %.1f s; %s%n", seconds, dead < 0 ? "dead letters not counted (detached)"
-                    : dead + " dead letters to " + deadLetterTopic + (rejectedBundles > 0 ? ", " + rejectedBundles + " rule bundles rejected" : "")
-                    + " (counted by the job's last attempt: after a restart, those committed before it are not counted)");
+            out.printf(java.util.Locale.ROOT, "job finished in %.1f s; %d dead letters to %s%s (counted by the job's last attempt:"
+                    + " after a restart, those committed before it are not counted)%n", seconds, dead, deadLetterTopic,
+                    rejectedBundles > 0 ? ", " + rejectedBundles + " rule bundles rejected" : "");
             return dead > 0 || rejectedBundles > 0 ? Main.FINDINGS : Main.OK;
         }
         JobRunner.Summary run = JobRunner.summarise(outDir);
@@ -263,8 +267,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             Object v = r.getAccumulatorResult(name);
             return v instanceof Number n ? n.longValue() : 0;
-        } catch (RuntimeException detached) {
-            return -1;
+        } catch (RuntimeException notCounted) {
+            return 0;
         }
     }
 
