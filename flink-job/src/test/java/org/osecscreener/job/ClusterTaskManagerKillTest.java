@@ -146,7 +146,7 @@ class ClusterTaskManagerKillTest {
         step("reading the committed alerts");
         List<String> alerts = kafka.consumeCommitted("alerts", expected.size(), Duration.ofSeconds(120));
         Map<String, JsonNode> actual = JobTestSupport.byTransaction(alerts); // fails on a duplicate
-        assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        JobTestSupport.assertSameKeys(actual, expected);
         expected.forEach((id, e) -> {
             JsonNode a = actual.get(id);
             assertThat(a.get("alertId").asText()).as("alert id of %s", id).isEqualTo(e.get("alertId").asText());

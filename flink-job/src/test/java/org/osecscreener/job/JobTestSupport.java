@@ -163,4 +163,14 @@ final class JobTestSupport {
         }
         return code;
     }
+
+    /** Asserts that {@code actual} has exactly the transactions of {@code expected}, naming the lost and the unexpected (linear time). */
+    static void assertSameKeys(Map<String, ?> actual, Map<String, ?> expected) {
+        java.util.Set<String> lost = new java.util.TreeSet<>(expected.keySet());
+        lost.removeAll(actual.keySet());
+        java.util.Set<String> extra = new java.util.TreeSet<>(actual.keySet());
+        extra.removeAll(expected.keySet());
+        org.assertj.core.api.Assertions.assertThat(lost).as("alerts lost (transactions expected but not committed)").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(extra).as("alerts committed but not expected").isEmpty();
+    }
 }

@@ -109,7 +109,7 @@ class LocalRunKillResumeTest {
         }
 
         Map<String, JsonNode> actual = JobTestSupport.byTransaction(JobRunner.lines(out.resolve("alerts"))); // fails on a duplicate
-        assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        JobTestSupport.assertSameKeys(actual, expected);
         expected.forEach((id, e) -> {
             JsonNode a = actual.get(id);
             assertThat(a.get("alertId").asText()).as("alert id of %s", id).isEqualTo(e.get("alertId").asText());
