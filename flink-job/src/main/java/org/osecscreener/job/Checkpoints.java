@@ -89,9 +89,26 @@ public final class Checkpoints {
         }
     }
 
+    /**
+     * The entries of a directory that a running job may be changing: Flink deletes a subsumed
+     * checkpoint while we list, and a local listing fails when an entry vanishes between reading
+     * the names and reading their status. Lists again in that case; a directory that is itself
+     * gone has no entries.
+     */
     private static FileStatus[] list(FileSystem fs, Path p) throws IOException {
-        FileStatus[] s = fs.listStatus(p);
-        return s == null ? new FileStatus[0] : s;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                FileStatus[] s = fs.listStatus(p);
+                return s == null ? new FileStatus[0] : s;
+            } catch (java.io.FileNotFoundException e) {
+                if (!fs.exists(p)) {
+                    return new FileStatus[0];
+                }
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A path as a URI Flink understands: URIs are kept, local paths made absolute. */
