@@ -46,7 +46,7 @@ import picocli.CommandLine.Command;
                 "0:success: every input record screened (or read, checked, written)",
                 "1:invalid input: some records or rule bundles rejected (the run is complete; see the dead letter), or invalid rules, lists or configuration",
                 "2:usage error or I/O failure",
-                "3:run: the streaming job failed (`run --resume` continues from its last checkpoint)"
+                "3:run: the streaming job failed (run --resume continues from its newest checkpoint)"
         })
 public final class Main implements Runnable {
     /** Success. */

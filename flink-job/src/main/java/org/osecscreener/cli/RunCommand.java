@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the job finished and every record was screened (or the job was submitted)",
                 "1:the job finished but some records (or rule bundles) were rejected: see the dead letter; or the rule bundle is invalid",
                 "2:usage error or I/O failure, or the output or checkpoint directory belongs to another run",
-                "3:the job failed; its last checkpoint is kept and `run --resume` continues from it"})
+                "3:the job failed; its newest checkpoint is kept: run it again with --resume to continue"})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -78,8 +78,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Checkpoint directory or URI (default: OUTPUT/checkpoints). Checkpoints are kept when the job fails or the process dies.")
     String checkpointDir;
     @Option(names = "--resume",
-            description = {"Continue the run whose output (and checkpoints) are in OUTPUT (or --checkpoint-dir) from its newest completed checkpoint,",
-                    "after the process was killed or the job failed. Give the same options as that run."})
+            description = "Continue the run whose output (and checkpoints) are in OUTPUT (or --checkpoint-dir) from its newest"
+                    + " completed checkpoint, after the process was killed or the job failed. Give the same options as that run.")
     boolean resume;
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of the parallel stages (default ${DEFAULT-VALUE}).")
     int parallelism;
