@@ -8,9 +8,20 @@ import picocli.CommandLine.Command;
 /**
  * The {@code osec-screener} command line: {@code java -jar osec-screener.jar <command>}.
  *
- * <p>Exit codes are the same for every command: {@value #OK} success, {@value #FINDINGS}
- * findings or invalid input (rejected lines, invalid rules, alerts where a command says so),
- * {@value #USAGE_OR_IO} a usage error or an I/O failure.
+ * <p>Exit codes follow one rule for every command (the README's "Exit codes" table):
+ * <ul>
+ *   <li>{@value #OK}: the command did everything it was asked, and every input record was
+ *       screened (or read, checked, written);</li>
+ *   <li>{@value #FINDINGS}: invalid input. Either the command ran to its end but some input
+ *       records (or rule bundles, alert lines, list rows) were rejected, each written to its
+ *       dead letter or listed with its reason; or an input the command checks before it starts
+ *       (rule bundle, watchlist, generator configuration, tip list) is invalid, and every error is
+ *       listed. Alerts are never a reason for 1: they are the command's output;</li>
+ *   <li>{@value #USAGE_OR_IO}: a usage error (unknown option, bad value, missing key, an output
+ *       or checkpoint directory that belongs to another run) or an I/O failure;</li>
+ *   <li>{@value #JOB_FAILED}: {@code run} only: the streaming job failed after it started (its
+ *       restarts exhausted); what it committed is kept, and so is its last checkpoint.</li>
+ * </ul>
  */
 @Command(name = "osec-screener",
         mixinStandardHelpOptions = true,
@@ -33,9 +44,10 @@ import picocli.CommandLine.Command;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:success",
-                "1:findings or invalid input",
-                "2:usage error or I/O failure"
+                "0:success: every input record screened (or read, checked, written)",
+                "1:invalid input: some records or rule bundles rejected (the run is complete; see the dead letter), or invalid rules, lists or configuration",
+                "2:usage error or I/O failure",
+                "3:run: the streaming job failed (run --resume continues from its newest checkpoint)"
         })
 public final class Main implements Runnable {
     /** Success. */
@@ -44,6 +56,8 @@ public final class Main implements Runnable {
     public static final int FINDINGS = 1;
     /** Usage error or I/O failure. */
     public static final int USAGE_OR_IO = 2;
+    /** The streaming job failed ({@code run}). */
+    public static final int JOB_FAILED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,6 +73,42 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(commandLine(out, err), args, out, err);
+    }
+
+    /**
+     * What {@link #runJob} reports.
+     *
+     * @param exitCode    the exit code of {@code run}
+     * @param jobFinished whether the streaming job ran to its end (a finished job with rejected
+     *                    records exits {@value #FINDINGS}, and so does an invalid rule bundle that
+     *                    stopped it before it started)
+     */
+    public record JobOutcome(int exitCode, boolean jobFinished) {
+    }
+
+    /**
+     * Runs the {@code run} command with {@code runArgs} (its options, without the command name),
+     * for a Flink client's entry point.
+     */
+    public static JobOutcome runJob(String[] runArgs, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine(out, err);
+        String[] args = new String[runArgs.length + 1];
+        args[0] = "run";
+        System.arraycopy(runArgs, 0, args, 1, runArgs.length);
+        int code = execute(cli, args, out, err);
+        RunCommand run = cli.getSubcommands().get("run").getCommand();
+        return new JobOutcome(code, run.jobFinished);
+    }
+
+    private static int execute(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
@@ -72,10 +122,7 @@ public final class Main implements Runnable {
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             return USAGE_OR_IO;
         });
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return cli;
     }
 
     /** A failure as one line: file-system errors name what went wrong with which file. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import org.osecscreener.job.Checkpoints;
 import org.osecscreener.job.JobRunner;
 import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.RuleBundleException;
@@ -30,7 +31,10 @@ import picocli.CommandLine.Spec;
                 "bundled sample with the default rule pack and writes alerts, dead letters and rule events under",
                 "osec-out/, then prints a summary. Under `flink run` the same options run it on a cluster."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the job finished (or was submitted)", "1:invalid rule bundle", "2:usage error, I/O failure or job failure"})
+        exitCodeList = {"0:the job finished and every record was screened (or the job was submitted)",
+                "1:the job finished but some records (or rule bundles) were rejected: see the dead letter; or the rule bundle is invalid",
+                "2:usage error or I/O failure, or the output or checkpoint directory belongs to another run",
+                "3:the job failed; its newest checkpoint is kept: run it again with --resume to continue"})
 final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ZoneOption zone = new ZoneOption();
@@ -83,8 +87,13 @@ final class RunCommand implements Callable<Integer> {
     String stateBackend;
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", defaultValue = "PT10S", description = "Checkpoint interval, ISO-8601 (default ${DEFAULT-VALUE}); PT0S disables checkpoints.")
     Duration checkpointInterval;
-    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Checkpoint directory or URI (default: OUTPUT/checkpoints).")
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Checkpoint directory or URI (default: OUTPUT/checkpoints). Checkpoints are kept when the job fails or the process dies.")
     String checkpointDir;
+    @Option(names = "--resume",
+            description = "Continue the run whose output (and checkpoints) are in OUTPUT (or --checkpoint-dir) from its newest"
+                    + " completed checkpoint, after the process was killed or the job failed. Give the same options as that run.")
+    boolean resume;
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of the parallel stages (default ${DEFAULT-VALUE}).")
     int parallelism;
     @Option(names = "--lateness", paramLabel = "DURATION", defaultValue = "PT5S", description = "Allowed out-of-orderness of event time (default ${DEFAULT-VALUE}).")
@@ -180,17 +189,52 @@ final class RunCommand implements Callable<Integer> {
             in = JobRunner.extractSample();
             out.println("input: the bundled sample (" + JobRunner.SAMPLE_RESOURCE + ")");
         }
+        if ("file".equals(source) && !in.contains("://") && !Files.exists(Path.of(in))) {
+            err.println("error: no such file or directory: " + in + " (--input)");
+            return Main.USAGE_OR_IO;
+        }
+        if (resume && checkpointInterval.isZero()) {
+            err.println("error: --resume needs checkpoints, but --checkpoint-interval is PT0S");
+            return Main.USAGE_OR_IO;
+        }
         Path outDir = Path.of(output);
-        if ("file".equals(sink)) {
+        Path fileOut = "file".equals(sink) ? outDir : null;
+        String ckDir = checkpointInterval.isZero() ? null
+                : checkpointDir != null ? checkpointDir : outDir.resolve("checkpoints").toString();
+        java.util.Map<String, String> record = RunDirectory.record(source, in, format.toString(), sink, fileOut, inputTopic,
+                rulesDir, rulesTopic);
+        Checkpoints.Completed resumeFrom = null;
+        java.util.Set<Path> earlier = java.util.Set.of();
+        try {
+            if (resume) {
+                resumeFrom = RunDirectory.checkResume(fileOut, ckDir, record);
+                if (fileOut != null) {
+                    earlier = JobRunner.committedFiles(fileOut);
+                }
+            } else {
+                RunDirectory.checkFresh(fileOut, ckDir);
+            }
+        } catch (RunDirectory.Refused e) {
+            err.println("error: " + e.getMessage());
+            return Main.USAGE_OR_IO;
+        }
+        if (fileOut != null) {
             Files.createDirectories(outDir);
+        }
+        if (ckDir != null && !resume) {
+            RunDirectory.writeRecord(ckDir, record);
         }
         JobRunner.Options o = new JobRunner.Options(source, in, format.toString(), monitor, kafkaBootstrap, inputTopic, groupId, bounded, sink,
                 output, alertsTopic, deadLetterTopic, ruleEventsTopic, baseline, rulesDir, rulesTopic, stateBackend,
                 checkpointInterval.isZero() ? null : checkpointInterval,
-                checkpointDir != null ? checkpointDir : outDir.resolve("checkpoints").toString(), parallelism, lateness,
+                ckDir != null ? ckDir : outDir.resolve("checkpoints").toString(), parallelism, lateness,
                 minLevel, webUi, restarts, ingest, lists, kafkaProperties, prometheusPort);
-        out.printf("rules: %s@%d; state backend: %s; parallelism %d; checkpoints every %s%n", baseline.id(),
-                baseline.version(), stateBackend, parallelism, checkpointInterval);
+        out.printf("rules: %s@%d; state backend: %s; parallelism %d; checkpoints every %s%s%n", baseline.id(),
+                baseline.version(), stateBackend, parallelism, checkpointInterval,
+                ckDir == null ? "" : " in " + ckDir);
+        if (resumeFrom != null) {
+            out.printf("resuming from checkpoint %d (%s)%n", resumeFrom.id(), resumeFrom.path());
+        }
         if (keySource != null) {
             out.printf("identifiers pseudonymised at ingest (key read by each task from %s); dead letters %s%n", keySource,
                     rawDeadLetters ? "hold the RAW records (--raw-dead-letters)" : "hold reasons and positions only");
@@ -220,23 +264,85 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         long started = System.nanoTime();
+        org.apache.flink.api.common.JobExecutionResult result;
         try {
-            JobRunner.run(o);
+            result = JobRunner.run(o, resumeFrom == null ? null : resumeFrom.path());
         } catch (Exception e) {
             Throwable auth = KafkaCheck.authenticationFailure(e);
-            if (auth == null) {
-                throw e;
+            if (auth != null) {
+                err.println("error: the job stopped: Kafka refused the connection: authentication failed ("
+                        + kafkaProperties.redact(auth.getMessage()) + ")");
+                return Main.USAGE_OR_IO;
             }
-            err.println("error: the job stopped: Kafka refused the connection: authentication failed ("
-                    + kafkaProperties.redact(auth.getMessage()) + ")");
-            return Main.USAGE_OR_IO;
+            err.println("error: the job failed: " + kafkaProperties.redact(rootCause(e)));
+            java.util.Optional<Checkpoints.Completed> kept = ckDir == null ? java.util.Optional.empty() : Checkpoints.latest(ckDir);
+            if (kept.isPresent()) {
+                err.println("its last completed checkpoint (" + kept.get().id() + ") is kept in " + kept.get().path()
+                        + "; once the cause is fixed, the same command with --resume continues from it");
+            } else if (ckDir != null) {
+                err.println("no checkpoint was completed; once the cause is fixed, run it again"
+                        + (fileOut != null && !resume ? " (the output directory holds nothing committed)" : ""));
+            }
+            return Main.JOB_FAILED;
         }
+        if (!result.isJobExecutionResult()) { // `flink run --detached`: submitted, still running
+            out.printf("job %s submitted; it runs on the cluster (this command does not wait for it)%n", result.getJobID());
+            return Main.OK;
+        }
+        jobFinished = true;
         double seconds = (System.nanoTime() - started) / 1e9;
-        if ("file".equals(sink)) {
-            JobRunner.summarise(outDir).print(out, outDir, seconds);
-        } else {
-            out.printf("job finished in %.1f s%n", seconds);
+        if (fileOut == null) {
+            long dead = counter(result, JobRunner.DEAD_LETTER_COUNTER);
+            long rejectedBundles = counter(result, JobRunner.REJECTED_BUNDLE_COUNTER);
+            out.printf(java.util.Locale.ROOT, "job finished in %.1f s; %d dead letters to %s%s (counted by the job's last attempt:"
+                    + " after a restart, those committed before it are not counted)%n", seconds, dead, deadLetterTopic,
+                    rejectedBundles > 0 ? ", " + rejectedBundles + " rule bundles rejected" : "");
+            return dead > 0 || rejectedBundles > 0 ? Main.FINDINGS : Main.OK;
         }
-        return Main.OK;
+        JobRunner.Summary run = JobRunner.summarise(outDir);
+        StringBuilder text = new StringBuilder();
+        if (resumeFrom == null) {
+            text.append(String.format(java.util.Locale.ROOT, "%s in %.1f s%n", run.counts(), seconds));
+        } else {
+            JobRunner.Summary mine = JobRunner.summarise(outDir, earlier);
+            text.append(String.format(java.util.Locale.ROOT, "the whole run (every attempt, resumed from checkpoint %d): %s%n",
+                    resumeFrom.id(), run.counts()));
+            text.append(String.format(java.util.Locale.ROOT, "this process: %s in %.1f s (the rest was committed before it started)%n",
+                    mine.counts().replaceFirst("^wrote", "committed"), seconds));
+        }
+        java.io.StringWriter dirs = new java.io.StringWriter();
+        try (PrintWriter w = new PrintWriter(dirs)) {
+            JobRunner.Summary.printDirectories(w, outDir);
+        }
+        text.append(dirs);
+        JobRunner.deleteUncommitted(outDir);
+        if (checkpointDir == null && ckDir != null) {
+            RunDirectory.deleteTree(Path.of(ckDir)); // the finished job deleted its checkpoints; leftovers of killed attempts
+        }
+        Files.writeString(outDir.resolve(RunDirectory.SUMMARY), text.toString());
+        out.print(text);
+        return run.rejectedInput() ? Main.FINDINGS : Main.OK;
+    }
+
+    /** Whether the job ran to its end (for {@link Main#runJob}). */
+    boolean jobFinished;
+
+    private static long counter(org.apache.flink.api.common.JobExecutionResult r, String name) {
+        try {
+            Object v = r.getAccumulatorResult(name);
+            return v instanceof Number n ? n.longValue() : 0;
+        } catch (RuntimeException notCounted) {
+            return 0;
+        }
+    }
+
+    /** The innermost cause's message: what went wrong, without Flink's wrapping. */
+    static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
     }
 }

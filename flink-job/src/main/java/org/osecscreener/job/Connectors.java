@@ -8,7 +8,6 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -25,6 +24,7 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** The job's real sources and sinks: files and Kafka. */
 public final class Connectors {
@@ -138,7 +138,8 @@ public final class Connectors {
     /**
      * A transactional Kafka sink: records become visible to read_committed consumers when the
      * checkpoint that covers them completes, so a restart neither loses nor duplicates them.
-     * Alerts are keyed by their alert id.
+     * Alerts are keyed by their alert id. Records carry the producer's clock as their Kafka
+     * timestamp, not the transaction's event time ({@link Lines}).
      */
     public static KafkaSink<String> kafkaSink(String bootstrap, String topic, String transactionalIdPrefix,
                                               Duration transactionTimeout) {
@@ -160,12 +161,30 @@ public final class Connectors {
                 .setKafkaProducerConfig(p)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder()
-                        .setTopic(topic)
-                        .setKeySerializationSchema(Connectors::alertKey)
-                        .setValueSerializationSchema(new SimpleStringSchema())
-                        .build())
+                .setRecordSerializer(new Lines(topic))
                 .build();
+    }
+
+    /**
+     * Output lines as Kafka records on one topic, keyed by alert id (other lines unkeyed), and
+     * stamped with the producer's clock. Flink would otherwise stamp each record with its event
+     * time, the transaction's time; a broker refuses a record dated more than
+     * {@code log.message.timestamp.after.max.ms} ahead of its own clock (one hour by default since
+     * Kafka 4.0), while a transaction may be dated up to {@code --max-future} ahead (a day by
+     * default) or anywhere in the future when that check is off, and the refusal fails the job
+     * again on every restart. The alert's own {@code timestamp} field keeps the event time.
+     */
+    static final class Lines implements KafkaRecordSerializationSchema<String> {
+        private final String topic;
+
+        Lines(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(String line, KafkaSinkContext context, Long eventTime) {
+            return new ProducerRecord<>(topic, null, null, alertKey(line), line.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** The alert id of an alert line (its first field), or null for other lines. */

@@ -29,6 +29,10 @@ import org.osecscreener.score.Level;
 public final class JobRunner {
     /** Bundled sample used when no input is given. */
     public static final String SAMPLE_RESOURCE = "/org/osecscreener/samples/transactions.jsonl";
+    /** Accumulator of the dead letters a Kafka-sink run wrote (its last attempt). */
+    public static final String DEAD_LETTER_COUNTER = "deadLetters";
+    /** Accumulator of the rule bundles a Kafka-sink run rejected (its last attempt). */
+    public static final String REJECTED_BUNDLE_COUNTER = "rejectedRuleBundles";
 
     private JobRunner() {
     }
@@ -133,15 +137,36 @@ public final class JobRunner {
 
     /** The Flink configuration for {@code o}: state backend, checkpoints, restarts. */
     public static Configuration configuration(Options o) {
+        return configuration(o, null);
+    }
+
+    /**
+     * The Flink configuration for {@code o}, restoring the job's state from {@code resumeFrom}
+     * (a completed checkpoint's directory, {@link Checkpoints#latest}) when it is not null.
+     *
+     * <p>Checkpoints are retained when the job fails or is cancelled (and survive a killed
+     * process in any case), so that {@code run --resume} can continue from the newest; a job that
+     * finishes deletes its own. A resumed job claims the checkpoint it starts from (Flink's
+     * {@code CLAIM} mode): Flink deletes it once a newer one has completed, so that no older
+     * checkpoint outlives the run and a finished run leaves none to resume by mistake.
+     */
+    public static Configuration configuration(Options o, String resumeFrom) {
         Configuration conf = new Configuration();
         conf.setString("state.backend.type", o.stateBackend());
         if (o.checkpointInterval() != null) {
             conf.setString("execution.checkpointing.interval", o.checkpointInterval().toMillis() + " ms");
             conf.setString("execution.checkpointing.dir", uri(o.checkpointDir()));
             conf.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
+            conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+            // discard a checkpoint's _metadata before its state files (Checkpoints relies on it)
+            conf.setString("execution.checkpointing.cleaner.parallel-mode", "false");
             if ("rocksdb".equals(o.stateBackend())) {
                 conf.setString("execution.checkpointing.incremental", "true");
             }
+        }
+        if (resumeFrom != null) {
+            conf.setString("execution.state-recovery.path", resumeFrom);
+            conf.setString("execution.state-recovery.claim-mode", "CLAIM");
         }
         if (o.restarts() > 0) {
             conf.setString("restart-strategy.type", "fixed-delay");
@@ -182,10 +207,7 @@ public final class JobRunner {
     }
 
     private static String uri(String dir) {
-        if (dir.contains("://")) {
-            return dir;
-        }
-        return Path.of(dir).toAbsolutePath().toUri().toString();
+        return Checkpoints.uri(dir);
     }
 
     /** Attaches sources and sinks for {@code o} to {@code env}. */
@@ -221,10 +243,14 @@ public final class JobRunner {
             out.assessments().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.alertsTopic(), "osec-alerts", timeout,
                             o.kafkaProperties()))
                     .uid("alerts-sink").name("alerts to kafka").setParallelism(1);
-            out.deadLetters().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.deadLetterTopic(), "osec-dead", timeout,
+            out.deadLetters().map(new CountLines(DEAD_LETTER_COUNTER, false)).uid("dead-letter-count").name("count dead letters")
+                    .setParallelism(1)
+                    .sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.deadLetterTopic(), "osec-dead", timeout,
                             o.kafkaProperties()))
                     .uid("dead-letter-sink").name("dead letters to kafka").setParallelism(1);
-            out.ruleEvents().sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.ruleEventsTopic(), "osec-rules", timeout,
+            out.ruleEvents().map(new CountLines(REJECTED_BUNDLE_COUNTER, true)).uid("rule-events-count").name("count rejected bundles")
+                    .setParallelism(1)
+                    .sinkTo(Connectors.kafkaSink(o.kafkaBootstrap(), o.ruleEventsTopic(), "osec-rules", timeout,
                             o.kafkaProperties()))
                     .uid("rule-events-sink").name("rule events to kafka").setParallelism(1);
         } else {
@@ -237,16 +263,28 @@ public final class JobRunner {
         }
     }
 
-    /** Extracts the bundled sample to a temporary file and returns its path. */
+    /**
+     * Extracts the bundled sample to the temporary directory and returns its path. The file is
+     * named after its content's checksum and kept, so that a resumed run finds the file its
+     * checkpoint names (the file source's state holds the path and position), even after the
+     * temporary directory was emptied: it is extracted again under the same name.
+     */
     public static String extractSample() {
         try (InputStream in = JobRunner.class.getResourceAsStream(SAMPLE_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled sample " + SAMPLE_RESOURCE + " is missing from the jar");
             }
-            Path tmp = Files.createTempFile("osec-sample-", ".jsonl");
-            tmp.toFile().deleteOnExit();
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            return tmp.toString();
+            byte[] bytes = in.readAllBytes();
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes);
+            Path file = Path.of(System.getProperty("java.io.tmpdir"),
+                    String.format(Locale.ROOT, "osec-screener-sample-%08x.jsonl", crc.getValue()));
+            if (!Files.isRegularFile(file) || Files.size(file) != bytes.length) {
+                Path tmp = Files.createTempFile(file.getParent(), "osec-sample-", ".part");
+                Files.write(tmp, bytes);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return file.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -257,7 +295,15 @@ public final class JobRunner {
      * {@code java -jar}, the cluster under {@code flink run}) and waits for it.
      */
     public static JobExecutionResult run(Options o) throws Exception {
-        Configuration conf = configuration(o);
+        return run(o, null);
+    }
+
+    /**
+     * Runs the job as {@link #run(Options)} does, restoring its state from the completed
+     * checkpoint {@code resumeFrom} when it is not null.
+     */
+    public static JobExecutionResult run(Options o, String resumeFrom) throws Exception {
+        Configuration conf = configuration(o, resumeFrom);
         StreamExecutionEnvironment env = o.webUi()
                 ? StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf)
                 : StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -265,22 +311,66 @@ public final class JobRunner {
         return env.execute("osec-screener " + o.baseline().id() + "@" + o.baseline().version());
     }
 
-    /** Counts of what a file-sink run wrote, for the summary. */
-    public record Summary(long assessments, long review, long alert, long deadLetters, long ruleEvents) {
-        /** Prints the summary. */
+    /** The three output directories of a file-sink run, as the summary names them. */
+    public static final List<String> OUTPUT_DIRS = List.of("alerts", "dead-letter", "rule-events");
+
+    /**
+     * Counts of what a file-sink run committed, for the summary and the exit code.
+     *
+     * @param assessments         assessments written (REVIEW and ALERT, or as --min-level says)
+     * @param review              of which REVIEW
+     * @param alert               of which ALERT
+     * @param deadLetters         dead letters (rejected records, unscreenable transactions)
+     * @param ruleEvents          rule events (bundles accepted or rejected)
+     * @param rejectedRuleBundles of which bundles rejected
+     */
+    public record Summary(long assessments, long review, long alert, long deadLetters, long ruleEvents,
+                          long rejectedRuleBundles) {
+        /** Whether some input (a record or a rule bundle) was rejected. */
+        public boolean rejectedInput() {
+            return deadLetters > 0 || rejectedRuleBundles > 0;
+        }
+
+        /** One line of counts, starting with "wrote". */
+        public String counts() {
+            return String.format(Locale.ROOT, "wrote %d assessments (REVIEW %d, ALERT %d), %d dead letters, %d rule events%s",
+                    assessments, review, alert, deadLetters, ruleEvents,
+                    rejectedRuleBundles > 0 ? " (" + rejectedRuleBundles + " bundles rejected)" : "");
+        }
+
+        /** Prints the counts and the output directories that exist. */
         public void print(PrintWriter out, Path dir, double seconds) {
-            out.printf(Locale.ROOT, "wrote %d assessments (REVIEW %d, ALERT %d), %d dead letters, %d rule events in %.1f s%n",
-                    assessments, review, alert, deadLetters, ruleEvents, seconds);
-            out.printf(Locale.ROOT, "alerts:      %s%ndead letter: %s%nrule events: %s%n", dir.resolve("alerts"),
-                    dir.resolve("dead-letter"), dir.resolve("rule-events"));
+            out.printf(Locale.ROOT, "%s in %.1f s%n", counts(), seconds);
+            printDirectories(out, dir);
+        }
+
+        /** Names each output directory that exists, and says which were not written. */
+        public static void printDirectories(PrintWriter out, Path dir) {
+            List<String> none = new java.util.ArrayList<>();
+            for (String d : OUTPUT_DIRS) {
+                Path p = dir.resolve(d);
+                if (Files.isDirectory(p)) {
+                    out.printf(Locale.ROOT, "%-12s %s%n", d.replace('-', ' ') + ":", p);
+                } else {
+                    none.add(d.replace('-', ' '));
+                }
+            }
+            if (!none.isEmpty()) {
+                out.printf(Locale.ROOT, "no %s written%n", String.join(", no ", none));
+            }
         }
     }
 
     /** Reads back the committed output files of a file-sink run. */
     public static Summary summarise(Path dir) throws IOException {
+        return summarise(dir, java.util.Set.of());
+    }
+
+    /** Reads back the committed output files of a file-sink run, leaving out the files in {@code earlier}. */
+    public static Summary summarise(Path dir, java.util.Set<Path> earlier) throws IOException {
         long[] levels = new long[3];
         long all = 0;
-        for (String line : lines(dir.resolve("alerts"))) {
+        for (String line : lines(dir.resolve("alerts"), earlier)) {
             all++;
             if (line.contains("\"level\":\"ALERT\"")) {
                 levels[2]++;
@@ -288,12 +378,66 @@ public final class JobRunner {
                 levels[1]++;
             }
         }
-        return new Summary(all, levels[1], levels[2], lines(dir.resolve("dead-letter")).size(),
-                lines(dir.resolve("rule-events")).size());
+        List<String> events = lines(dir.resolve("rule-events"), earlier);
+        long rejectedBundles = events.stream().filter(JobRunner::isRejectedBundle).count();
+        return new Summary(all, levels[1], levels[2], lines(dir.resolve("dead-letter"), earlier).size(), events.size(),
+                rejectedBundles);
+    }
+
+    static boolean isRejectedBundle(String ruleEvent) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = RULE_EVENT_READER.readTree(ruleEvent);
+            return "rejected".equals(n.path("event").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper RULE_EVENT_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The committed part files under the output directories of {@code dir} (in-progress files excluded). */
+    public static java.util.Set<Path> committedFiles(Path dir) throws IOException {
+        java.util.Set<Path> out = new java.util.HashSet<>();
+        for (String d : OUTPUT_DIRS) {
+            out.addAll(partFiles(dir.resolve(d)));
+        }
+        return out;
+    }
+
+    /**
+     * Deletes the uncommitted files a killed attempt left in the output directories (the file
+     * sink's hidden {@code .…inprogress…} files, which a restored job never commits). Call only
+     * once the run has finished, when nothing is in progress.
+     *
+     * @return how many were deleted
+     */
+    public static int deleteUncommitted(Path dir) throws IOException {
+        int n = 0;
+        for (String d : OUTPUT_DIRS) {
+            Path p = dir.resolve(d);
+            if (!Files.isDirectory(p)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(p)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    String name = f.getFileName().toString();
+                    if (name.startsWith(".") && name.contains(".inprogress.")) {
+                        Files.delete(f);
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     /** Every line of the committed part files under {@code dir} (in-progress files excluded). */
     public static List<String> lines(Path dir) throws IOException {
+        return lines(dir, java.util.Set.of());
+    }
+
+    private static List<Path> partFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -301,15 +445,21 @@ public final class JobRunner {
             return files.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted()
-                    .flatMap(p -> {
-                        try {
-                            return Files.readAllLines(p).stream();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .filter(l -> !l.isBlank())
                     .toList();
         }
+    }
+
+    private static List<String> lines(Path dir, java.util.Set<Path> earlier) throws IOException {
+        return partFiles(dir).stream()
+                .filter(p -> !earlier.contains(p))
+                .flatMap(p -> {
+                    try {
+                        return Files.readAllLines(p).stream();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .filter(l -> !l.isBlank())
+                .toList();
     }
 }

@@ -134,4 +134,14 @@ class GenerateCommandTest {
         assertThat(r.code()).isEqualTo(Main.USAGE_OR_IO);
         assertThat(r.err()).contains("--set must be main or second-opinion, was 'third'");
     }
+
+    @Test
+    void generate_negativeCountOrUnwritableOutput_exitTwo() throws IOException {
+        MainTest.Result negative = MainTest.run("generate", "--transactions", "-1", "--output", dir.resolve("x.jsonl").toString());
+        assertThat(negative.code()).isEqualTo(Main.USAGE_OR_IO);
+        assertThat(negative.err()).contains("--transactions must be 0 or more");
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        MainTest.Result unwritable = MainTest.run("generate", "--transactions", "1", "--output", file.resolve("x.jsonl").toString());
+        assertThat(unwritable.code()).isEqualTo(Main.USAGE_OR_IO);
+    }
 }

@@ -1,6 +1,9 @@
 package org.osecscreener.job;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -196,5 +201,59 @@ final class JobTestSupport {
 
     static String json(Transaction t) {
         return TransactionCodec.standard().toJson(t);
+    }
+
+    /** Copies {@code from} to {@code to} with {@code broken} malformed lines at random places; returns their line numbers. */
+    static TreeSet<Long> withBrokenLines(Path from, Path to, int broken, Random random) throws IOException {
+        List<String> lines = Files.readAllLines(from);
+        TreeSet<Integer> at = new TreeSet<>();
+        while (at.size() < broken) {
+            at.add(random.nextInt(lines.size()));
+        }
+        TreeSet<Long> numbers = new TreeSet<>();
+        long n = 0;
+        try (BufferedWriter w = java.nio.file.Files.newBufferedWriter(to)) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (at.contains(i)) {
+                    w.write("{\"id\":\"broken-" + i + "\",\"amount\":");
+                    w.newLine();
+                    numbers.add(++n);
+                }
+                w.write(lines.get(i));
+                w.newLine();
+                n++;
+            }
+        }
+        return numbers;
+    }
+
+    static List<Long> deadLetterLines(List<String> deadLetters) throws IOException {
+        List<Long> out = new ArrayList<>();
+        for (String l : deadLetters) {
+            out.add(JobTestSupport.JSON.readTree(l).get("line").asLong());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Runs a CLI command in this JVM; fails on exit codes above 1. */
+    static int cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = org.osecscreener.cli.Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        if (code > org.osecscreener.cli.Main.FINDINGS) {
+            throw new AssertionError(String.join(" ", args) + " exited " + code + ": " + err);
+        }
+        return code;
+    }
+
+    /** Asserts that {@code actual} has exactly the transactions of {@code expected}, naming the lost and the unexpected (linear time). */
+    static void assertSameKeys(Map<String, ?> actual, Map<String, ?> expected) {
+        java.util.Set<String> lost = new java.util.TreeSet<>(expected.keySet());
+        lost.removeAll(actual.keySet());
+        java.util.Set<String> extra = new java.util.TreeSet<>(actual.keySet());
+        extra.removeAll(expected.keySet());
+        org.assertj.core.api.Assertions.assertThat(lost).as("alerts lost (transactions expected but not committed)").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(extra).as("alerts committed but not expected").isEmpty();
     }
 }

@@ -68,4 +68,33 @@ class KafkaPipelineTest {
         List<String> dead = kafka.consumeCommitted("dead", 1, Duration.ofSeconds(30));
         assertThat(dead).hasSize(1).first().asString().contains("malformed JSON").contains("kafka:tx/0");
     }
+
+    @Test
+    void runCommand_kafkaToKafka_futureDatedTransactions_reachTheAlertsTopic_andARejectedRecordExitsOne() throws Exception {
+        kafka.createTopics("tx-future", "alerts-future", "dead-future", "rule-events-future");
+        // a year ahead: far beyond the one hour ahead of its clock that a broker accepts as a record's timestamp
+        List<Transaction> txs = JobTestSupport.sample().stream()
+                .map(t -> new Transaction(t.id(), t.timestamp().plusDays(365), t.amount(), t.channel(), t.purpose(),
+                        t.sender(), t.beneficiary(), t.label()))
+                .toList();
+        List<String> lines = new java.util.ArrayList<>(txs.stream().map(JobTestSupport::json).toList());
+        lines.add(3, "{\"id\":\"broken");
+        kafka.produce("tx-future", lines);
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.osecscreener.cli.Main.run(new String[] {"run", "--source", "kafka", "--sink", "kafka",
+                "--kafka-bootstrap", kafka.bootstrap, "--input-topic", "tx-future", "--group-id", "future", "--bounded",
+                "--alerts-topic", "alerts-future", "--dead-letter-topic", "dead-future", "--rule-events-topic", "rule-events-future",
+                "--max-future", "off", "--checkpoint-interval", "PT0.5S", "--checkpoint-dir", dir.resolve("ck-future").toString(),
+                "--restarts", "0"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertThat(code).as("exit 1: the job finished, one record was dead-lettered%n%s%s", out, err)
+                .isEqualTo(org.osecscreener.cli.Main.FINDINGS);
+        assertThat(out.toString()).contains("job finished").contains("1 dead letters to dead-future");
+
+        Map<String, Assessment> expected = JobTestSupport.embedded(txs, JobTestSupport.defaults());
+        Map<String, JsonNode> actual = JobTestSupport.byTransaction(
+                kafka.consumeCommitted("alerts-future", expected.size(), Duration.ofSeconds(60)));
+        assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    }
 }
