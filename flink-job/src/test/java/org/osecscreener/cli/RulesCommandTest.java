@@ -44,12 +44,12 @@ class RulesCommandTest {
         String b = edit(a, "version: 1", "version: 2");
         b = edit(b, "approvedBy: \"OSEC Screener maintainers (illustrative defaults, not an institution's approval)\"",
                 "approvedBy: \"Head of Financial Crime, Remitter A\"");
-        b = edit(b, "effectiveFrom: 2026-01-01", "effectiveFrom: 2026-04-01");
+        b = edit(b, "effectiveFrom: 2020-01-01", "effectiveFrom: 2026-04-01");
         b = edit(b, "  PHP: 0.0172", "  PHP: 0.018");
         b = edit(b, "  MYR: 0.22\n", "  MYR: 0.22\n  KES: 0.0077\n");
         b = edit(b, "FI, NZ, JP, SG]", "FI, JP, SG, KR]");
         b = edit(b, "    TH: 0.7\n", "    TH: 0.8\n");
-        b = edit(b, "    - gift\n", "    - pocket money\n");
+        b = edit(b, "    - gift\n", "    - pocket money\n"); // in both lists that hold it: cover_words and cover_stories
         b = edit(b, "  registered_charities: []", "  registered_charities: [B-ORG-1, B-ORG-7]");
         b = edit(b, "  odd_hours:\n    weight: 0.4", "  odd_hours:\n    enabled: false\n    weight: 0.4");
         b = b.replaceFirst("(?m)^  alert: 0\\.75$", "  alert: 0.8"); // scoring.alert only, the first
@@ -70,10 +70,11 @@ class RulesCommandTest {
                 "B: osec-default@2 (" + fb + ")",
                 "Metadata\n  version: 1 → 2\n",
                 "approvedBy: 'OSEC Screener maintainers (illustrative defaults, not an institution''s approval)' → 'Head of Financial Crime, Remitter A'",
-                "effectiveFrom: 2026-01-01 → 2026-04-01",
+                "effectiveFrom: 2020-01-01 → 2026-04-01",
                 "FX rates\n  PHP: 0.0172 → 0.018\n  KES: added (0.0077)\n",
                 "Countries\n  demandSide: added KR; removed NZ (18 → 18 entries)\n  sourceSide.TH: 0.7 → 0.8\n",
-                "Keyword lists\n  cover_words: added 'pocket money'; removed gift (12 → 12 entries)\n",
+                "Keyword lists\n  cover_words: added 'pocket money'; removed gift (12 → 12 entries)\n"
+                        + "  cover_stories: added 'pocket money'; removed gift (11 → 11 entries)\n",
                 "Id lists\n  registered_charities: added B-ORG-1, B-ORG-7 (0 → 2 entries)\n",
                 "recurring_small_to_cluster.minCount: 4 → 5",
                 "odd_hours.enabled: true → false (switched off)",
@@ -85,7 +86,7 @@ class RulesCommandTest {
                 "Reporting key terms\n  AMLC predicate crime coding.placements: [{field: 'STR predicate crime', value: 'child exploitation'}]"
                         + " → [{field: 'STR predicate crime', value: 'child sexual exploitation'}]",
                 "Notes (not differences)\n  suppression CLUSTER C-9 expired on 2026-03-01 and no longer applies on 2026-11-20; it is still listed in B",
-                "17 differences (suppressions judged on 2026-11-20)");
+                "18 differences (suppressions judged on 2026-11-20)");
         assertThat(r.out()).doesNotContain("small_amount").doesNotContain("description");
 
         var json = run("rules", "diff", "--json", "--on", "2026-11-20", fa.toString(), fb.toString());
@@ -93,7 +94,7 @@ class RulesCommandTest {
         JsonNode doc = new ObjectMapper().readTree(json.out());
         assertThat(doc.get("a").get("bundle").asText()).isEqualTo("osec-default@1");
         assertThat(doc.get("suppressionsJudgedOn").asText()).isEqualTo("2026-11-20");
-        assertThat(doc.get("differences")).hasSize(17);
+        assertThat(doc.get("differences")).hasSize(18);
         assertThat(doc.get("differences")).anySatisfy(d -> {
             assertThat(d.get("section").asText()).isEqualTo("Detectors");
             assertThat(d.get("path").asText()).isEqualTo("recurring_small_to_cluster.minCount");

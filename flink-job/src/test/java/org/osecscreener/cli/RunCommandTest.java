@@ -29,18 +29,30 @@ class RunCommandTest {
         return MainTest.run(a.toArray(String[]::new));
     }
 
+    /** What the embedded screener writes for the same input at the same default level: the count `run` must report. */
+    private String embeddedCount(String input) throws IOException {
+        Path alerts = dir.resolve("embedded-" + System.nanoTime() + ".jsonl");
+        MainTest.Result r = MainTest.run("screen", "--input", input, "--output", alerts.toString(),
+                "--dead-letter", dir.resolve("embedded-dead.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isIn(Main.OK, Main.FINDINGS);
+        long n = Files.readAllLines(alerts).size();
+        assertThat(n).as("the sample must give assessments to count").isPositive();
+        return "wrote " + n + " assessments";
+    }
+
     @Test
     void cleanInput_exitsZero_namesOnlyWhatWasWritten_andTheFinishedOutputIsNeverReused() throws IOException {
+        String wrote = embeddedCount(SAMPLE);
         Path out = dir.resolve("out");
         MainTest.Result r = run("--input", SAMPLE, "--output", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
-        assertThat(r.out()).contains("wrote 273 assessments").contains("0 dead letters")
+        assertThat(r.out()).contains(wrote).contains("0 dead letters")
                 .contains("alerts:      " + out.resolve("alerts"))
                 .contains("no dead letter, no rule events written")
                 .doesNotContain(out.resolve("dead-letter").toString());
         assertThat(out.resolve("dead-letter")).doesNotExist();
         assertThat(out.resolve("checkpoints")).as("a finished run leaves no checkpoint").doesNotExist();
-        assertThat(Files.readString(out.resolve("summary.txt"))).contains("wrote 273 assessments");
+        assertThat(Files.readString(out.resolve("summary.txt"))).contains(wrote);
 
         MainTest.Result again = run("--input", SAMPLE, "--output", out.toString());
         assertThat(again.code()).isEqualTo(Main.USAGE_OR_IO);
@@ -48,7 +60,7 @@ class RunCommandTest {
         MainTest.Result resume = run("--input", SAMPLE, "--output", out.toString(), "--resume");
         assertThat(resume.code()).isEqualTo(Main.USAGE_OR_IO);
         assertThat(resume.err()).contains("finished").contains("nothing to resume");
-        assertThat(Files.readString(out.resolve("summary.txt"))).as("untouched").contains("wrote 273 assessments");
+        assertThat(Files.readString(out.resolve("summary.txt"))).as("untouched").contains(wrote);
     }
 
     @Test
@@ -57,10 +69,11 @@ class RunCommandTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(SAMPLE)));
         lines.add(10, "{\"id\":\"broken");
         Files.write(in, lines);
+        String wrote = embeddedCount(in.toString());
         Path out = dir.resolve("out");
         MainTest.Result r = run("--input", in.toString(), "--output", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(Main.FINDINGS);
-        assertThat(r.out()).contains("wrote 273 assessments").contains("1 dead letters")
+        assertThat(r.out()).contains(wrote).contains("1 dead letters")
                 .contains("dead letter: " + out.resolve("dead-letter"));
     }
 

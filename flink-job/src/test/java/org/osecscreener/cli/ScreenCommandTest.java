@@ -122,7 +122,7 @@ class ScreenCommandTest {
     void screen_exactReplayIsMarkedDuplicate_reusedIdAndUneffectiveDayAreDeadLettered_nothingIsLost() throws IOException {
         String replayFormattedDifferently = MainTest.GOOD.replace("\"amount\":\"45.00\"", "\"amount\":45");
         String reused = MainTest.GOOD.replace("\"45.00\"", "\"95.00\"");
-        String beforeThePack = MainTest.GOOD.replace("T-1", "T-OLD").replace("2026-03-01T22:15:00+10:00", "2025-12-31T09:00:00+10:00");
+        String beforeThePack = MainTest.GOOD.replace("T-1", "T-OLD").replace("2026-03-01T22:15:00+10:00", "2019-12-31T09:00:00+10:00");
         Path in = dir.resolve("in.jsonl");
         Files.write(in, List.of(MainTest.GOOD, replayFormattedDifferently, reused, beforeThePack, MainTest.GOOD.replace("T-1", "T-2")));
         Path out = dir.resolve("a.jsonl");
@@ -136,7 +136,7 @@ class ScreenCommandTest {
         assertThat(rejected.get(0)).contains("\"line\":3").contains("\"field\":\"id\"")
                 .contains("\"reason\":\"duplicate id with different content").contains("95.00");
         assertThat(rejected.get(1)).contains("\"line\":4").contains("\"field\":\"timestamp\"")
-                .contains("no rule bundle in effect on 2025-12-30").contains("osec-default@1 is effective from 2026-01-01");
+                .contains("no rule bundle in effect on 2019-12-30").contains("osec-default@1 is effective from 2020-01-01");
         // the transactions' own assessments (other kinds, such as victim-side alerts, may follow them)
         List<String> assessed = Files.readAllLines(out).stream().filter(l -> l.contains("\"kind\":\"transaction\"")).toList();
         assertThat(assessed).hasSize(3);

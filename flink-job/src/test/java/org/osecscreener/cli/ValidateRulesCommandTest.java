@@ -41,7 +41,7 @@ class ValidateRulesCommandTest {
 
         assertThat(r.code()).isEqualTo(Main.OK);
         assertThat(r.out()).startsWith("rule bundle osec-default version 1 is valid")
-                .contains("effective from: 2026-01-01")
+                .contains("effective from: 2020-01-01")
                 .contains("thresholds:     review at 0.55, alert at 0.75 with at least 2 indicators");
         assertThat(r.err()).isEmpty();
     }

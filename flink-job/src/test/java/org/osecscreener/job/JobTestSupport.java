@@ -47,7 +47,7 @@ final class JobTestSupport {
     static String defaultText(int version, String effectiveFrom) {
         String text = new String(RuleBundleLoader.defaultBundleText(), java.nio.charset.StandardCharsets.UTF_8)
                 .replaceFirst("(?m)^version: 1$", "version: " + version)
-                .replaceFirst("(?m)^effectiveFrom: 2026-01-01$", "effectiveFrom: " + effectiveFrom);
+                .replaceFirst("(?m)^effectiveFrom: [0-9-]+$", "effectiveFrom: " + effectiveFrom);
         if (!text.contains("version: " + version + "\n") || !text.contains("effectiveFrom: " + effectiveFrom + "\n")) {
             throw new AssertionError("the shipped pack's version or effectiveFrom line moved");
         }

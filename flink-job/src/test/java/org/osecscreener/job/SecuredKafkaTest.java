@@ -143,7 +143,7 @@ class SecuredKafkaTest {
                 "--kafka-property", "client.dns.lookup=use_all_dns_ips", "--checkpoint-interval", "PT0.5S",
                 "--restarts", "0", "--max-future", "off", "--output", dir.resolve("out").toString());
 
-        assertThat(r.code()).as("exit code; stderr: %s", r.err()).isZero();
+        assertThat(r.code()).as("exit code (the broken line is dead-lettered: 1); stderr: %s", r.err()).isEqualTo(Main.FINDINGS);
         assertThat(r.out()).contains("kafka: " + kafka.secureBootstrap + "; client properties: security.protocol=SASL_SSL,"
                 + " sasl.mechanism=SCRAM-SHA-512, sasl.jaas.config=****, ssl.truststore.type=PKCS12, ssl.truststore.location="
                 + truststore + ", ssl.truststore.password=****, client.dns.lookup=use_all_dns_ips");
