@@ -23,7 +23,8 @@ import org.osecscreener.cli.Main;
  *
  * @param input        the JSON-lines file
  * @param brokenLines  the line numbers of the malformed lines (1-based)
- * @param expected     the embedded screener's alerts by transaction id
+ * @param expected     the embedded screener's output (transaction, cluster, look-back and victim-side
+ *                     assessments) by {@link JobTestSupport#key}
  * @param alertsBytes  the size of the embedded screener's alert file (for progress shares)
  */
 record FaultFixture(Path input, TreeSet<Long> brokenLines, Map<String, JsonNode> expected, long alertsBytes) {
@@ -48,7 +49,7 @@ record FaultFixture(Path input, TreeSet<Long> brokenLines, Map<String, JsonNode>
             Path dead = dir.resolve("expected.rejected.jsonl");
             assertThat(JobTestSupport.cli("screen", "--input", input.toString(), "--output", alerts.toString(),
                     "--dead-letter", dead.toString())).as("screen exits 1: some lines were rejected").isEqualTo(Main.FINDINGS);
-            Map<String, JsonNode> expected = JobTestSupport.byTransaction(Files.readAllLines(alerts));
+            Map<String, JsonNode> expected = JobTestSupport.byKey(Files.readAllLines(alerts)); // every kind of assessment
             assertThat(expected).hasSizeGreaterThan(1000);
             assertThat(JobTestSupport.deadLetterLines(Files.readAllLines(dead))).containsExactlyElementsOf(broken);
             shared = new FaultFixture(input, broken, expected, Files.size(alerts));

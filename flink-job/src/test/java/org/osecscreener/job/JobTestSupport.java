@@ -253,7 +253,7 @@ final class JobTestSupport {
         lost.removeAll(actual.keySet());
         java.util.Set<String> extra = new java.util.TreeSet<>(actual.keySet());
         extra.removeAll(expected.keySet());
-        org.assertj.core.api.Assertions.assertThat(lost).as("alerts lost (transactions expected but not committed)").isEmpty();
-        org.assertj.core.api.Assertions.assertThat(extra).as("alerts committed but not expected").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(lost).as("outputs lost (expected but not committed)").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(extra).as("outputs committed but not expected").isEmpty();
     }
 }

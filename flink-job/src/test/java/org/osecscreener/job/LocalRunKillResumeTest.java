@@ -108,7 +108,7 @@ class LocalRunKillResumeTest {
             step(kills.get(attempt));
         }
 
-        Map<String, JsonNode> actual = JobTestSupport.byTransaction(JobRunner.lines(out.resolve("alerts"))); // fails on a duplicate
+        Map<String, JsonNode> actual = JobTestSupport.byKey(JobRunner.lines(out.resolve("alerts"))); // fails on a duplicate
         JobTestSupport.assertSameKeys(actual, expected);
         expected.forEach((id, e) -> {
             JsonNode a = actual.get(id);
