@@ -21,7 +21,8 @@ import org.osecscreener.score.Level;
  * to a level on their own: REVIEW needs a pattern facet (senders who came back, late hours, cover
  * phrases across senders, several payee surnames behind shared identifiers, senders who reached
  * ALERT on their own), ALERT {@code minPatternsForAlert} of them whose own combined score reaches
- * {@code minPatternScore}. Immutable and thread-safe.
+ * {@code minPatternScore}, and, when {@code alertRequiresAny} names facets, one of those among them.
+ * Immutable and thread-safe.
  */
 final class ClusterScorer {
     static final long DAY = Evaluation.DAY;
@@ -135,26 +136,32 @@ final class ClusterScorer {
                 () -> nf + " of the senders paid the cluster for the first time in the last " + NEW_SENDER_DAYS + " days");
         double context = notPositive;
         double before = notPositive;
+        boolean required = c.alertRequiresAny().isEmpty();
         notPositive *= facet(hits, "cluster_repeat_senders", f.repeatSenders(), repeatShare, true, evidence,
                 () -> rp + " of " + n + " senders paid the cluster more than once");
         patterns += notPositive < before ? 1 : 0;
+        required |= notPositive < before && c.alertRequires("repeatSenders");
         before = notPositive;
         notPositive *= facet(hits, "cluster_late_hours", f.lateHours(), lateShare, true, evidence,
                 () -> Fmt.pct(lateShare) + " of the transfers were sent between " + Fmt.hour(c.startHour()) + " and "
                         + Fmt.hour(c.endHour()) + " in the sender's local time");
         patterns += notPositive < before ? 1 : 0;
+        required |= notPositive < before && c.alertRequires("lateHours");
         before = notPositive;
         notPositive *= facet(hits, "cluster_cover_stories", f.coverStories(), coverShare, true, evidence,
                 () -> nc + " of " + n + " senders (" + Fmt.pct(coverShare) + ") used cover phrases in their references");
         patterns += notPositive < before ? 1 : 0;
+        required |= notPositive < before && c.alertRequires("coverStories");
         before = notPositive;
         notPositive *= facet(hits, "cluster_payee_names", f.payeeNames(), names, true, evidence,
                 () -> names + " payee surnames behind shared identifiers (" + np + " payees linked by phone, wallet, address or pick-up point)");
         patterns += notPositive < before ? 1 : 0;
+        required |= notPositive < before && c.alertRequires("payeeNames");
         before = notPositive;
         notPositive *= facet(hits, "cluster_alerted_senders", f.alertedSenders(), alerted, true, evidence,
                 () -> na + " of the cluster's senders reached ALERT on their own");
         patterns += notPositive < before ? 1 : 0;
+        required |= notPositive < before && c.alertRequires("alertedSenders");
         double patternScore = 1 - notPositive / context; // the pattern facets' own noisy-or
         double score = 1 - notPositive;
         if (r.organisation() && c.organisationMitigation() > 0) {
@@ -164,7 +171,7 @@ final class ClusterScorer {
                     () -> "an organisation is among the payees; score lowered by " + Fmt.pct(m), List.of()));
         }
         Level level = Level.NONE;
-        if (score >= c.alert() && patterns >= c.minPatternsForAlert() && patternScore >= c.minPatternScore()) {
+        if (score >= c.alert() && patterns >= c.minPatternsForAlert() && patternScore >= c.minPatternScore() && required) {
             level = Level.ALERT;
         } else if (score >= c.review() && patterns >= 1) {
             level = Level.REVIEW;

@@ -43,11 +43,17 @@ import java.util.List;
  * @param minPatternScore       the least combined score of the pattern facets alone (noisy-or of weight ×
  *                              sub-score) for ALERT, in [0, 1): with many senders the context facets
  *                              saturate, so the patterns must weigh something of their own; default 0
+ * @param alertRequiresAny      pattern facets (names as in {@code facets}: {@code repeatSenders},
+ *                              {@code lateHours}, {@code coverStories}, {@code payeeNames},
+ *                              {@code alertedSenders}) of which at least one must hold for ALERT; a
+ *                              cluster that reaches the ALERT score without any of them stays at REVIEW.
+ *                              Empty (the default): no such requirement
  */
 public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDays, int minSenders, double smallAmount,
                                 int startHour, int endHour, List<String> coverLists, String allowList,
                                 double organisationMitigation, Facets facets, double review, double alert,
-                                int minPatternsForAlert, double propagationWeight, double minPatternScore) {
+                                int minPatternsForAlert, double propagationWeight, double minPatternScore,
+                                List<String> alertRequiresAny) {
     /** Rule id of the hit a payer of a cluster at ALERT gets. */
     public static final String HIT = "cluster_alert";
     /** Most senders a cluster remembers for look-back (the least recently active is forgotten). */
@@ -55,7 +61,11 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
 
     /** The section's defaults, for a bundle that has none. */
     public static final ClusterRiskConfig DISABLED = new ClusterRiskConfig(false, 90, 90, 3, 200, 21, 5,
-            List.of(), null, 0.5, Facets.DEFAULT, 0.55, 0.75, 2, 0.8, 0);
+            List.of(), null, 0.5, Facets.DEFAULT, 0.55, 0.75, 2, 0.8, 0, List.of());
+
+    /** The pattern facets, by the names {@code alertRequiresAny} accepts, in the order they are scored. */
+    public static final List<String> PATTERN_FACETS = List.of("repeatSenders", "lateHours", "coverStories", "payeeNames",
+            "alertedSenders");
 
     /** @throws IllegalArgumentException if a parameter is outside its documented range */
     public ClusterRiskConfig {
@@ -81,6 +91,18 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
         if (!(minPatternScore >= 0 && minPatternScore < 1)) {
             throw new IllegalArgumentException("clusterRisk.minPatternScore was " + minPatternScore + "; accepted: [0, 1)");
         }
+        alertRequiresAny = alertRequiresAny == null ? List.of() : List.copyOf(alertRequiresAny);
+        for (String name : alertRequiresAny) {
+            if (!PATTERN_FACETS.contains(name)) {
+                throw new IllegalArgumentException("clusterRisk.alertRequiresAny names '" + name
+                        + "', which is not a pattern facet; accepted: " + String.join(", ", PATTERN_FACETS));
+            }
+        }
+    }
+
+    /** Whether ALERT needs the named pattern facet (or another of {@code alertRequiresAny}) to hold. */
+    public boolean alertRequires(String facet) {
+        return alertRequiresAny.contains(facet);
     }
 
     @JsonCreator
@@ -99,7 +121,8 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
                                       @JsonProperty("alert") Double alert,
                                       @JsonProperty("minPatternsForAlert") Integer minPatternsForAlert,
                                       @JsonProperty("propagationWeight") Double propagationWeight,
-                                      @JsonProperty("minPatternScore") Double minPatternScore) {
+                                      @JsonProperty("minPatternScore") Double minPatternScore,
+                                      @JsonProperty("alertRequiresAny") List<String> alertRequiresAny) {
         ClusterRiskConfig d = DISABLED;
         return new ClusterRiskConfig(enabled == null || enabled,
                 windowDays == null ? d.windowDays : windowDays,
@@ -116,7 +139,8 @@ public record ClusterRiskConfig(boolean enabled, int windowDays, int lookBackDay
                 alert == null ? d.alert : alert,
                 minPatternsForAlert == null ? d.minPatternsForAlert : minPatternsForAlert,
                 propagationWeight == null ? d.propagationWeight : propagationWeight,
-                minPatternScore == null ? d.minPatternScore : minPatternScore);
+                minPatternScore == null ? d.minPatternScore : minPatternScore,
+                alertRequiresAny == null ? d.alertRequiresAny : alertRequiresAny);
     }
 
     /** Whether a local hour of day lies in the late period. */

@@ -127,6 +127,54 @@ class NetworkAndVictimTest {
         assertThat(run.get()).isEqualTo(first);
     }
 
+    /** The ring's traffic at {@code hour} in each sender's own time, every payment repeated a day later. */
+    static List<Transaction> ringTrafficAt(int hour) {
+        List<Transaction> txs = new ArrayList<>();
+        for (Transaction t : ringTraffic().subList(0, 6)) {
+            OffsetDateTime at = t.timestamp().withHour(hour);
+            for (int repeat = 0; repeat < 2; repeat++) {
+                txs.add(tx().id(t.id() + "-" + repeat).sender(t.sender().id(), t.sender().country(), t.sender().name())
+                        .beneficiary(t.beneficiary().id(), "PH", t.beneficiary().name()).beneficiaryPhone("0917 555 0101")
+                        .at(at.plusDays(repeat)).amount("60.00", "AUD").build());
+            }
+        }
+        return txs;
+    }
+
+    /** The highest level the cluster reached over {@code txs}, screened with {@code bundle}. */
+    static Level clusterLevel(org.osecscreener.rules.RuleBundle bundle, List<Transaction> txs) throws Exception {
+        Screener s = Screener.builder().bundle(bundle).build();
+        Level max = Level.NONE;
+        for (Transaction t : txs) {
+            Screening sc = s.screenAll(t);
+            if (sc.cluster() != null && sc.cluster().level().compareTo(max) > 0) {
+                max = sc.cluster().level();
+            }
+            if (max != Level.ALERT) {
+                assertThat(sc.lookBack()).as("no look-back below a cluster ALERT").isEmpty();
+            }
+        }
+        return max;
+    }
+
+    @Test
+    void sharedPhonePaidInDaytime_staysAtReview_withoutLateHoursOrAlertedSenders() throws Exception {
+        org.osecscreener.rules.RuleBundle pack = RuleBundleLoader.defaultBundle();
+        assertThat(pack.clusterRisk().alertRequiresAny()).containsExactly("lateHours", "alertedSenders");
+        String text = new String(RuleBundleLoader.defaultBundleText(), java.nio.charset.StandardCharsets.UTF_8);
+        String without = text.replaceFirst("(?m)^  alertRequiresAny: .*$", "  alertRequiresAny: []");
+        assertThat(without).isNotEqualTo(text);
+        org.osecscreener.rules.RuleBundle noRequirement = new RuleBundleLoader().load("no-requirement.yaml",
+                without.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        // names behind one phone, senders who come back: enough for ALERT by score and patterns alone
+        assertThat(clusterLevel(noRequirement, ringTrafficAt(13))).isEqualTo(Level.ALERT);
+        // in daytime, with no sender alerted on its own, the pack keeps the cluster at REVIEW: no look-back
+        assertThat(clusterLevel(pack, ringTrafficAt(13))).isEqualTo(Level.REVIEW);
+        // the same payments late at night reach ALERT
+        assertThat(clusterLevel(pack, ringTrafficAt(23))).isEqualTo(Level.ALERT);
+    }
+
     @Test
     void shop_paidOnceByManyForeignBuyersInDaytime_isNeverAClusterAlert() {
         Screener s = pack();
