@@ -2,7 +2,6 @@ package org.osecscreener.detect;
 
 import java.util.List;
 
-import org.osecscreener.model.PartyType;
 import org.osecscreener.profile.TransferRing;
 import org.osecscreener.profile.Traits;
 import org.osecscreener.rules.CoverStoryConfig;
@@ -56,8 +55,7 @@ final class CoverStoryDetector implements Detector {
 
     @Override
     public Hit evaluate(Evaluation e) {
-        if (!e.toSourceCountry || !e.crossBorder || e.related || e.base > c.maxAmount()
-                || e.tx.beneficiary().type() != PartyType.PERSON || e.tx.sender().type() != PartyType.PERSON) {
+        if (!e.toSourceCountry || !e.personToPersonAbroad || e.related || e.base > c.maxAmount()) {
             return null;
         }
         List<String> found = e.found(e.rules.storyCover);
@@ -72,7 +70,6 @@ final class CoverStoryDetector implements Detector {
         long previous = 0;
         long previousDay = 0;
         double[] gaps = new double[Math.max(0, r.size() - from)];
-        List<String> ids = new java.util.ArrayList<>(Math.min(Hit.MAX_EVIDENCE, r.size() - from));
         for (int i = from; i < r.size(); i++) {
             int t = r.traits(i);
             if (!Traits.has(t, Traits.COVER) || r.amount(i) > c.maxAmount()) {
@@ -81,10 +78,6 @@ final class CoverStoryDetector implements Detector {
             long day = Stats.localDay(r.second(i), t);
             transfers++;
             round += Traits.has(t, Traits.ROUND) ? 1 : 0;
-            if (ids.size() == Hit.MAX_EVIDENCE) {
-                ids.remove(0);
-            }
-            ids.add(r.id(i));
             if (n > 0 && day == previousDay) {
                 continue; // one occasion per local day (a round of gifts on one day is one story)
             }
@@ -98,11 +91,11 @@ final class CoverStoryDetector implements Detector {
         if (n < c.minCount() || round < c.minRoundShare() * transfers) {
             return null;
         }
-        double cadence = c.scheduleDiscount() > 0 ? relationshipSchedule(r, from) : 0;
         double median = Stats.median(gaps, 0, n - 1);
         if (median > c.maxMedianIntervalDays()) {
             return null;
         }
+        double cadence = c.scheduleDiscount() > 0 ? relationshipSchedule(r, from) : 0;
         double s = Detector.ramp(n, c.minCount(), c.saturationCount()) * (1 - c.scheduleDiscount() * cadence);
         int count = n;
         int all = transfers;
@@ -117,6 +110,6 @@ final class CoverStoryDetector implements Detector {
                         + phrases + "'; the payee is a person who shares no surname or address with the sender"
                         + (cadence > 0 ? "; a schedule-like cadence (weekly or monthly), lowered by "
                         + Fmt.pct(c.scheduleDiscount() * cadence) : ""),
-                ids);
+                r.idsFrom(from, Hit.MAX_EVIDENCE, c.maxAmount(), Traits.COVER));
     }
 }

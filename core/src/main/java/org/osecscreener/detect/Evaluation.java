@@ -35,6 +35,8 @@ final class Evaluation {
     boolean toSourceCountry;
     /** Whether sender and beneficiary are in different countries. */
     boolean crossBorder;
+    /** Whether a person pays a person in another country (not a business, not within one country). */
+    boolean personToPersonAbroad;
     /** Whether the amount is round in its currency ({@link RoundAmounts}). */
     boolean round;
     /** The sender's and beneficiary's watchlist matches ({@code NONE} without watchlists). */

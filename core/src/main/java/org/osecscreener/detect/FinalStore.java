@@ -1,5 +1,7 @@
 package org.osecscreener.detect;
 
+import java.util.Map;
+
 import org.osecscreener.profile.ClusterRisk;
 import org.osecscreener.profile.QueueItem;
 
@@ -29,4 +31,42 @@ public interface FinalStore {
 
     /** Forgets the item under {@code key}. */
     void removeItem(String key);
+
+    /**
+     * A store over two maps owned by the caller (hash maps, or a bounded cache's map view): the
+     * values are kept as they are, not copied.
+     */
+    static FinalStore of(Map<String, ClusterRisk> risks, Map<String, QueueItem> items) {
+        return new FinalStore() {
+            @Override
+            public ClusterRisk risk(String clusterId) {
+                return risks.get(clusterId);
+            }
+
+            @Override
+            public void putRisk(String clusterId, ClusterRisk risk) {
+                risks.put(clusterId, risk);
+            }
+
+            @Override
+            public void removeRisk(String clusterId) {
+                risks.remove(clusterId);
+            }
+
+            @Override
+            public QueueItem item(String key) {
+                return items.get(key);
+            }
+
+            @Override
+            public void putItem(String key, QueueItem item) {
+                items.put(key, item);
+            }
+
+            @Override
+            public void removeItem(String key) {
+                items.remove(key);
+            }
+        };
+    }
 }

@@ -1,6 +1,5 @@
 package org.osecscreener.detect;
 
-import org.osecscreener.model.PartyType;
 import org.osecscreener.profile.TransferRing;
 import org.osecscreener.profile.Traits;
 import org.osecscreener.rules.LowAndSlowConfig;
@@ -39,8 +38,7 @@ final class LowAndSlowDetector implements Detector {
 
     @Override
     public Hit evaluate(Evaluation e) {
-        if (!e.toSourceCountry || !e.crossBorder || e.related || e.base > c.maxAmount()
-                || e.tx.beneficiary().type() != PartyType.PERSON || e.tx.sender().type() != PartyType.PERSON) {
+        if (!e.toSourceCountry || !e.personToPersonAbroad || e.related || e.base > c.maxAmount()) {
             return null;
         }
         TransferRing r = e.pair.recent();
@@ -60,14 +58,15 @@ final class LowAndSlowDetector implements Detector {
                 continue;
             }
             long t = r.second(i);
+            long day = Stats.localDay(t, r.traits(i));
             if (n == 0) {
                 first = t;
             } else {
                 gaps[n - 1] = (t - previous) / (double) Evaluation.DAY;
-                days[n - 1] = Stats.localDay(t, r.traits(i)) - previousDay;
+                days[n - 1] = day - previousDay;
             }
             previous = t;
-            previousDay = Stats.localDay(t, r.traits(i));
+            previousDay = day;
             n++;
             int hour = Traits.hour(r.traits(i));
             if (hour >= 0 && c.isLate(hour)) {
@@ -76,25 +75,21 @@ final class LowAndSlowDetector implements Detector {
             lo = Math.min(lo, a);
             hi = Math.max(hi, a);
         }
-        if (n < c.minCount()) {
+        if (n < c.minCount() || late == 0 || late / (double) n < c.minLateShare()) {
             return null;
         }
         double spanDays = (previous - first) / (double) Evaluation.DAY;
         if (spanDays < c.minSpanDays()) {
             return null;
         }
-        double cadence = Stats.schedule(days, n - 1);
         double median = Stats.median(gaps, 0, n - 1);
         if (median > c.maxMedianIntervalDays()) {
             return null;
         }
         double lateShare = late / (double) n;
-        if (lateShare < c.minLateShare() || late == 0) {
-            return null;
-        }
         double s = Detector.ramp(n, c.minCount(), c.saturationCount()) * (0.5 + 0.5 * lateShare);
-        boolean schedule = c.scheduleDiscount() > 0 && cadence > 0;
-        double discount = schedule ? c.scheduleDiscount() * cadence : 0;
+        double discount = c.scheduleDiscount() > 0 ? c.scheduleDiscount() * Stats.schedule(days, n - 1) : 0;
+        boolean schedule = discount > 0;
         s *= 1 - discount;
         int count = n;
         int lateCount = late;
@@ -107,6 +102,6 @@ final class LowAndSlowDetector implements Detector {
                         + Fmt.num(median) + " days; " + lateCount + " of them between " + Fmt.hour(c.startHour()) + " and "
                         + Fmt.hour(c.endHour()) + " sender local time; no shared surname or address with the payee"
                         + (schedule ? "; a schedule-like cadence (weekly or monthly), lowered by " + Fmt.pct(discount) : ""),
-                r.idsFrom(from, Hit.MAX_EVIDENCE));
+                r.idsFrom(from, Hit.MAX_EVIDENCE, c.maxAmount(), 0));
     }
 }

@@ -35,9 +35,7 @@ final class RecurringSmallToClusterDetector implements Detector {
 
     @Override
     public Hit evaluate(Evaluation e) {
-        if (e.base > c.maxAmount() || (c.personsAbroadOnly() && (!e.crossBorder
-                || e.tx.sender().type() != org.osecscreener.model.PartyType.PERSON
-                || e.tx.beneficiary().type() != org.osecscreener.model.PartyType.PERSON))) {
+        if (e.base > c.maxAmount() || (c.personsAbroadOnly() && !e.personToPersonAbroad)) {
             return null;
         }
         TransferRing r = e.pair.recent();

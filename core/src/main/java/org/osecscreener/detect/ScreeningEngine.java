@@ -197,6 +197,8 @@ public final class ScreeningEngine {
         e.newCountry = !sender.countries().contains(countryKey);
         e.toSourceCountry = rules.sourceRisk(tx.beneficiary().country()) > 0;
         e.crossBorder = !tx.sender().country().equals(tx.beneficiary().country());
+        e.personToPersonAbroad = e.crossBorder && tx.sender().type() == org.osecscreener.model.PartyType.PERSON
+                && tx.beneficiary().type() == org.osecscreener.model.PartyType.PERSON;
         e.senderSurname = sender.surnameKey(tx.sender().name());
         e.senderAddress = sender.addressKey(tx.sender().address());
         e.senderMiddle = sender.middleKey();

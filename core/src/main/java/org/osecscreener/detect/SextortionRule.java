@@ -3,7 +3,6 @@ package org.osecscreener.detect;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.osecscreener.model.PartyType;
 import org.osecscreener.profile.TransferRing;
 import org.osecscreener.profile.Traits;
 import org.osecscreener.rules.SextortionConfig;
@@ -38,9 +37,8 @@ final class SextortionRule {
 
     /** The victim-side finding on {@code e}'s transfer, or {@code null}. */
     Finding evaluate(Evaluation e, String base) {
-        if (!jurisdiction[CompiledRules.code(e.tx.beneficiary().country())] || e.related
-                || e.tx.beneficiary().type() != PartyType.PERSON || e.tx.sender().type() != PartyType.PERSON
-                || e.base > c.maxAmount() || e.tx.sender().country().equals(e.tx.beneficiary().country())) {
+        if (!jurisdiction[CompiledRules.code(e.tx.beneficiary().country())] || e.related || !e.personToPersonAbroad
+                || e.base > c.maxAmount()) {
             return null;
         }
         if (c.requireNewCountry() && !e.pair.countryWasNew()) {

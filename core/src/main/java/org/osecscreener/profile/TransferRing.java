@@ -136,6 +136,22 @@ public final class TransferRing {
         return out;
     }
 
+    /**
+     * The ids of the last {@code max} transfers from index {@code from} on whose base amount is at
+     * most {@code maxAmount} and whose traits hold every bit of {@code traits} (0: any), oldest first:
+     * the evidence of a rule that counted those transfers.
+     */
+    public List<String> idsFrom(int from, int max, double maxAmount, int traits) {
+        ArrayList<String> out = new ArrayList<>(Math.min(max, Math.max(0, size - from)));
+        for (int i = size - 1; i >= from && out.size() < max; i--) {
+            if (amount(i) <= maxAmount && (traits(i) & traits) == traits) {
+                out.add(ids[i]);
+            }
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
     long estimatedBytes() {
         long b = 16 + 3 * 8 + (long) ids.length * (STRIDE * 8 + 4) + 2 * 16;
         for (int i = 0; i < size; i++) {

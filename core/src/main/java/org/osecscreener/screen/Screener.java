@@ -120,7 +120,7 @@ public final class Screener {
     private final Cache<String, SenderState> senders;
     private final Cache<String, ClusterProfile> clusters;
     /** Payee clusters' risk profiles and the queue's open items, for the final step. */
-    private final Finals finals;
+    private final FinalStore finals;
     private final SeenIds seen;
     private final Settings settings;
     private final IngestPseudonymiser ingest;
@@ -147,10 +147,11 @@ public final class Screener {
                 .ticker(ticker).executor(Runnable::run).build();
         this.clusters = Caffeine.newBuilder().maximumSize(b.maxClusters).expireAfterAccess(retention)
                 .ticker(ticker).executor(Runnable::run).build();
-        this.finals = new Finals(Caffeine.newBuilder().maximumSize(b.maxClusters).expireAfterAccess(retention)
-                .ticker(ticker).executor(Runnable::run).build(),
+        // the final step's state: bounded and aged like the profiles (the caches' map views)
+        this.finals = FinalStore.of(Caffeine.newBuilder().maximumSize(b.maxClusters).expireAfterAccess(retention)
+                        .ticker(ticker).executor(Runnable::run).<String, ClusterRisk>build().asMap(),
                 Caffeine.newBuilder().maximumSize(b.maxSenders + b.maxClusters).expireAfterAccess(retention)
-                        .ticker(ticker).executor(Runnable::run).build());
+                        .ticker(ticker).executor(Runnable::run).<String, QueueItem>build().asMap());
         this.seen = new SeenIds(Math.max(1, e.longestWindowDays()) + 1, b.maxTrackedTransactionIds);
         this.ingest = b.pseudonymiser == null ? null : IngestPseudonymiser.of(b.pseudonymiser, b.clusterConfig);
         this.maxFuture = b.maxFuture;
@@ -465,39 +466,6 @@ public final class Screener {
     /** One loader for canonical JSON and reloads (schema compiled once; loaders are immutable and shared). */
     private static final class CanonicalHolder {
         static final RuleBundleLoader LOADER = new RuleBundleLoader();
-    }
-
-    /** The final step's state over two bounded caches, as the clusters' and senders' profiles are. */
-    private record Finals(Cache<String, ClusterRisk> risks, Cache<String, QueueItem> items) implements FinalStore {
-        @Override
-        public ClusterRisk risk(String clusterId) {
-            return risks.getIfPresent(clusterId);
-        }
-
-        @Override
-        public void putRisk(String clusterId, ClusterRisk risk) {
-            risks.put(clusterId, risk);
-        }
-
-        @Override
-        public void removeRisk(String clusterId) {
-            risks.invalidate(clusterId);
-        }
-
-        @Override
-        public QueueItem item(String key) {
-            return items.getIfPresent(key);
-        }
-
-        @Override
-        public void putItem(String key, QueueItem item) {
-            items.put(key, item);
-        }
-
-        @Override
-        public void removeItem(String key) {
-            items.invalidate(key);
-        }
     }
 
     private record CachedPayee(Party party, PayeeIdentifiers identifiers, int surname, int address,

@@ -67,8 +67,8 @@ class BinaryCodecTest {
         Map<String, Map<String, PairProfile>> pairs = new HashMap<>();
         Map<String, ClusterAlert> alertsWhole = new HashMap<>();
         Map<String, ClusterAlert> alertsSkeleton = new HashMap<>();
-        org.osecscreener.detect.MemoryFinalStore finalsWhole = new org.osecscreener.detect.MemoryFinalStore();
-        org.osecscreener.detect.MemoryFinalStore finalsSkeleton = new org.osecscreener.detect.MemoryFinalStore();
+        org.osecscreener.detect.FinalStore finalsWhole = org.osecscreener.detect.FinalStore.of(new HashMap<>(), new HashMap<>());
+        org.osecscreener.detect.FinalStore finalsSkeleton = org.osecscreener.detect.FinalStore.of(new HashMap<>(), new HashMap<>());
         int alerts = 0;
         int withHits = 0;
         for (Transaction tx : generated(20_000)) {

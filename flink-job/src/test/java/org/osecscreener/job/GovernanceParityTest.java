@@ -194,12 +194,6 @@ class GovernanceParityTest {
 
     /** Polls {@code condition} until it holds, failing with {@code what} after {@link #WAIT}. */
     private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + WAIT + " waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+        Jvm.await(condition, WAIT, () -> what);
     }
 }

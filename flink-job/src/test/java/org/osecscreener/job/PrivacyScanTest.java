@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +20,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,45 +53,16 @@ class PrivacyScanTest {
 
     @TempDir
     Path dir;
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private AbstractAppender appender;
-    private org.apache.logging.log4j.Level rootLevel;
-    private Map<String, org.apache.logging.log4j.core.Appender> consoleAppenders;
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        Configuration config = ctx.getConfiguration();
-        appender = new AbstractAppender("privacy-scan", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent e) {
-                StringBuilder sb = new StringBuilder(e.getLoggerName()).append(' ').append(e.getMessage().getFormattedMessage());
-                for (Throwable t = e.getThrown(); t != null; t = t.getCause()) {
-                    sb.append(" | ").append(t);
-                }
-                logLines.add(sb.toString());
-            }
-        };
-        appender.start();
-        LoggerConfig root = config.getRootLogger();
-        rootLevel = root.getLevel();
-        // INFO goes to the scan only, not to the console
-        consoleAppenders = Map.copyOf(root.getAppenders());
-        consoleAppenders.keySet().forEach(root::removeAppender);
-        root.addAppender(appender, org.apache.logging.log4j.Level.INFO, null);
-        root.setLevel(org.apache.logging.log4j.Level.INFO);
-        ctx.updateLoggers();
+        logs = LogCapture.start("privacy-scan");
     }
 
     @AfterEach
     void stopCapturing() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        LoggerConfig root = ctx.getConfiguration().getRootLogger();
-        root.removeAppender("privacy-scan");
-        consoleAppenders.values().forEach(a -> root.addAppender(a, null, null));
-        root.setLevel(rootLevel);
-        ctx.updateLoggers();
-        appender.stop();
+        logs.stop();
     }
 
     @Test
@@ -159,10 +122,9 @@ class PrivacyScanTest {
                 scanned.add(f + "\n" + Files.readString(f, StandardCharsets.UTF_8));
             }
         }
-        synchronized (logLines) {
-            assertThat(logLines).as("log lines captured at INFO").hasSizeGreaterThan(20);
-            scanned.addAll(logLines);
-        }
+        List<String> logLines = logs.lines();
+        assertThat(logLines).as("log lines captured at INFO").hasSizeGreaterThan(20);
+        scanned.addAll(logLines);
         assertThat(leaks(scanned, raw)).as("raw identifiers in outputs or logs").isEmpty();
 
         // the runs did the work: alerts, redacted dead letters with reasons, cases

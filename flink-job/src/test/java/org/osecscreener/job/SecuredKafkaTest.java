@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,10 +47,7 @@ class SecuredKafkaTest {
     static EmbeddedKafka kafka;
     static Path truststore;
 
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private AbstractAppender appender;
-    private org.apache.logging.log4j.Level rootLevel;
-    private Map<String, org.apache.logging.log4j.core.Appender> consoleAppenders;
+    private LogCapture logs;
 
     @BeforeAll
     static void startSecuredKafka() throws Exception {
@@ -194,53 +184,25 @@ class SecuredKafkaTest {
         Throwable auth = KafkaCheck.authenticationFailure(failure);
         assertThat(auth).as("an authentication failure in %s", failure).isNotNull();
         assertThat(client.redact(auth.getMessage())).doesNotContain(WRONG_PASSWORD).contains("SCRAM-SHA-512");
-        synchronized (logLines) {
-            assertThat(logLines).noneMatch(l -> l.contains(WRONG_PASSWORD) || l.contains(PASSWORD) || l.contains(TRUSTSTORE_PASSWORD));
-        }
+        assertThat(logs.lines()).noneMatch(l -> l.contains(WRONG_PASSWORD) || l.contains(PASSWORD) || l.contains(TRUSTSTORE_PASSWORD));
     }
 
     private void assertNoSecretIn(Result r) {
         for (String secret : List.of(PASSWORD, WRONG_PASSWORD, TRUSTSTORE_PASSWORD)) {
             assertThat(r.out()).doesNotContain(secret);
             assertThat(r.err()).doesNotContain(secret);
-            synchronized (logLines) {
-                assertThat(logLines).as("log lines at INFO").noneMatch(l -> l.contains(secret));
-            }
+            assertThat(logs.lines()).as("log lines at INFO").noneMatch(l -> l.contains(secret));
         }
-        assertThat(logLines).as("log lines were captured").isNotEmpty();
+        assertThat(logs.lines()).as("log lines were captured").isNotEmpty();
     }
 
     @BeforeEach
     void captureLogs() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        appender = new AbstractAppender("secret-scan", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent e) {
-                StringBuilder sb = new StringBuilder(e.getLoggerName()).append(' ').append(e.getMessage().getFormattedMessage());
-                for (Throwable t = e.getThrown(); t != null; t = t.getCause()) {
-                    sb.append(" | ").append(t);
-                }
-                logLines.add(sb.toString());
-            }
-        };
-        appender.start();
-        LoggerConfig root = ctx.getConfiguration().getRootLogger();
-        rootLevel = root.getLevel();
-        consoleAppenders = Map.copyOf(root.getAppenders());
-        consoleAppenders.keySet().forEach(root::removeAppender);
-        root.addAppender(appender, org.apache.logging.log4j.Level.INFO, null);
-        root.setLevel(org.apache.logging.log4j.Level.INFO);
-        ctx.updateLoggers();
+        logs = LogCapture.start("secret-scan");
     }
 
     @AfterEach
     void stopCapturing() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        LoggerConfig root = ctx.getConfiguration().getRootLogger();
-        root.removeAppender("secret-scan");
-        consoleAppenders.values().forEach(a -> root.addAppender(a, null, null));
-        root.setLevel(rootLevel);
-        ctx.updateLoggers();
-        appender.stop();
+        logs.stop();
     }
 }
