@@ -1,9 +1,5 @@
 package org.osecscreener.screen;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import org.osecscreener.cluster.ClusterConfig;
 import org.osecscreener.cluster.ClusterResolver;
@@ -39,6 +36,7 @@ import org.osecscreener.model.Transaction;
 import org.osecscreener.privacy.IngestPseudonymiser;
 import org.osecscreener.privacy.KeySource;
 import org.osecscreener.privacy.Pseudonymiser;
+import org.osecscreener.profile.BoundedTable;
 import org.osecscreener.profile.ClusterProfile;
 import org.osecscreener.profile.ClusterRisk;
 import org.osecscreener.profile.QueueItem;
@@ -100,8 +98,10 @@ import org.osecscreener.score.Screening;
  * <p><b>Pseudonymisation.</b> With {@link Builder#pseudonymiser}, identifiers are replaced by keyed
  * pseudonyms before anything is stored ({@code docs/privacy.md}).
  *
- * <p><b>Bounds.</b> Senders, clusters and transaction ids are kept in Caffeine maps with a maximum
- * size and expiry after the longest rule window of inactivity (measured by the builder's clock);
+ * <p><b>Bounds.</b> Sender and cluster profiles, cluster risks and queue items are kept in
+ * {@link BoundedTable}s with a maximum size (at the bound, a rarely used entry is evicted) and
+ * expiry after the longest rule window of inactivity (measured by the builder's clock); transaction
+ * ids are bounded in {@link SeenIds};
  * beneficiaries and identifiers are bounded in the payee-cluster resolver. State evicted under
  * a bound is forgotten: the next transfer starts afresh. Below the bounds, the same transactions
  * in the same order always give the same assessments.
@@ -117,8 +117,10 @@ public final class Screener {
     private final BundleSchedule<ScreeningEngine> schedule;
     private final Consumer<RuleBundleEvent> listener;
     private final ClusterResolver resolver;
-    private final Cache<String, SenderState> senders;
-    private final Cache<String, ClusterProfile> clusters;
+    private final BoundedTable<SenderState> senders;
+    private final BoundedTable<ClusterProfile> clusters;
+    private final BoundedTable<ClusterRisk> risks;
+    private final BoundedTable<QueueItem> items;
     /** Payee clusters' risk profiles and the queue's open items, for the final step. */
     private final FinalStore finals;
     private final SeenIds seen;
@@ -142,16 +144,14 @@ public final class Screener {
         this.watch = watchlists == null ? null
                 : new WatchlistMatcher(watchlists, resolver.normaliser()::normalise, WatchlistMatcher.DEFAULT_CACHE);
         Duration retention = Duration.ofDays(Math.max(1, e.longestWindowDays()) + 1L);
-        Ticker ticker = () -> b.clock.millis() * 1_000_000L;
-        this.senders = Caffeine.newBuilder().maximumSize(b.maxSenders).expireAfterAccess(retention)
-                .ticker(ticker).executor(Runnable::run).build();
-        this.clusters = Caffeine.newBuilder().maximumSize(b.maxClusters).expireAfterAccess(retention)
-                .ticker(ticker).executor(Runnable::run).build();
-        // the final step's state: bounded and aged like the profiles (the caches' map views)
-        this.finals = FinalStore.of(Caffeine.newBuilder().maximumSize(b.maxClusters).expireAfterAccess(retention)
-                        .ticker(ticker).executor(Runnable::run).<String, ClusterRisk>build().asMap(),
-                Caffeine.newBuilder().maximumSize(b.maxSenders + b.maxClusters).expireAfterAccess(retention)
-                        .ticker(ticker).executor(Runnable::run).<String, QueueItem>build().asMap());
+        LongSupplier ticker = () -> b.clock.millis() * 1_000_000L;
+        long ttl = retention.toNanos();
+        this.senders = new BoundedTable<>(b.maxSenders, ttl, ticker);
+        this.clusters = new BoundedTable<>(b.maxClusters, ttl, ticker);
+        // the final step's state: bounded and aged like the profiles
+        this.risks = new BoundedTable<>(b.maxClusters, ttl, ticker);
+        this.items = new BoundedTable<>(b.maxSenders + b.maxClusters, ttl, ticker);
+        this.finals = new TableFinalStore(risks, items);
         this.seen = new SeenIds(Math.max(1, e.longestWindowDays()) + 1, b.maxTrackedTransactionIds);
         this.ingest = b.pseudonymiser == null ? null : IngestPseudonymiser.of(b.pseudonymiser, b.clusterConfig);
         this.maxFuture = b.maxFuture;
@@ -228,15 +228,15 @@ public final class Screener {
             }
             CachedPayee payee = payee(tx.beneficiary());
             Resolution r = resolver.resolve(tx.beneficiary().id(), payee.identifiers, payee);
-            ClusterProfile cluster = clusters.get(r.clusterId(), k -> new ClusterProfile());
+            ClusterProfile cluster = clusters.computeIfAbsent(r.clusterId(), k -> new ClusterProfile());
             for (Merge m : r.merges()) {
-                ClusterProfile absorbed = clusters.asMap().remove(m.absorbedClusterId());
+                ClusterProfile absorbed = clusters.remove(m.absorbedClusterId());
                 ClusterProfile survivor = m.survivorClusterId().equals(r.clusterId()) ? cluster
-                        : clusters.get(m.survivorClusterId(), k -> new ClusterProfile());
+                        : clusters.computeIfAbsent(m.survivorClusterId(), k -> new ClusterProfile());
                 survivor.absorb(m.absorbedClusterId(), absorbed);
             }
             ClusterView view = e.clusterStep(cluster, tx, r.clusterId(), r.clusterSize(), payee.surname, payee.address);
-            SenderState s = senders.get(tx.sender().id(), k -> new SenderState());
+            SenderState s = senders.computeIfAbsent(tx.sender().id(), k -> new SenderState());
             PartialAssessment partial = watch == null ? e.senderStep(s.profile, s, tx, view)
                     : e.senderStep(s.profile, s, tx, view, watchMatches(tx, payee));
             Screening out = e.finalStep(partial, cluster.alert(), finals);
@@ -420,9 +420,9 @@ public final class Screener {
     public Tracked tracked() {
         lock.lock();
         try {
-            senders.cleanUp();
-            clusters.cleanUp();
-            return new Tracked(senders.estimatedSize(), clusters.estimatedSize(), resolver.beneficiaryCount(),
+            senders.expireAll();
+            clusters.expireAll();
+            return new Tracked(senders.size(), clusters.size(), resolver.beneficiaryCount(),
                     seen.size());
         } finally {
             lock.unlock();
@@ -466,6 +466,39 @@ public final class Screener {
     /** One loader for canonical JSON and reloads (schema compiled once; loaders are immutable and shared). */
     private static final class CanonicalHolder {
         static final RuleBundleLoader LOADER = new RuleBundleLoader();
+    }
+
+    /** The final step's state in two bounded tables. */
+    private record TableFinalStore(BoundedTable<ClusterRisk> risks, BoundedTable<QueueItem> items) implements FinalStore {
+        @Override
+        public ClusterRisk risk(String clusterId) {
+            return risks.get(clusterId);
+        }
+
+        @Override
+        public void putRisk(String clusterId, ClusterRisk risk) {
+            risks.put(clusterId, risk);
+        }
+
+        @Override
+        public void removeRisk(String clusterId) {
+            risks.remove(clusterId);
+        }
+
+        @Override
+        public QueueItem item(String key) {
+            return items.get(key);
+        }
+
+        @Override
+        public void putItem(String key, QueueItem item) {
+            items.put(key, item);
+        }
+
+        @Override
+        public void removeItem(String key) {
+            items.remove(key);
+        }
     }
 
     private record CachedPayee(Party party, PayeeIdentifiers identifiers, int surname, int address,
