@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.osecscreener.job.Checkpoints;
+import org.osecscreener.job.ExecutionPlan;
 import org.osecscreener.job.JobRunner;
 import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.RuleBundleException;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "bundled sample with the default rule pack and writes alerts, dead letters and rule events under",
                 "osec-out/, then prints a summary. Under `flink run` the same options run it on a cluster."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the job finished and every record was screened (or the job was submitted)",
+        exitCodeList = {"0:the job finished and every record was screened (or the job was submitted, or --explain printed its plan)",
                 "1:the job finished but some records (or rule bundles) were rejected: see the dead letter; or the rule bundle is invalid",
                 "2:usage error or I/O failure, or the output or checkpoint directory belongs to another run",
                 "3:the job failed; its newest checkpoint is kept: run it again with --resume to continue"})
@@ -117,11 +118,24 @@ final class RunCommand implements Callable<Integer> {
     boolean rawDeadLetters;
     @Option(names = "--max-future", paramLabel = "DURATION", defaultValue = "P1D", description = MaxFuture.RUN)
     String maxFuture;
+    @Option(names = "--explain", arity = "0..1", fallbackValue = "text", paramLabel = "text|json",
+            description = {"Print the job's execution plan and exit without running it: text (the default) is a table of"
+                    + " the operators with their parallelism, max parallelism, uid and the ship strategy of each input;"
+                    + " json is Flink's JSON plan (with uid and max_parallelism added). Options, input, rules, lists and"
+                    + " Kafka properties are checked as for a run; nothing is written, no output or checkpoint directory"
+                    + " is checked or created, Kafka is not contacted. Only the plan goes to standard output."})
+    String explain;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean explaining = explain != null;
+        PrintWriter planOut = spec.commandLine().getOut();
+        PrintWriter out = explaining ? err : planOut; // --explain: only the plan on standard output
+        if (explaining && !explain.equals("text") && !explain.equals("json")) {
+            err.println("error: --explain must be text or json, was " + explain);
+            return Main.USAGE_OR_IO;
+        }
         if (!source.equals("file") && !source.equals("kafka")) {
             err.println("error: --source must be file or kafka, was " + source);
             return Main.USAGE_OR_IO;
@@ -206,7 +220,9 @@ final class RunCommand implements Callable<Integer> {
         Checkpoints.Completed resumeFrom = null;
         java.util.Set<Path> earlier = java.util.Set.of();
         try {
-            if (resume) {
+            if (explaining) {
+                // nothing runs: the output and checkpoint directories are neither checked nor written
+            } else if (resume) {
                 resumeFrom = RunDirectory.checkResume(fileOut, ckDir, record);
                 if (fileOut != null) {
                     earlier = JobRunner.committedFiles(fileOut);
@@ -218,10 +234,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return Main.USAGE_OR_IO;
         }
-        if (fileOut != null) {
+        if (fileOut != null && !explaining) {
             Files.createDirectories(outDir);
         }
-        if (ckDir != null && !resume) {
+        if (ckDir != null && !resume && !explaining) {
             RunDirectory.writeRecord(ckDir, record);
         }
         JobRunner.Options o = new JobRunner.Options(source, in, format.toString(), monitor, kafkaBootstrap, inputTopic, groupId, bounded, sink,
@@ -252,6 +268,9 @@ final class RunCommand implements Callable<Integer> {
             out.printf("metrics: Prometheus endpoint on port %s (http://localhost:PORT/metrics; a local run)%n", prometheusPort);
         }
         out.flush();
+        if (explaining) { // before the Kafka check: the plan needs no broker
+            return printPlan(JobRunner.explain(o), planOut, err);
+        }
         if (usesKafka) {
             try {
                 String warning = KafkaCheck.check(kafkaBootstrap, kafkaProperties, KAFKA_CHECK_TIMEOUT);
@@ -322,6 +341,32 @@ final class RunCommand implements Callable<Integer> {
         Files.writeString(outDir.resolve(RunDirectory.SUMMARY), text.toString());
         out.print(text);
         return run.rejectedInput() ? Main.FINDINGS : Main.OK;
+    }
+
+    /**
+     * Prints {@code plan} as {@code --explain} asks: Flink's JSON, or the table and what its columns
+     * mean; warns of an operator whose parallelism is above its max parallelism (the job would not start).
+     */
+    private int printPlan(ExecutionPlan plan, PrintWriter planOut, PrintWriter err) {
+        for (ExecutionPlan.Operator op : plan.operators()) {
+            if (op.maxParallelism() > 0 && op.parallelism() > op.maxParallelism()) {
+                err.printf("warning: %s (%s) has parallelism %d, above its max parallelism %d: Flink would refuse to"
+                        + " start the job%n", op.uid() == null ? op.id() : op.uid(), op.name(), op.parallelism(),
+                        op.maxParallelism());
+            }
+        }
+        err.flush();
+        if (explain.equals("json")) {
+            planOut.println(plan.json());
+        } else {
+            planOut.printf("execution plan (not run): %d operators%n", plan.operators().size());
+            planOut.print(plan.table());
+            planOut.println("max: max parallelism (-: not set; Flink chooses it when the job starts).");
+            planOut.println("inputs: FORWARD to the same subtask (Flink chains such operators into one task where it can),"
+                    + " HASH by key, BROADCAST to every subtask, REBALANCE round robin.");
+        }
+        planOut.flush();
+        return Main.OK;
     }
 
     /** Whether the job ran to its end (for {@link Main#runJob}). */

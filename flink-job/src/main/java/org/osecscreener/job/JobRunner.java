@@ -311,6 +311,18 @@ public final class JobRunner {
         return env.execute("osec-screener " + o.baseline().id() + "@" + o.baseline().version());
     }
 
+    /**
+     * The execution plan of the job {@link #run(Options)} would run for {@code o}: the same
+     * configuration and the same operators, wired on an environment that is never executed. Nothing
+     * starts (no mini-cluster), nothing connects (a Kafka source or sink is only described) and nothing
+     * is written.
+     */
+    public static ExecutionPlan explain(Options o) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration(o));
+        wire(env, o);
+        return ExecutionPlan.of(env);
+    }
+
     /** The three output directories of a file-sink run, as the summary names them. */
     public static final List<String> OUTPUT_DIRS = List.of("alerts", "dead-letter", "rule-events");
 
