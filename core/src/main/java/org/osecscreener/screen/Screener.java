@@ -118,11 +118,11 @@ public final class Screener {
     private final Consumer<RuleBundleEvent> listener;
     private final ClusterResolver resolver;
     private final BoundedTable<SenderState> senders;
-    private final BoundedTable<ClusterProfile> clusters;
-    private final BoundedTable<ClusterRisk> risks;
+    /** Per payee cluster its profile and its risk profile, in one entry. */
+    private final BoundedTable<ClusterState> clusters;
     private final BoundedTable<QueueItem> items;
     /** Payee clusters' risk profiles and the queue's open items, for the final step. */
-    private final FinalStore finals;
+    private final TableFinalStore finals;
     private final SeenIds seen;
     private final Settings settings;
     private final IngestPseudonymiser ingest;
@@ -149,9 +149,8 @@ public final class Screener {
         this.senders = new BoundedTable<>(b.maxSenders, ttl, ticker);
         this.clusters = new BoundedTable<>(b.maxClusters, ttl, ticker);
         // the final step's state: bounded and aged like the profiles
-        this.risks = new BoundedTable<>(b.maxClusters, ttl, ticker);
         this.items = new BoundedTable<>(b.maxSenders + b.maxClusters, ttl, ticker);
-        this.finals = new TableFinalStore(risks, items);
+        this.finals = new TableFinalStore(clusters, items);
         this.seen = new SeenIds(Math.max(1, e.longestWindowDays()) + 1, b.maxTrackedTransactionIds);
         this.ingest = b.pseudonymiser == null ? null : IngestPseudonymiser.of(b.pseudonymiser, b.clusterConfig);
         this.maxFuture = b.maxFuture;
@@ -228,17 +227,27 @@ public final class Screener {
             }
             CachedPayee payee = payee(tx.beneficiary());
             Resolution r = resolver.resolve(tx.beneficiary().id(), payee.identifiers, payee);
-            ClusterProfile cluster = clusters.computeIfAbsent(r.clusterId(), k -> new ClusterProfile());
+            ClusterState state = clusterState(r.clusterId());
+            ClusterProfile cluster = state.profile;
             for (Merge m : r.merges()) {
-                ClusterProfile absorbed = clusters.remove(m.absorbedClusterId());
+                ClusterState gone = clusters.get(m.absorbedClusterId());
+                ClusterProfile absorbed = null;
+                if (gone != null) {
+                    absorbed = gone.profile;
+                    gone.profile = null;
+                    if (gone.risk == null) {
+                        clusters.remove(m.absorbedClusterId());
+                    } // else the final step folds its risk into the survivor's and removes it
+                }
                 ClusterProfile survivor = m.survivorClusterId().equals(r.clusterId()) ? cluster
-                        : clusters.computeIfAbsent(m.survivorClusterId(), k -> new ClusterProfile());
+                        : clusterState(m.survivorClusterId()).profile;
                 survivor.absorb(m.absorbedClusterId(), absorbed);
             }
             ClusterView view = e.clusterStep(cluster, tx, r.clusterId(), r.clusterSize(), payee.surname, payee.address);
             SenderState s = senders.computeIfAbsent(tx.sender().id(), k -> new SenderState());
             PartialAssessment partial = watch == null ? e.senderStep(s.profile, s, tx, view)
                     : e.senderStep(s.profile, s, tx, view, watchMatches(tx, payee));
+            finals.current(r.clusterId(), state);
             Screening out = e.finalStep(partial, cluster.alert(), finals);
             ClusterAlert alert = ScreeningEngine.alertOf(out.assessment());
             if (alert != null) {
@@ -248,6 +257,15 @@ public final class Screener {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The state of {@code clusterId}, with a profile (created if absent, or if absorbed and still holding its risk). */
+    private ClusterState clusterState(String clusterId) {
+        ClusterState c = clusters.computeIfAbsent(clusterId, k -> new ClusterState());
+        if (c.profile == null) {
+            c.profile = new ClusterProfile();
+        }
+        return c;
     }
 
     /** The compiled bundle in effect on the transaction's day. */
@@ -468,21 +486,61 @@ public final class Screener {
         static final RuleBundleLoader LOADER = new RuleBundleLoader();
     }
 
-    /** The final step's state in two bounded tables. */
-    private record TableFinalStore(BoundedTable<ClusterRisk> risks, BoundedTable<QueueItem> items) implements FinalStore {
+    /** A payee cluster's state: its profile (cluster step) and its risk profile (final step). */
+    private static final class ClusterState {
+        /** {@code null} once absorbed by a merge (the risk stays until the final step folds it). */
+        ClusterProfile profile = new ClusterProfile();
+        ClusterRisk risk;
+    }
+
+    /**
+     * The final step's state: cluster risks in the clusters' entries, queue items in their own table.
+     * The transaction's own cluster, looked up already, is handed over first ({@link #current}).
+     */
+    private static final class TableFinalStore implements FinalStore {
+        private final BoundedTable<ClusterState> clusters;
+        private final BoundedTable<QueueItem> items;
+        private String currentId;
+        private ClusterState current;
+
+        TableFinalStore(BoundedTable<ClusterState> clusters, BoundedTable<QueueItem> items) {
+            this.clusters = clusters;
+            this.items = items;
+        }
+
+        void current(String clusterId, ClusterState state) {
+            currentId = clusterId;
+            current = state;
+        }
+
+        private ClusterState state(String clusterId) {
+            return clusterId.equals(currentId) ? current : clusters.get(clusterId);
+        }
+
         @Override
         public ClusterRisk risk(String clusterId) {
-            return risks.get(clusterId);
+            ClusterState c = state(clusterId);
+            return c == null ? null : c.risk;
         }
 
         @Override
         public void putRisk(String clusterId, ClusterRisk risk) {
-            risks.put(clusterId, risk);
+            ClusterState c = state(clusterId);
+            if (c == null) {
+                c = clusters.computeIfAbsent(clusterId, k -> new ClusterState());
+            }
+            c.risk = risk;
         }
 
         @Override
         public void removeRisk(String clusterId) {
-            risks.remove(clusterId);
+            ClusterState c = state(clusterId);
+            if (c != null) {
+                c.risk = null;
+                if (c.profile == null) {
+                    clusters.remove(clusterId);
+                }
+            }
         }
 
         @Override
