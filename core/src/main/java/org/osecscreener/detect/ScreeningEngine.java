@@ -65,12 +65,15 @@ import org.osecscreener.score.Scorer;
  */
 public final class ScreeningEngine {
     private final CompiledRules rules;
+    /** The bundle's longest window, computed once (it walks the enabled detectors). */
+    private final int longestWindowDays;
     /** The payee-cluster scorer; {@code null} when {@code clusterRisk} is disabled. */
     private final ClusterScorer scorer;
     private final java.util.Set<String> allowList;
 
     private ScreeningEngine(RuleBundle bundle) {
         this.rules = new CompiledRules(bundle);
+        this.longestWindowDays = bundle.longestWindowDays();
         this.scorer = bundle.clusterRisk().enabled() ? new ClusterScorer(bundle.clusterRisk(), rules.baseCurrency) : null;
         this.allowList = bundle.clusterRisk().allowList() == null ? java.util.Set.of()
                 : new java.util.HashSet<>(bundle.idList(bundle.clusterRisk().allowList()));
@@ -88,7 +91,7 @@ public final class ScreeningEngine {
 
     /** The longest window any enabled rule looks back, in days: the state retention to use. */
     public int longestWindowDays() {
-        return rules.bundle.longestWindowDays();
+        return longestWindowDays;
     }
 
     /**

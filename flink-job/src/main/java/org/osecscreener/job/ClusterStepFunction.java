@@ -204,7 +204,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                     new Rejection(e.seq, TransactionCodec.standard().toJson(tx), "timestamp", old)));
             return;
         }
-        long fingerprint = ContentFingerprint.of(tx);
+        long fingerprint = parsed.fingerprint();
         Tuple2<Integer, Long> first = seen.get(tx.id());
         if (first == null && legacy()) {
             Integer legacyDay = legacySeen.get(tx.id());

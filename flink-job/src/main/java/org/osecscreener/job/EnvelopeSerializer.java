@@ -28,6 +28,7 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
     static final EnvelopeSerializer INSTANCE = new EnvelopeSerializer();
     static final TypeInformation<Envelope> TYPE = new ProfileSerializers.SimpleTypeInfo<>(Envelope.class, INSTANCE);
     private static final byte NONE = 0;
+    /** A parsed transaction without its fingerprint: written by earlier builds (computed on reading). */
     private static final byte PARSED = 1;
     private static final byte ROUTED = 2;
     /** A partial assessment with the whole transaction: written by earlier builds, still read from their buffer state. */
@@ -36,6 +37,8 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
     private static final byte PARTIAL_WITHOUT_SIGNALS = 4;
     /** A partial assessment with the transaction's skeleton, cluster signals and victim finding ({@link BinaryCodec#writePartial}). */
     private static final byte PARTIAL = 5;
+    /** A parsed transaction with its identifiers, family keys and content fingerprint (from the parallel parse stage). */
+    private static final byte PARSED_WITH_FINGERPRINT = 6;
 
     @Override
     public boolean isImmutableType() {
@@ -79,11 +82,12 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
         StringValue.writeString(e.bundle, out);
         Object b = e.body;
         if (b instanceof Bodies.Parsed p) {
-            out.writeByte(PARSED);
+            out.writeByte(PARSED_WITH_FINGERPRINT);
             BinaryCodec.writeTransaction(out, p.tx());
             BinaryCodec.writeIdentifiers(out, p.ids());
             out.writeInt(p.surname());
             out.writeInt(p.address());
+            out.writeLong(p.fingerprint());
         } else if (b instanceof Bodies.Routed r) {
             out.writeByte(ROUTED);
             BinaryCodec.writeTransaction(out, r.tx());
@@ -110,8 +114,10 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
         byte tag = in.readByte();
         switch (tag) {
             case NONE -> e.body = null;
-            case PARSED -> e.body = new Bodies.Parsed(BinaryCodec.readTransaction(in), BinaryCodec.readIdentifiers(in),
+            case PARSED -> e.body = Bodies.parsed(BinaryCodec.readTransaction(in), BinaryCodec.readIdentifiers(in),
                     in.readInt(), in.readInt());
+            case PARSED_WITH_FINGERPRINT -> e.body = new Bodies.Parsed(BinaryCodec.readTransaction(in),
+                    BinaryCodec.readIdentifiers(in), in.readInt(), in.readInt(), in.readLong());
             case ROUTED -> e.body = new Bodies.Routed(BinaryCodec.readTransaction(in), BinaryCodec.readView(in));
             case PARTIAL -> e.body = new Bodies.Partial(BinaryCodec.readPartial(in), true);
             case PARTIAL_WITHOUT_SIGNALS -> e.body = new Bodies.Partial(BinaryCodec.readPartialWithoutSignals(in), true);

@@ -96,6 +96,29 @@ class ProfileSerializersTest {
         assertThat(none.body).isNull();
     }
 
+    @Test
+    void aParsedBodyOfAnEarlierBuild_withoutItsFingerprint_getsItOnReading() throws Exception {
+        Transaction tx = JobTestSupport.sample().get(0);
+        var ids = OperatorHarnessTest.NORMALISER.normalise(tx.beneficiary());
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        org.apache.flink.types.StringValue.writeString(tx.sender().id(), out);
+        out.writeLong(1L);
+        out.writeLong(2L);
+        out.writeLong(3L);
+        out.writeInt(4);
+        org.apache.flink.types.StringValue.writeString(null, out);
+        out.writeByte(1); // the earlier PARSED tag: transaction, identifiers, surname, address
+        org.osecscreener.io.BinaryCodec.writeTransaction(out, tx);
+        org.osecscreener.io.BinaryCodec.writeIdentifiers(out, ids);
+        out.writeInt(11);
+        out.writeInt(12);
+        Envelope back = EnvelopeSerializer.INSTANCE.deserialize(
+                new org.apache.flink.core.memory.DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        Bodies.Parsed parsed = (Bodies.Parsed) back.body;
+        assertThat(parsed.tx()).isEqualTo(tx);
+        assertThat(parsed.fingerprint()).isEqualTo(org.osecscreener.screen.ContentFingerprint.of(tx)).isNotZero();
+    }
+
     private static <T> byte[] serialize(org.apache.flink.api.common.typeutils.TypeSerializer<T> s, T value) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(64);
         s.serialize(value, out);
