@@ -31,6 +31,7 @@ import org.osecscreener.findings.WatchlistMatch;
 import org.osecscreener.findings.WatchlistMatcher;
 import org.osecscreener.findings.WatchlistMatches;
 import org.osecscreener.findings.Watchlists;
+import org.osecscreener.model.PackedParty;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.privacy.IngestPseudonymiser;
@@ -297,9 +298,10 @@ public final class Screener {
 
     private CachedPayee payee(Party beneficiary) {
         CachedPayee c = resolver.attachment(beneficiary.id()) instanceof CachedPayee p ? p : null;
-        if (c == null || !c.party.equals(beneficiary)) {
+        if (c == null || !c.sameParty(beneficiary)) {
             PayeeIdentifiers ids = resolver.normaliser().normalise(beneficiary);
-            c = new CachedPayee(beneficiary, ids, ScreeningEngine.surnameKey(beneficiary.name()),
+            String packed = PackedParty.of(beneficiary);
+            c = new CachedPayee(packed, packed == null ? beneficiary : null, ids, ScreeningEngine.surnameKey(beneficiary.name()),
                     ScreeningEngine.addressKey(beneficiary.address()),
                     watch == null ? List.of() : watch.matches(ids, Role.BENEFICIARY));
         }
@@ -559,8 +561,16 @@ public final class Screener {
         }
     }
 
-    private record CachedPayee(Party party, PayeeIdentifiers identifiers, int surname, int address,
+    /**
+     * A beneficiary's normalised identifiers and family keys, kept with it in the resolver, with its
+     * content packed ({@link PackedParty}; the party itself only if it does not pack) to check that
+     * a later transaction names the same party.
+     */
+    private record CachedPayee(String packed, Party party, PayeeIdentifiers identifiers, int surname, int address,
                                List<WatchlistMatch> watch) {
+        boolean sameParty(Party p) {
+            return packed != null ? PackedParty.matches(packed, p) : party.equals(p);
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import org.osecscreener.io.ParseOutcome;
 import org.osecscreener.iso20022.Pacs008Reader;
 import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
+import org.osecscreener.model.PackedParty;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.cluster.PayeeIdentifiers;
@@ -88,7 +89,11 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
         tooFarAhead = rejectedByField.counter("timestamp_future");
     }
 
-    private record Payee(Party party, PayeeIdentifiers ids, int surname, int address) {
+    /** A beneficiary's identifiers and family keys, with its content packed to check it is unchanged ({@link PackedParty}). */
+    private record Payee(String packed, Party party, PayeeIdentifiers ids, int surname, int address) {
+        boolean sameParty(Party p) {
+            return packed != null ? PackedParty.matches(packed, p) : party.equals(p);
+        }
     }
 
     /** Least-recently-used beneficiaries; derived data, not checkpointed. */
@@ -136,8 +141,9 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
             }
             Party b = tx.beneficiary();
             Payee payee = payees.get(b.id());
-            if (payee == null || !payee.party.equals(b)) {
-                payee = new Payee(b, normaliser.normalise(b), PartyKeys.surname(b.name()), PartyKeys.address(b.address()));
+            if (payee == null || !payee.sameParty(b)) {
+                String packed = PackedParty.of(b);
+                payee = new Payee(packed, packed == null ? b : null, normaliser.normalise(b), PartyKeys.surname(b.name()), PartyKeys.address(b.address()));
                 payees.put(b.id(), payee);
             }
             out.collect(new Envelope(tx.sender().id(), tx.epochMillis(), r.position, System.currentTimeMillis(), 0, null,
