@@ -38,19 +38,24 @@ import org.osecscreener.score.Level;
  * <p>Throughput: file in, files out (alerts, dead letters), checkpoints every 10 s, default
  * bundle; reports transactions per second over the job's run time (submission to finish).
  * Latency: the file's lines replayed by a rate-limited source at RATE per second; every
- * assessment's wall-clock delay from its scheduled emission to its arrival at the sink, p50/p99.
+ * assessment's wall-clock delay from its scheduled emission to its arrival at the sink, p50/p99;
+ * with WARMUP_SECONDS, the lines scheduled in the first seconds (the JIT compiling the job) are
+ * reported apart and the percentiles are of the steady state.
  */
 public final class JobThroughput {
     static final ConcurrentLinkedQueue<Long> DELAYS = new ConcurrentLinkedQueue<>();
+    /** Delays of assessments whose lines were scheduled in the warm-up (not in the percentiles). */
+    static final ConcurrentLinkedQueue<Long> WARMUP_DELAYS = new ConcurrentLinkedQueue<>();
     static volatile long start;
     static volatile double rate;
+    static volatile long warmupMillis;
 
     private JobThroughput() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: JobThroughput throughput FILE [hashmap|rocksdb] [parallelism] | latency FILE RATE [hashmap|rocksdb]");
+            System.err.println("usage: JobThroughput throughput FILE [hashmap|rocksdb] [parallelism] | latency FILE RATE [hashmap|rocksdb] [WARMUP_SECONDS]");
             System.exit(2);
         }
         Path file = Path.of(args[1]);
@@ -76,6 +81,7 @@ public final class JobThroughput {
         } else {
             rate = Double.parseDouble(args[2]);
             String backend = args.length > 3 ? args[3] : "hashmap";
+            warmupMillis = args.length > 4 ? (long) (Double.parseDouble(args[4]) * 1000) : 0;
             latency(file, lines, rate, backend);
         }
     }
@@ -110,7 +116,7 @@ public final class JobThroughput {
                 TypeExtractor.getForClass(RuleEvent.class));
         ScreeningJob.Outputs out = ScreeningJob.build(raw, rules, new ScreeningJob.Settings(bundle, ClusterConfig.defaults(),
                 2, Duration.ofSeconds(1), Duration.ofSeconds(30), Level.NONE));
-        out.assessments().map(JobThroughput::delay).setParallelism(1).sinkTo(new org.apache.flink.api.connector.sink2.Sink<Long>() {
+        out.assessments().map(JobThroughput::delay).setParallelism(1).filter(d -> d != Long.MIN_VALUE).setParallelism(1).sinkTo(new org.apache.flink.api.connector.sink2.Sink<Long>() {
             @Override
             public org.apache.flink.api.connector.sink2.SinkWriter<Long> createWriter(
                     org.apache.flink.api.connector.sink2.WriterInitContext context) {
@@ -154,6 +160,13 @@ public final class JobThroughput {
         Collections.sort(d);
         System.out.printf(Locale.ROOT, "latency %s at %.0f transactions/s: %d assessments, p50 %d ms, p99 %d ms, max %d ms%n",
                 backend, perSecond, d.size(), d.get(d.size() / 2), d.get((int) (d.size() * 0.99)), d.get(d.size() - 1));
+        if (warmupMillis > 0) {
+            List<Long> w = new ArrayList<>(WARMUP_DELAYS);
+            Collections.sort(w);
+            System.out.printf(Locale.ROOT, "(after a warm-up of %.0f s, excluded above: %d assessments, p50 %d ms, p99 %d ms, max %d ms)%n",
+                    warmupMillis / 1000.0, w.size(), w.isEmpty() ? 0 : w.get(w.size() / 2),
+                    w.isEmpty() ? 0 : w.get((int) (w.size() * 0.99)), w.isEmpty() ? 0 : w.get(w.size() - 1));
+        }
     }
 
     /** Delay of an assessment from its line's scheduled emission (index / rate after the start). */
@@ -161,8 +174,13 @@ public final class JobThroughput {
         int at = assessmentJson.indexOf("\"transactionId\":\"") + 17;
         String id = assessmentJson.substring(at, assessmentJson.indexOf('"', at));
         Integer index = Lines.INDEX.get(id);
-        long scheduled = start + (long) ((index == null ? 0 : index) * 1000.0 / rate);
-        return System.currentTimeMillis() - scheduled;
+        long offset = (long) ((index == null ? 0 : index) * 1000.0 / rate);
+        long delay = System.currentTimeMillis() - (start + offset);
+        if (offset < warmupMillis) {
+            WARMUP_DELAYS.add(delay);
+            return Long.MIN_VALUE; // filtered out: not in the steady-state percentiles
+        }
+        return delay;
     }
 
     /** The replayed lines and their transaction ids' positions (same JVM: local mini-cluster). */
