@@ -420,7 +420,12 @@ final class PhoneFastPath {
         final Pattern generalPattern;
         final byte[] lengths;
         final Pattern leadingDigits;
-        /** General description, then the types in {@code getNumberTypeHelper}'s order. */
+        /**
+         * General description, then the types {@code getNumberTypeHelper} tries: mobile (absent
+         * when the metadata says it is the fixed-line pattern: then libphonenumber does not try
+         * it) and fixed line first, the commonest, then the others. Whether any matches does not
+         * depend on the order.
+         */
         final Desc[] types;
 
         private Region() {
@@ -453,11 +458,10 @@ final class PhoneFastPath {
             generalPattern = general.isEmpty() ? null : Pattern.compile(general);
             this.lengths = lengths;
             leadingDigits = m.hasLeadingDigits() ? Pattern.compile(m.getLeadingDigits()) : null;
-            Desc[] t = {new Desc(m.getGeneralDesc()), new Desc(m.getPremiumRate()), new Desc(m.getTollFree()),
-                    new Desc(m.getSharedCost()), new Desc(m.getVoip()), new Desc(m.getPersonalNumber()),
-                    new Desc(m.getPager()), new Desc(m.getUan()), new Desc(m.getVoicemail()),
-                    new Desc(m.getFixedLine()), m.getSameMobileAndFixedLinePattern() ? null : new Desc(m.getMobile())};
-            types = t;
+            types = new Desc[] {new Desc(m.getGeneralDesc()),
+                    m.getSameMobileAndFixedLinePattern() ? null : new Desc(m.getMobile()), new Desc(m.getFixedLine()),
+                    new Desc(m.getPremiumRate()), new Desc(m.getTollFree()), new Desc(m.getSharedCost()), new Desc(m.getVoip()),
+                    new Desc(m.getPersonalNumber()), new Desc(m.getPager()), new Desc(m.getUan()), new Desc(m.getVoicemail())};
         }
 
         static Region load(String code) {
@@ -566,7 +570,10 @@ final class PhoneFastPath {
             return code == countryCode && hasKnownType(nsn);
         }
 
-        /** {@code getNumberTypeHelper(nsn, metadata) != UNKNOWN}. */
+        /**
+         * {@code getNumberTypeHelper(nsn, metadata) != UNKNOWN}: the general description matches
+         * and so does one of the types libphonenumber tries.
+         */
         boolean hasKnownType(String nsn) {
             if (!types[0].matches(nsn)) {
                 return false;
