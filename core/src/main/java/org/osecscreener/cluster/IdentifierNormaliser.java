@@ -20,7 +20,13 @@ import org.osecscreener.privacy.PseudonymTokens;
  *       default region) as the default region, written in E.164 ({@code +639171234567}). A
  *       number libphonenumber cannot parse, or parses to an impossible number, is kept in
  *       raw-folded form (lower case, whitespace removed) and flagged
- *       {@link NormalisationFlag#UNPARSEABLE_PHONE}; it still links to an identical raw value.</li>
+ *       {@link NormalisationFlag#UNPARSEABLE_PHONE}; it still links to an identical raw value.
+ *       Numbers in the common clean forms ({@code +63 917 123 4567}, {@code 0917-123-4567},
+ *       {@code (0917) 123 4567}, {@code 639171234567}: ASCII digits, spaces, {@code - . ( )} and
+ *       a leading {@code +}) are read by {@link PhoneFastPath}, which gives exactly
+ *       libphonenumber's answer without its free-text parsing (libphonenumber's own metadata and
+ *       patterns, compiled once per region) and hands anything else, or anything it is not sure
+ *       of, to libphonenumber ({@link #e164Reference}).</li>
  *   <li><b>wallet</b>: if it is written like a phone number (digits, spaces, {@code + - . ( )})
  *       and libphonenumber finds a valid number, it becomes that E.164 phone number, typed
  *       {@code PHONE} when phone links are on (so that it links with the phone field of other
@@ -247,8 +253,23 @@ public final class IdentifierNormaliser {
         return key.isEmpty() || config.placeholders().contains(key) || Fold.allZeroNumber(value);
     }
 
-    /** E.164, {@code ""} for an all-zero national number, {@code null} if unparseable. */
-    private static String e164(String raw, String region, boolean requireValid) {
+    /**
+     * E.164, {@code ""} for an all-zero national number, {@code null} if unparseable (or, with
+     * {@code requireValid}, invalid; else impossible). Common clean forms take
+     * {@link PhoneFastPath}, which gives exactly what {@link #e164Reference} gives; anything it is
+     * not certain of goes to libphonenumber.
+     */
+    static String e164(String raw, String region, boolean requireValid) {
+        String fast = PhoneFastPath.e164(raw, region, requireValid);
+        return fast != PhoneFastPath.UNSURE ? fast : e164Reference(raw, region, requireValid);
+    }
+
+    /**
+     * {@link #e164} by libphonenumber alone ({@code parse}, then {@code isPossibleNumber} or
+     * {@code isValidNumber}, then {@code format(E164)}): the definition the fast path is tested
+     * against, and its fallback.
+     */
+    static String e164Reference(String raw, String region, boolean requireValid) {
         try {
             PhoneNumber pn = PHONES.parse(raw, region);
             if (pn.getNationalNumber() == 0) {
@@ -263,7 +284,8 @@ public final class IdentifierNormaliser {
         }
     }
 
-    private static boolean looksLikePhone(String s) {
+    /** Whether a wallet id is written like a phone number (at least 7 digits; digits, spaces and {@code + - . ( )} only). */
+    static boolean looksLikePhone(String s) {
         int digits = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
