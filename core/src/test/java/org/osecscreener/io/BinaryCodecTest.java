@@ -26,8 +26,8 @@ import org.osecscreener.rules.RuleBundleLoader;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Hit;
 import org.osecscreener.score.Level;
-import org.osecscreener.synth.Generator;
-import org.osecscreener.synth.GeneratorConfig;
+import org.osecscreener.tools.synth.Generator;
+import org.osecscreener.tools.synth.GeneratorConfig;
 
 /** The binary form of partial assessments between the Flink job's sender and final stages. */
 class BinaryCodecTest {

@@ -25,8 +25,8 @@ import org.osecscreener.profile.PartyKeys;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Level;
 import org.osecscreener.screen.Screener;
-import org.osecscreener.synth.Generator;
-import org.osecscreener.synth.GeneratorConfig;
+import org.osecscreener.tools.synth.Generator;
+import org.osecscreener.tools.synth.GeneratorConfig;
 
 class IngestPseudonymiserTest {
     static final Pseudonymiser KEY = Pseudonymiser.withKey("test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
