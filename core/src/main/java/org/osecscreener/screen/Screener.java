@@ -33,7 +33,7 @@ import org.osecscreener.findings.WatchlistMatches;
 import org.osecscreener.findings.Watchlists;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
-import org.osecscreener.privacy.IngestPseudonymiser;
+import org.osecscreener.privacy.ingest.IngestPseudonymiser;
 import org.osecscreener.privacy.KeySource;
 import org.osecscreener.privacy.Pseudonymiser;
 import org.osecscreener.profile.BoundedTable;

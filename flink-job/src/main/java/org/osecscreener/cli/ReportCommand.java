@@ -23,8 +23,8 @@ import org.osecscreener.tools.cases.Case;
 import org.osecscreener.tools.cases.CaseReport;
 import picocli.CommandLine;
 import org.osecscreener.cluster.ClusterConfig;
-import org.osecscreener.privacy.IngestPseudonymiser;
 import org.osecscreener.privacy.KeySource;
+import org.osecscreener.privacy.ingest.IngestPseudonymiser;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

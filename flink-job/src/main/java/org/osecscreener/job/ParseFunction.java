@@ -19,7 +19,7 @@ import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
-import org.osecscreener.privacy.IngestPseudonymiser;
+import org.osecscreener.privacy.ingest.IngestPseudonymiser;
 import org.osecscreener.profile.PartyKeys;
 import org.osecscreener.screen.TimeChecks;
 import org.osecscreener.tools.iso20022.Pacs008Reader;

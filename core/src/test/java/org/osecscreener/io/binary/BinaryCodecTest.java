@@ -1,4 +1,4 @@
-package org.osecscreener.io;
+package org.osecscreener.io.binary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.osecscreener.privacy;
+package org.osecscreener.privacy.ingest;
 
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -18,6 +18,9 @@ import org.osecscreener.cluster.PayeeIdentifiers;
 import org.osecscreener.io.Rejection;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
+import org.osecscreener.privacy.Mask;
+import org.osecscreener.privacy.PseudonymTokens;
+import org.osecscreener.privacy.Pseudonymiser;
 
 /**
  * Pseudonymisation at ingest: replaces every identifier of a transaction's parties by keyed

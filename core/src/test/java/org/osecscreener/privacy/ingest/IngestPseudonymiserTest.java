@@ -1,4 +1,4 @@
-package org.osecscreener.privacy;
+package org.osecscreener.privacy.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -21,6 +21,8 @@ import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
+import org.osecscreener.privacy.PseudonymTokens;
+import org.osecscreener.privacy.Pseudonymiser;
 import org.osecscreener.profile.PartyKeys;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Level;

@@ -1,4 +1,4 @@
-package org.osecscreener.io;
+package org.osecscreener.io.binary;
 
 import java.io.DataInput;
 import java.io.DataOutput;

@@ -1,4 +1,4 @@
-package org.osecscreener.privacy;
+package org.osecscreener.privacy.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
