@@ -190,12 +190,12 @@ class GeneratorTest {
     private static final long MIX_SEED = 13;
     private static final long MIX_N = 200_000;
     private static List<Transaction> mix;
-    private static Generator.World mixWorld;
+    private static World mixWorld;
 
     /** The run, generated once; its population is kept for the tests that look at rings. */
     private static synchronized List<Transaction> mix() {
         if (mix == null) {
-            mixWorld = new Generator.World(DEFAULTS, MIX_SEED, MIX_N);
+            mixWorld = new World(DEFAULTS, MIX_SEED, MIX_N);
             List<Transaction> out = new ArrayList<>();
             Generator.run(mixWorld, MIX_N, out::add, x -> { });
             mix = out;
@@ -245,7 +245,7 @@ class GeneratorTest {
 
         // Every payee is a member of a facilitator ring that shares a phone, wallet or address with
         // another member (the population of the same run).
-        Generator.World world = mixWorld;
+        World world = mixWorld;
         Map<String, org.osecscreener.model.Party[]> ringOf = new HashMap<>();
         for (org.osecscreener.model.Party[] ring : world.rings) {
             for (org.osecscreener.model.Party m : ring) {
@@ -291,7 +291,7 @@ class GeneratorTest {
         GeneratorConfig c = new GeneratorConfig(DEFAULTS.start(), DEFAULTS.days(), 10, 0.5, 0, DEFAULTS.legitimate(),
                 Map.of(Scenarios.RING_CUSTOMER, DEFAULTS.osec().get(Scenarios.RING_CUSTOMER)), Map.of(),
                 DEFAULTS.offenders(), DEFAULTS.patterns(), DEFAULTS.households(), DEFAULTS.countries());
-        Generator.World world = new Generator.World(c, 3, 100_000);
+        World world = new World(c, 3, 100_000);
         assertThat(world.rings.length).isGreaterThan(200);
         for (org.osecscreener.model.Party[] ring : world.rings) {
             for (org.osecscreener.model.Party m : ring) {
@@ -309,7 +309,7 @@ class GeneratorTest {
         int intervals = 0;
         for (List<Transaction> txs : senders.values()) {
             assertThat(txs.stream().map(t -> t.beneficiary().id()).distinct()).as("one payee").hasSize(1);
-            assertThat(Generator.World.sharesAName(txs.get(0).sender().name(), txs.get(0).beneficiary().name()))
+            assertThat(World.sharesAName(txs.get(0).sender().name(), txs.get(0).beneficiary().name()))
                     .as("payee shares no name with the sender").isFalse();
             java.time.LocalDate before = null;
             for (Transaction tx : txs) {
@@ -341,7 +341,7 @@ class GeneratorTest {
         int round = 0;
         for (List<Transaction> txs : senders.values()) {
             assertThat(txs.stream().map(t -> t.beneficiary().id()).distinct()).hasSize(1);
-            assertThat(Generator.World.sharesAName(txs.get(0).sender().name(), txs.get(0).beneficiary().name())).isFalse();
+            assertThat(World.sharesAName(txs.get(0).sender().name(), txs.get(0).beneficiary().name())).isFalse();
             for (Transaction tx : txs) {
                 all++;
                 cover += tx.purpose() != null && phrases.contains(tx.purpose()) ? 1 : 0;
@@ -377,7 +377,7 @@ class GeneratorTest {
             });
             assertThat(recipient.type()).isEqualTo(org.osecscreener.model.PartyType.PERSON);
             assertThat(recipient.country()).isIn("NG", "CI", "GH", "PH");
-            assertThat(Generator.World.sharesAName(first.sender().name(), recipient.name())).isFalse();
+            assertThat(World.sharesAName(first.sender().name(), recipient.name())).isFalse();
             assertThat(burst.stream().mapToDouble(GeneratorTest::usd).sum()).as("burst total").isLessThanOrEqualTo(1_560);
             for (Transaction tx : everything.get(e.getKey())) {
                 if (!tx.label().scenario().equals(Scenarios.SEXTORTION_VICTIM)) {
@@ -444,16 +444,16 @@ class GeneratorTest {
     @Test
     void burstAmounts_growStepByStep_andStayWithinTheCap() {
         double[] steps = {0, 2, 2, 2, 2, 2};
-        double[] usd = Generator.Actor.burstAmounts(200, steps, 1500);
+        double[] usd = Actor.burstAmounts(200, steps, 1500);
         assertThat(java.util.Arrays.stream(usd).sum()).isCloseTo(1500, org.assertj.core.api.Assertions.within(0.01));
         assertThat(usd[0]).isEqualTo(200);
         for (int i = 1; i < usd.length; i++) {
             assertThat(usd[i] / usd[i - 1]).isBetween(1.0, 2.0);
         }
         // Under the cap: untouched.
-        assertThat(Generator.Actor.burstAmounts(50, new double[] {0, 1.5}, 1500)).containsExactly(50, 75);
+        assertThat(Actor.burstAmounts(50, new double[] {0, 1.5}, 1500)).containsExactly(50, 75);
         // Even flat steps over the cap: equal shares of it.
-        assertThat(Generator.Actor.burstAmounts(300, new double[] {0, 1, 1, 1, 1, 1}, 1500)).containsOnly(250.0);
+        assertThat(Actor.burstAmounts(300, new double[] {0, 1, 1, 1, 1, 1}, 1500)).containsOnly(250.0);
     }
 
     @Test
@@ -497,7 +497,7 @@ class GeneratorTest {
         Map<String, GeneratorConfig.Scenario> shops = Map.of(Scenarios.ONLINE_SHOP, DEFAULTS.legitimate().get(Scenarios.ONLINE_SHOP));
         GeneratorConfig c = new GeneratorConfig(DEFAULTS.start(), DEFAULTS.days(), 10, 0, 0, shops, Map.of(), Map.of(),
                 DEFAULTS.offenders(), DEFAULTS.patterns(), DEFAULTS.households(), DEFAULTS.countries());
-        Generator.World w = new Generator.World(c, 1, 2_000);
+        World w = new World(c, 1, 2_000);
         int buyers = w.actors.size();
         List<Transaction> out = new ArrayList<>();
         long written = Generator.run(w, 1_000_000, out::add, x -> { });
