@@ -21,9 +21,9 @@ import org.osecscreener.cluster.ClusterConfig;
 import org.osecscreener.cluster.IdentifierNormaliser;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
-import org.osecscreener.secondopinion.SecondOpinionGenerator;
-import org.osecscreener.synth.Generator;
-import org.osecscreener.synth.GeneratorConfig;
+import org.osecscreener.tools.secondopinion.SecondOpinionGenerator;
+import org.osecscreener.tools.synth.Generator;
+import org.osecscreener.tools.synth.GeneratorConfig;
 
 /**
  * Normalisation of typical beneficiaries, one thread, mean time per beneficiary: the payees of

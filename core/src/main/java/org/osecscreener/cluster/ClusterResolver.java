@@ -1,18 +1,10 @@
 package org.osecscreener.cluster;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.osecscreener.model.Party;
@@ -71,12 +63,15 @@ import org.slf4j.LoggerFactory;
  *   <li>Raw identifiers are never logged or shown: merges, links, hubs and explanations carry
  *       masked values.</li>
  * </ul>
+ *
+ * <p>This class holds the resolution itself; the snapshot format is {@link ClusterSnapshot}'s and
+ * the explanations are built by {@link ClusterExplainer}, both package-private, behind
+ * {@link #snapshot}, {@link #restore} and {@link #explain}.
  */
 public final class ClusterResolver {
     /** The snapshot format version written by {@link #snapshot(DataOutput)}. */
     public static final int SNAPSHOT_VERSION = 1;
     private static final Logger LOG = LoggerFactory.getLogger(ClusterResolver.class);
-    private static final int MAGIC = 0x4F534343; // "OSCC"
     /** Identifiers remembered per beneficiary; more still link but are not remembered as held. */
     static final int MAX_ENTRIES_PER_BENEFICIARY = 32;
 
@@ -84,23 +79,25 @@ public final class ClusterResolver {
     private final IdentifierNormaliser normaliser;
     private final boolean[] linkOn = new boolean[IdentifierType.values().length];
     private final int hubThreshold;
-    private final SlotTable<Node> nodes;
-    private final SlotTable<Entry> entries;
-    private final ArrayList<Entry> hubs = new ArrayList<>();
+    // The state below is package-private where ClusterSnapshot writes and restores it, and
+    // ClusterExplainer reads it.
+    final SlotTable<Node> nodes;
+    final SlotTable<Entry> entries;
+    final ArrayList<Entry> hubs = new ArrayList<>();
     private Node lruHead;
-    private Node lruTail;
+    Node lruTail;
     private Entry entryHead;
-    private Entry entryTail;
-    private long clustersCreated;
-    private int clusterCount;
-    private long mergeCount;
-    private long evictedBeneficiaries;
-    private long evictedIdentifiers;
+    Entry entryTail;
+    long clustersCreated;
+    int clusterCount;
+    long mergeCount;
+    long evictedBeneficiaries;
+    long evictedIdentifiers;
     private ArrayList<Merge> pending;
     /** The entries linked by the resolve in progress, in order (for {@link #heldInOrder}). */
     private final Entry[] linkedScratch = new Entry[MAX_ENTRIES_PER_BENEFICIARY];
 
-    private ClusterResolver(ClusterConfig config) {
+    ClusterResolver(ClusterConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.normaliser = new IdentifierNormaliser(config);
         for (IdentifierType t : config.linkTypes()) {
@@ -348,7 +345,7 @@ public final class ClusterResolver {
         return n;
     }
 
-    private static String name(long seq) {
+    static String name(long seq) {
         return "C-" + seq;
     }
 
@@ -361,7 +358,7 @@ public final class ClusterResolver {
         xn.ringPrev = y;
     }
 
-    private static Node find(Node x) {
+    static Node find(Node x) {
         while (x.parent != x) {
             Node p = x.parent;
             x.parent = p.parent;
@@ -418,7 +415,7 @@ public final class ClusterResolver {
 
     // ---- activity lists ---------------------------------------------------------------------
 
-    private void lruAddHead(Node n) {
+    void lruAddHead(Node n) {
         n.lruPrev = null;
         n.lruNext = lruHead;
         if (lruHead != null) {
@@ -451,7 +448,7 @@ public final class ClusterResolver {
         }
     }
 
-    private void entryAddHead(Entry e) {
+    void entryAddHead(Entry e) {
         e.lruPrev = null;
         e.lruNext = entryHead;
         if (entryHead != null) {
@@ -527,56 +524,10 @@ public final class ClusterResolver {
      * @return the explanation, or {@code null} if the beneficiary is not tracked
      */
     public Explanation explain(String beneficiaryId) {
-        Node b = lookup(beneficiaryId);
-        if (b == null) {
-            return null;
-        }
-        Node root = find(b);
-        List<String> members = new ArrayList<>(root.size);
-        List<Link> links = new ArrayList<>();
-        Map<String, List<Link>> adjacent = new HashMap<>();
-        Node m = root.ringHead;
-        do {
-            members.add(m.id);
-            List<Link> mine = new ArrayList<>();
-            for (Node.EdgeList e = m.edges; e != null; e = e.next) {
-                mine.add(new Link(m.id, e.to, e.via.type(), e.via.masked()));
-            }
-            for (int i = mine.size() - 1; i >= 0; i--) {
-                Link l = mine.get(i);
-                links.add(l);
-                adjacent.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l);
-                adjacent.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l);
-            }
-            m = m.ringNext;
-        } while (m != root.ringHead);
-        members.sort(null);
-        Map<String, List<Link>> via = new HashMap<>();
-        via.put(beneficiaryId, List.of());
-        ArrayDeque<String> queue = new ArrayDeque<>();
-        queue.add(beneficiaryId);
-        while (!queue.isEmpty()) {
-            String x = queue.poll();
-            for (Link l : adjacent.getOrDefault(x, List.of())) {
-                String y = l.from().equals(x) ? l.to() : l.from();
-                if (!via.containsKey(y)) {
-                    List<Link> chain = new ArrayList<>(via.get(x));
-                    chain.add(l);
-                    via.put(y, chain);
-                    queue.add(y);
-                }
-            }
-        }
-        Map<String, List<Link>> chains = new HashMap<>();
-        for (String member : members) {
-            if (!member.equals(beneficiaryId)) {
-                chains.put(member, via.getOrDefault(member, List.of()));
-            }
-        }
-        return new Explanation(beneficiaryId, name(root.clusterSeq), members, links, chains);
+        return ClusterExplainer.explain(this, beneficiaryId);
     }
 
-    private Node lookup(String beneficiaryId) {
+    Node lookup(String beneficiaryId) {
         return beneficiaryId == null ? null : nodes.get(beneficiaryId, SlotTable.spread(beneficiaryId.hashCode()));
     }
 
@@ -622,7 +573,7 @@ public final class ClusterResolver {
         return evictedIdentifiers;
     }
 
-    // ---- snapshot ---------------------------------------------------------------------------
+    // ---- snapshot (the format: ClusterSnapshot) -------------------------------------------
 
     /**
      * Writes the resolver's state: a header ({@code OSCC} magic, {@link #SNAPSHOT_VERSION}),
@@ -635,91 +586,7 @@ public final class ClusterResolver {
      * @throws IOException if writing fails
      */
     public void snapshot(DataOutput out) throws IOException {
-        out.writeInt(MAGIC);
-        out.writeInt(SNAPSHOT_VERSION);
-        out.writeLong(clustersCreated);
-        out.writeLong(mergeCount);
-        out.writeLong(evictedBeneficiaries);
-        out.writeLong(evictedIdentifiers);
-        // identifiers, least recently active first
-        out.writeInt(entries.size());
-        Map<Entry, Integer> entryIndex = new HashMap<>(initialCapacity(entries.size()));
-        int i = 0;
-        for (Entry e = entryTail; e != null; e = e.lruPrev) {
-            entryIndex.put(e, i++);
-            out.writeByte(e.key.type().ordinal());
-            out.writeUTF(e.key.value());
-            out.writeInt(e.holders);
-            out.writeBoolean(e.hub);
-        }
-        // beneficiaries, least recently active first
-        out.writeInt(nodes.size());
-        i = 0;
-        for (Node n = lruTail; n != null; n = n.lruPrev) {
-            n.index = i++;
-            out.writeUTF(n.id);
-            int held = 0;
-            for (int k = 0; k < n.entryCount; k++) {
-                held += n.entries[k].dead ? 0 : 1;
-            }
-            out.writeInt(held);
-            for (int k = 0; k < n.entryCount; k++) {
-                if (!n.entries[k].dead) {
-                    out.writeInt(entryIndex.get(n.entries[k]));
-                }
-            }
-            List<Node.EdgeList> edges = new ArrayList<>();
-            for (Node.EdgeList e = n.edges; e != null; e = e.next) {
-                edges.add(e);
-            }
-            out.writeInt(edges.size());
-            for (int k = edges.size() - 1; k >= 0; k--) {
-                Node.EdgeList e = edges.get(k);
-                out.writeUTF(e.to);
-                out.writeByte(e.via.type().ordinal());
-                out.writeUTF(e.via.value());
-            }
-        }
-        // clusters: sequence number, then members in ring order from the ring head
-        out.writeInt(clusterCount);
-        for (Node n = lruTail; n != null; n = n.lruPrev) {
-            Node r = find(n);
-            if (r.ringHead == n) {
-                out.writeLong(r.clusterSeq);
-                out.writeInt(r.size);
-                Node m = n;
-                do {
-                    out.writeInt(m.index);
-                    m = m.ringNext;
-                } while (m != n);
-            }
-        }
-        // anchors, in identifier order: 0 none, 1 live beneficiary, 2 evicted beneficiary in a live cluster
-        for (Entry e = entryTail; e != null; e = e.lruPrev) {
-            Node a = e.anchor;
-            Node r = a == null ? null : find(a);
-            if (r == null || r.size == 0) {
-                out.writeByte(0);
-            } else if (!a.ghost) {
-                out.writeByte(1);
-                out.writeInt(a.index);
-            } else {
-                out.writeByte(2);
-                out.writeUTF(a.id);
-                out.writeInt(r.ringHead.index);
-            }
-        }
-        // hubs in the order they became hubs
-        int liveHubs = 0;
-        for (Entry e : hubs) {
-            liveHubs += e.dead ? 0 : 1;
-        }
-        out.writeInt(liveHubs);
-        for (Entry e : hubs) {
-            if (!e.dead) {
-                out.writeInt(entryIndex.get(e));
-            }
-        }
+        ClusterSnapshot.write(this, out);
     }
 
     /**
@@ -728,13 +595,7 @@ public final class ClusterResolver {
      * @return the snapshot
      */
     public byte[] snapshot() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + nodes.size() * 48 + entries.size() * 40);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            snapshot(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return ClusterSnapshot.toBytes(this);
     }
 
     /**
@@ -748,87 +609,7 @@ public final class ClusterResolver {
      * @throws IOException if reading fails, or the data is not a snapshot of a supported version
      */
     public static ClusterResolver restore(ClusterConfig config, DataInput in) throws IOException {
-        int magic = in.readInt();
-        if (magic != MAGIC) {
-            throw new IOException("not a payee-cluster snapshot: header 0x" + Integer.toHexString(magic)
-                    + ", expected 0x" + Integer.toHexString(MAGIC));
-        }
-        int version = in.readInt();
-        if (version != SNAPSHOT_VERSION) {
-            throw new IOException("payee-cluster snapshot version " + version + " is not supported; this build reads "
-                    + SNAPSHOT_VERSION);
-        }
-        ClusterResolver r = new ClusterResolver(config);
-        r.clustersCreated = in.readLong();
-        r.mergeCount = in.readLong();
-        r.evictedBeneficiaries = in.readLong();
-        r.evictedIdentifiers = in.readLong();
-        IdentifierType[] types = IdentifierType.values();
-        int entryCount = count(in, "identifiers");
-        Entry[] es = new Entry[entryCount];
-        for (int i = 0; i < entryCount; i++) {
-            Entry e = new Entry(new Identifier(type(types, in.readByte()), in.readUTF()));
-            e.holders = in.readInt();
-            e.hub = in.readBoolean();
-            es[i] = e;
-            r.entries.add(e);
-            r.entryAddHead(e);
-        }
-        int nodeCount = count(in, "beneficiaries");
-        Node[] ns = new Node[nodeCount];
-        for (int i = 0; i < nodeCount; i++) {
-            Node n = new Node(in.readUTF());
-            int held = count(in, "identifiers held");
-            for (int k = 0; k < held; k++) {
-                n.add(es[index(in.readInt(), entryCount)], MAX_ENTRIES_PER_BENEFICIARY, held);
-            }
-            int edges = count(in, "links");
-            for (int k = 0; k < edges; k++) {
-                String to = in.readUTF();
-                n.addEdge(to, new Identifier(type(types, in.readByte()), in.readUTF()));
-            }
-            ns[i] = n;
-            r.nodes.add(n);
-            r.lruAddHead(n);
-        }
-        int clusters = count(in, "clusters");
-        for (int c = 0; c < clusters; c++) {
-            long seq = in.readLong();
-            int size = count(in, "cluster size");
-            Node root = ns[index(in.readInt(), nodeCount)];
-            root.clusterSeq = seq;
-            root.size = size;
-            root.ringHead = root;
-            Node last = root;
-            for (int k = 1; k < size; k++) {
-                Node m = ns[index(in.readInt(), nodeCount)];
-                m.parent = root;
-                m.ringPrev = last;
-                last.ringNext = m;
-                last = m;
-            }
-            last.ringNext = root;
-            root.ringPrev = last;
-        }
-        r.clusterCount = clusters;
-        for (Entry e : es) {
-            byte kind = in.readByte();
-            if (kind == 1) {
-                e.anchor = ns[index(in.readInt(), nodeCount)];
-            } else if (kind == 2) {
-                Node ghost = new Node(in.readUTF());
-                ghost.ghost = true;
-                ghost.parent = find(ns[index(in.readInt(), nodeCount)]);
-                e.anchor = ghost;
-            } else if (kind != 0) {
-                throw new IOException("corrupt payee-cluster snapshot: anchor kind " + kind);
-            }
-        }
-        int hubCount = count(in, "hubs");
-        for (int i = 0; i < hubCount; i++) {
-            r.hubs.add(es[index(in.readInt(), entryCount)]);
-        }
-        return r;
+        return ClusterSnapshot.read(config, in);
     }
 
     /**
@@ -840,37 +621,7 @@ public final class ClusterResolver {
      * @throws IllegalArgumentException if the bytes are not a readable snapshot
      */
     public static ClusterResolver restore(ClusterConfig config, byte[] snapshot) {
-        try {
-            return restore(config, new DataInputStream(new ByteArrayInputStream(snapshot)));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot restore payee clusters: " + e.getMessage(), e);
-        }
-    }
-
-    private static int count(DataInput in, String what) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            throw new IOException("corrupt payee-cluster snapshot: " + what + " count " + n);
-        }
-        return n;
-    }
-
-    private static int index(int i, int bound) throws IOException {
-        if (i < 0 || i >= bound) {
-            throw new IOException("corrupt payee-cluster snapshot: index " + i + " outside 0.." + (bound - 1));
-        }
-        return i;
-    }
-
-    private static IdentifierType type(IdentifierType[] types, byte ordinal) throws IOException {
-        if (ordinal < 0 || ordinal >= types.length) {
-            throw new IOException("corrupt payee-cluster snapshot: identifier type " + ordinal);
-        }
-        return types[ordinal];
-    }
-
-    private static int initialCapacity(int expected) {
-        return (int) Math.min(1 << 16, expected / 0.75f + 1);
+        return ClusterSnapshot.read(config, snapshot);
     }
 
     @Override

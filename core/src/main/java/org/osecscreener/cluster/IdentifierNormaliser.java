@@ -47,7 +47,7 @@ import org.osecscreener.privacy.PseudonymTokens;
  * pick-up location; the resolver links them in that order. Immutable and thread-safe.
  *
  * <p>A field already pseudonymised at ingest ({@link PseudonymTokens}: {@code phone:…} tokens
- * written by {@code org.osecscreener.privacy.IngestPseudonymiser}) is passed through as it is, with
+ * written by {@code org.osecscreener.privacy.ingest.IngestPseudonymiser}) is passed through as it is, with
  * the flags it carries: the pseudonymised party normalises to exactly
  * {@code normalise(raw).pseudonymised(pseudonymiser)}.
  */

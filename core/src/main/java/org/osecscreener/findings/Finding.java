@@ -26,7 +26,8 @@ public record Finding(String token, IdentifierType type, LocalDate date, double 
     public static final java.util.List<String> SEEN_AS = java.util.List.of("payee", "sender", "tip");
     /** Longest accepted source text. */
     public static final int MAX_SOURCE = 200;
-    static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** Accepted {@code reference} values (the exporters check case ids against it). */
+    public static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /** @throws IllegalArgumentException if a component is outside what is documented (the message names it) */
     public Finding {

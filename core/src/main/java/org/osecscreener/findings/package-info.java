@@ -1,13 +1,12 @@
 /**
- * Shared findings and watchlists: partners exchange identifiers of confirmed OSEC cases as
- * keyed-hash pseudonyms, never as raw values.
+ * Shared findings and watchlists, the engine side: partners exchange identifiers of confirmed OSEC
+ * cases as keyed-hash pseudonyms, never as raw values.
  *
  * <p>{@link org.osecscreener.findings.CoalitionKey} holds the coalition's key (read from a file or
- * an environment variable) and its check value; {@link org.osecscreener.findings.FindingsExport}
- * turns confirmed cases into {@link org.osecscreener.findings.Finding}s over exactly the normalised
- * forms the payee-cluster resolver uses; {@link org.osecscreener.findings.TipList} hashes a
- * hotline's CSV tip list the same way; {@link org.osecscreener.findings.FindingsFile} writes and
- * validates the list format (header with the key check value, one entry per line).
+ * an environment variable) and its check value; a {@link org.osecscreener.findings.Finding} is one
+ * entry of a list; {@link org.osecscreener.findings.FindingsFile} writes and validates the list
+ * format (header with the key check value, one entry per line). The tools that make lists from
+ * confirmed cases and from hotline tip lists are in {@code org.osecscreener.tools.findings}.
  *
  * <p>For screening, a loaded {@link org.osecscreener.findings.Watchlist} keeps its 128-bit tokens in
  * a primitive open-addressing table (O(1) lookups, no allocation);

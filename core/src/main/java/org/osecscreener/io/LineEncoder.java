@@ -129,7 +129,7 @@ final class LineEncoder {
 
     private boolean timestamp(OffsetDateTime t) {
         ensure(48);
-        int len = TransactionCodec.formatTimestamp(t, time);
+        int len = Timestamps.formatTimestamp(t, time);
         if (len < 0) {
             return false;
         }

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Date-times written without an offset ({@code 2026-03-01T22:15:00}), read in a zone the operator
  * names: the readers accept them only when a default zone is configured (the {@code --default-zone}
- * option; {@link TransactionCodec#withDefaultZone}, {@link org.osecscreener.iso20022.Pacs008Reader}),
+ * option; {@link TransactionCodec#withDefaultZone}, {@link org.osecscreener.tools.iso20022.Pacs008Reader}),
  * and never guess. A local time that does not exist in the zone (skipped when clocks move forward)
  * or that exists twice (repeated when clocks move back) is rejected rather than resolved either
  * way (docs/time-and-order.md).

@@ -4,29 +4,20 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osecscreener.model.Channel;
-import org.osecscreener.model.Countries;
-import org.osecscreener.model.Label;
 import org.osecscreener.model.Limits;
 import org.osecscreener.model.Money;
-import org.osecscreener.model.Party;
 import org.osecscreener.model.PartyType;
 import org.osecscreener.model.Transaction;
 
@@ -42,6 +33,11 @@ import org.osecscreener.model.Transaction;
  *
  * <p>Instances are immutable and thread-safe; one per application is enough ({@link #standard()},
  * or one {@link #withDefaultZone} per zone).
+ *
+ * <p>This class is the entry point and holds what the two parsers share (the line checks, the
+ * currency cache, the rejection wording); the byte-level fast path is {@link FastLineParser}, the
+ * Jackson path {@link TransactionJsonReader}, writing {@link TransactionJsonWriter}, and the
+ * format's amounts and timestamps {@link AmountText} and {@link Timestamps}.
  */
 public final class TransactionCodec {
     private static final TransactionCodec STANDARD = new TransactionCodec(null);
@@ -124,7 +120,7 @@ public final class TransactionCodec {
     /** The Jackson path alone: every rejection is worded here. Package-private for the equivalence test. */
     ParseOutcome parseWithJackson(byte[] buf, int off, int len, long lineNumber) {
         try (JsonParser p = factory.createParser(buf, off, len)) {
-            return new ParseOutcome.Parsed(lineNumber, readTransaction(p));
+            return new ParseOutcome.Parsed(lineNumber, TransactionJsonReader.readTransaction(p, this));
         } catch (Bad bad) {
             return reject(buf, off, len, lineNumber, bad.field, bad.getMessage());
         } catch (JsonProcessingException e) {
@@ -183,248 +179,6 @@ public final class TransactionCodec {
         }
     }
 
-    private static final int F_ID = 1;
-    private static final int F_TIMESTAMP = 1 << 1;
-    private static final int F_AMOUNT = 1 << 2;
-    private static final int F_CURRENCY = 1 << 3;
-    private static final int F_CHANNEL = 1 << 4;
-    private static final int F_PURPOSE = 1 << 5;
-    private static final int F_SENDER = 1 << 6;
-    private static final int F_BENEFICIARY = 1 << 7;
-    private static final int F_LABEL = 1 << 8;
-
-    private Transaction readTransaction(JsonParser p) throws IOException, Bad {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new Bad(null, "a line must hold one JSON object, found " + describe(p.currentToken()));
-        }
-        int seen = 0;
-        String id = null;
-        String timestampText = null;
-        String amountText = null;
-        String currencyCode = null;
-        Channel channel = null;
-        String purpose = null;
-        Party sender = null;
-        Party beneficiary = null;
-        Label label = null;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            int bit;
-            switch (name) {
-                case "id" -> { bit = F_ID; id = string(p, "id", Limits.ID); }
-                case "timestamp" -> { bit = F_TIMESTAMP; timestampText = string(p, "timestamp", Limits.TIMESTAMP_TEXT); }
-                case "amount" -> { bit = F_AMOUNT; amountText = amountText(p); }
-                case "currency" -> { bit = F_CURRENCY; currencyCode = string(p, "currency", 3); }
-                case "channel" -> { bit = F_CHANNEL; channel = channel(p); }
-                case "purpose" -> { bit = F_PURPOSE; purpose = string(p, "purpose", Limits.PURPOSE); }
-                case "sender" -> { bit = F_SENDER; sender = party(p, "sender"); }
-                case "beneficiary" -> { bit = F_BENEFICIARY; beneficiary = party(p, "beneficiary"); }
-                case "label" -> { bit = F_LABEL; label = label(p); }
-                default -> {
-                    bit = 0;
-                    p.nextToken();
-                    p.skipChildren();
-                }
-            }
-            if ((seen & bit) != 0) {
-                throw new Bad(name, "duplicate key '" + name + "': each field may appear once");
-            }
-            seen |= bit;
-        }
-        if (p.nextToken() != null) {
-            throw new Bad(null, "unexpected content after the JSON object: a line holds exactly one object");
-        }
-        require(id, "id");
-        if (id.isBlank()) {
-            throw new Bad("id", "'id' must not be blank");
-        }
-        require(timestampText, "timestamp");
-        require(amountText, "amount");
-        require(currencyCode, "currency");
-        require(sender, "sender");
-        require(beneficiary, "beneficiary");
-        Currency currency = currencyOrBad(currencyCode);
-        Money amount = amount(amountText, currency);
-        OffsetDateTime timestamp = defaultZone == null ? timestamp(timestampText) : timestamp(timestampText, defaultZone);
-        return new Transaction(id, timestamp, amount, channel, purpose, sender, beneficiary, label);
-    }
-
-    private static final int P_ID = 1;
-    private static final int P_TYPE = 1 << 1;
-    private static final int P_NAME = 1 << 2;
-    private static final int P_COUNTRY = 1 << 3;
-    private static final int P_ACCOUNT = 1 << 4;
-    private static final int P_PHONE = 1 << 5;
-    private static final int P_WALLET = 1 << 6;
-    private static final int P_EMAIL = 1 << 7;
-    private static final int P_ADDRESS = 1 << 8;
-    private static final int P_PICKUP = 1 << 9;
-    private static final int P_DEVICE = 1 << 10;
-    private static final int P_IP = 1 << 11;
-
-    private Party party(JsonParser p, String role) throws IOException, Bad {
-        JsonToken t = p.nextToken();
-        if (t == JsonToken.VALUE_NULL) {
-            throw new Bad(role, "required field '" + role + "' is null; expected an object with at least id and country");
-        }
-        if (t != JsonToken.START_OBJECT) {
-            throw new Bad(role, "expected an object, found " + describe(t));
-        }
-        int seen = 0;
-        String id = null;
-        PartyType type = null;
-        String name = null;
-        String country = null;
-        String account = null;
-        String phone = null;
-        String wallet = null;
-        String email = null;
-        String address = null;
-        String pickup = null;
-        String device = null;
-        String ip = null;
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            int bit;
-            switch (field) {
-                case "id" -> { bit = P_ID; id = string(p, role, "id", Limits.ID); }
-                case "type" -> { bit = P_TYPE; type = partyType(p, role); }
-                case "name" -> { bit = P_NAME; name = string(p, role, "name", Limits.NAME); }
-                case "country" -> { bit = P_COUNTRY; country = string(p, role, "country", 2); }
-                case "account" -> { bit = P_ACCOUNT; account = string(p, role, "account", Limits.ACCOUNT); }
-                case "phone" -> { bit = P_PHONE; phone = string(p, role, "phone", Limits.PHONE); }
-                case "wallet" -> { bit = P_WALLET; wallet = string(p, role, "wallet", Limits.WALLET); }
-                case "email" -> { bit = P_EMAIL; email = string(p, role, "email", Limits.EMAIL); }
-                case "address" -> { bit = P_ADDRESS; address = string(p, role, "address", Limits.ADDRESS); }
-                case "pickupLocation" -> { bit = P_PICKUP; pickup = string(p, role, "pickupLocation", Limits.PICKUP_LOCATION); }
-                case "device" -> { bit = P_DEVICE; device = string(p, role, "device", Limits.DEVICE); }
-                case "ip" -> { bit = P_IP; ip = string(p, role, "ip", Limits.IP); }
-                default -> {
-                    bit = 0;
-                    p.nextToken();
-                    p.skipChildren();
-                }
-            }
-            if ((seen & bit) != 0) {
-                throw new Bad(role + "." + field, "duplicate key '" + field + "' in " + role + ": each field may appear once");
-            }
-            seen |= bit;
-        }
-        if (id == null) {
-            throw new Bad(role + ".id", "required field '" + role + ".id' is missing");
-        }
-        if (id.isBlank()) {
-            throw new Bad(role + ".id", "'" + role + ".id' must not be blank");
-        }
-        if (country == null) {
-            throw new Bad(role + ".country", "required field '" + role + ".country' is missing");
-        }
-        if (!Countries.isValid(country)) {
-            throw new Bad(role + ".country", "'" + country + "' is not an ISO 3166-1 alpha-2 country code"
-                    + " (two upper-case letters, such as PH or AU)");
-        }
-        return new Party(id, type, name, country, account, phone, wallet, email, address, pickup, device, ip);
-    }
-
-    private Label label(JsonParser p) throws IOException, Bad {
-        JsonToken t = p.nextToken();
-        if (t == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (t != JsonToken.START_OBJECT) {
-            throw new Bad("label", "expected an object {\"osec\":true|false,\"scenario\":\"...\"} or null, found " + describe(t));
-        }
-        Boolean osec = null;
-        String scenario = null;
-        int seen = 0;
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            int bit;
-            switch (field) {
-                case "osec" -> {
-                    bit = 1;
-                    JsonToken v = p.nextToken();
-                    if (v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) {
-                        throw new Bad("label.osec", "expected true or false, found " + describe(v));
-                    }
-                    osec = v == JsonToken.VALUE_TRUE;
-                }
-                case "scenario" -> { bit = 2; scenario = string(p, "label", "scenario", Limits.SCENARIO); }
-                default -> {
-                    bit = 0;
-                    p.nextToken();
-                    p.skipChildren();
-                }
-            }
-            if ((seen & bit) != 0) {
-                throw new Bad("label." + field, "duplicate key '" + field + "' in label: each field may appear once");
-            }
-            seen |= bit;
-        }
-        if (osec == null) {
-            throw new Bad("label.osec", "required field 'label.osec' is missing (true or false)");
-        }
-        return new Label(osec, scenario);
-    }
-
-    private static String string(JsonParser p, String field, int max) throws IOException, Bad {
-        JsonToken t = p.nextToken();
-        if (t == JsonToken.VALUE_STRING) {
-            String s = p.getText();
-            if (s.length() > max) {
-                throw new Bad(field, "is " + s.length() + " characters long; at most " + max + " are accepted");
-            }
-            return s;
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        throw new Bad(field, "expected a string, found " + describe(t));
-    }
-
-    private static String string(JsonParser p, String role, String field, int max) throws IOException, Bad {
-        JsonToken t = p.nextToken();
-        if (t == JsonToken.VALUE_STRING) {
-            String s = p.getText();
-            if (s.length() > max) {
-                throw new Bad(role + "." + field, "is " + s.length() + " characters long; at most " + max + " are accepted");
-            }
-            return s;
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        throw new Bad(role + "." + field, "expected a string, found " + describe(t));
-    }
-
-    private static String amountText(JsonParser p) throws IOException, Bad {
-        JsonToken t = p.nextToken();
-        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            String s = p.getText();
-            if (s.length() > Limits.AMOUNT_TEXT) {
-                throw new Bad("amount", "is " + s.length() + " characters long; at most " + Limits.AMOUNT_TEXT + " are accepted");
-            }
-            return s;
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        throw new Bad("amount", "expected a decimal string such as \"45.00\" or a JSON number, found " + describe(t));
-    }
-
-    private static Channel channel(JsonParser p) throws IOException, Bad {
-        String s = string(p, "channel", 32);
-        if (s == null) {
-            return null;
-        }
-        Channel c = channelNamed(s);
-        if (c == null) {
-            throw new Bad("channel", "'" + s + "' is not a channel; accepted: "
-                    + "ONLINE, AGENT, MOBILE_WALLET, BANK, CARD, CRYPTO, OTHER");
-        }
-        return c;
-    }
-
     /** The channel written {@code s} in the format, or {@code null} if none is (shared with the fast path). */
     static Channel channelNamed(String s) {
         return switch (s) {
@@ -439,18 +193,6 @@ public final class TransactionCodec {
         };
     }
 
-    private static PartyType partyType(JsonParser p, String role) throws IOException, Bad {
-        String s = string(p, role, "type", 32);
-        if (s == null) {
-            return null;
-        }
-        PartyType t = partyTypeNamed(s);
-        if (t == null) {
-            throw new Bad(role + ".type", "'" + s + "' is not a party type; accepted: PERSON, BUSINESS, ORGANIZATION");
-        }
-        return t;
-    }
-
     /** The party type written {@code s} in the format, or {@code null} if none is (shared with the fast path). */
     static PartyType partyTypeNamed(String s) {
         return switch (s) {
@@ -461,12 +203,7 @@ public final class TransactionCodec {
         };
     }
 
-    private static void require(Object value, String field) throws Bad {
-        if (value == null) {
-            throw new Bad(field, "required field '" + field + "' is missing or null");
-        }
-    }
-
+    /** The currency {@code code} names, from this codec's cache (shared with the fast path). */
     Currency currencyOrBad(String code) throws Bad {
         Currency c = currencies.get(code);
         if (c != null) {
@@ -497,216 +234,24 @@ public final class TransactionCodec {
         return true;
     }
 
+    // ---- shared with FastLineParser and the readers (the code is in AmountText and Timestamps)
+
     /** Powers of ten up to the largest minor-unit exponent a currency may have (also read by {@link FastLineParser}). */
-    static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L};
+    static final long[] POW10 = AmountText.POW10;
 
-    /** Plain decimals take a fast path; exponent forms go through BigDecimal. */
+    /** {@link AmountText#amount}: the amount written {@code text} in {@code currency}. */
     static Money amount(String text, Currency currency) throws Bad {
-        int exp = currency.getDefaultFractionDigits();
-        int n = text.length();
-        long whole = 0;
-        int i = 0;
-        if (n == 0) {
-            throw new Bad("amount", "is empty; expected a decimal such as \"45.00\"");
-        }
-        if (text.charAt(0) == '-') {
-            throw new Bad("amount", "must be more than zero, was " + text);
-        }
-        int digitsBefore = 0;
-        while (i < n && isDigit(text.charAt(i))) {
-            whole = whole * 10 + (text.charAt(i) - '0');
-            i++;
-            if (++digitsBefore > 13) {
-                throw new Bad("amount", text + " exceeds the largest accepted amount, " + Limits.MAX_MAJOR_UNITS);
-            }
-        }
-        long frac = 0;
-        int fracDigits = 0;
-        boolean plain = digitsBefore > 0;
-        if (plain && i < n && text.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(text.charAt(i))) {
-                if (fracDigits >= exp) {
-                    throw new Bad("amount", text + " has more than " + exp + " fraction digits, the most "
-                            + currency.getCurrencyCode() + " allows");
-                }
-                frac = frac * 10 + (text.charAt(i) - '0');
-                fracDigits++;
-                i++;
-            }
-            if (fracDigits == 0) {
-                plain = false;
-            }
-        }
-        if (!plain || i != n) {
-            return amountSlow(text, currency);
-        }
-        if (whole > Limits.MAX_MAJOR_UNITS) {
-            throw new Bad("amount", text + " exceeds the largest accepted amount, " + Limits.MAX_MAJOR_UNITS);
-        }
-        long minor = whole * POW10[exp] + frac * POW10[exp - fracDigits];
-        if (minor <= 0) {
-            throw new Bad("amount", "must be more than zero, was " + text);
-        }
-        return new Money(minor, currency);
+        return AmountText.amount(text, currency);
     }
 
-    private static Money amountSlow(String text, Currency currency) throws Bad {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new Bad("amount", "'" + text + "' is not a decimal number; expected for example \"45.00\"");
-        }
-        if (value.signum() <= 0) {
-            throw new Bad("amount", "must be more than zero, was " + text);
-        }
-        try {
-            return Money.of(value, currency);
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new Bad("amount", e.getMessage());
-        }
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /**
-     * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)} takes a fast path; anything else goes to
-     * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}. A timestamp without an offset is rejected.
-     */
+    /** {@link Timestamps#timestamp(String)}: a timestamp with an offset. */
     static OffsetDateTime timestamp(String s) throws Bad {
-        int n = s.length();
-        try {
-            if (n >= 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && (s.charAt(10) == 'T' || s.charAt(10) == 't')
-                    && s.charAt(13) == ':' && s.charAt(16) == ':') {
-                int year = digits(s, 0, 4);
-                int month = digits(s, 5, 2);
-                int day = digits(s, 8, 2);
-                int hour = digits(s, 11, 2);
-                int minute = digits(s, 14, 2);
-                int second = digits(s, 17, 2);
-                int i = 19;
-                int nano = 0;
-                if (i < n && s.charAt(i) == '.') {
-                    i++;
-                    int start = i;
-                    while (i < n && isDigit(s.charAt(i))) {
-                        i++;
-                    }
-                    int len = i - start;
-                    if (len == 0 || len > 9) {
-                        return timestampSlow(s);
-                    }
-                    nano = digits(s, start, len);
-                    for (int k = len; k < 9; k++) {
-                        nano *= 10;
-                    }
-                }
-                ZoneOffset offset;
-                if (i == n - 1 && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
-                    offset = ZoneOffset.UTC;
-                } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
-                    int oh = digits(s, i + 1, 2);
-                    int om = digits(s, i + 4, 2);
-                    if (oh < 0 || om < 0) {
-                        return timestampSlow(s);
-                    }
-                    int total = oh * 3600 + om * 60;
-                    offset = offset(s.charAt(i) == '-' ? -total : total);
-                } else {
-                    return timestampSlow(s);
-                }
-                if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
-                    return timestampSlow(s);
-                }
-                return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
-            }
-            return timestampSlow(s);
-        } catch (DateTimeException e) {
-            throw new Bad("timestamp", "'" + s + "' is not a valid date and time: " + e.getMessage());
-        }
+        return Timestamps.timestamp(s);
     }
 
-    /** As {@link #timestamp(String)}, reading a date-time without an offset in {@code zone}. */
+    /** {@link Timestamps#timestamp(String, java.time.ZoneId)}: a timestamp, without an offset read in {@code zone}. */
     static OffsetDateTime timestamp(String s, java.time.ZoneId zone) throws Bad {
-        try {
-            return timestamp(s);
-        } catch (Bad noOffset) {
-            java.time.LocalDateTime local;
-            try {
-                local = java.time.LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-            } catch (DateTimeParseException e) {
-                throw noOffset;
-            }
-            try {
-                return LocalTimes.inZone(local, zone);
-            } catch (DateTimeException e) {
-                throw new Bad("timestamp", "'" + s + "' has no offset and " + e.getMessage());
-            }
-        }
-    }
-
-    /** Offsets on a quarter hour from -18:00 to +18:00, the ones real zones use: no lookup in ZoneOffset's shared map. */
-    private static final ZoneOffset[] QUARTER_HOURS = new ZoneOffset[145];
-
-    static {
-        for (int q = 0; q < QUARTER_HOURS.length; q++) {
-            QUARTER_HOURS[q] = ZoneOffset.ofTotalSeconds((q - 72) * 900);
-        }
-    }
-
-    /** {@link ZoneOffset#ofTotalSeconds}, from a table for quarter hours. */
-    private static ZoneOffset offset(int totalSeconds) {
-        if (totalSeconds % 900 == 0 && totalSeconds >= -64_800 && totalSeconds <= 64_800) {
-            return QUARTER_HOURS[totalSeconds / 900 + 72];
-        }
-        return ZoneOffset.ofTotalSeconds(totalSeconds);
-    }
-
-    private static OffsetDateTime timestampSlow(String s) throws Bad {
-        try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } catch (DateTimeParseException e) {
-            try {
-                DateTimeFormatter.ISO_LOCAL_DATE_TIME.parse(s);
-                throw new Bad("timestamp", "'" + s + "' has no offset; write it as ISO-8601 with an offset or Z,"
-                        + " for example 2026-03-01T22:15:00+10:00, or name the zone of such times with --default-zone"
-                        + " (docs/time-and-order.md)");
-            } catch (DateTimeParseException ignored) {
-                throw new Bad("timestamp", "'" + s + "' is not an ISO-8601 date-time with an offset,"
-                        + " for example 2026-03-01T22:15:00+10:00 or 2026-03-01T12:15:00Z");
-            }
-        }
-    }
-
-    /** Decimal digits at {@code s[from, from+len)}, or -1 if any is not a digit. */
-    private static int digits(String s, int from, int len) {
-        int v = 0;
-        for (int i = from, end = from + len; i < end; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
-    }
-
-    private static String describe(JsonToken t) {
-        if (t == null) {
-            return "end of input";
-        }
-        return switch (t) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
-        };
+        return Timestamps.timestamp(s, zone);
     }
 
     // ------------------------------------------------------------------ writing
@@ -733,28 +278,7 @@ public final class TransactionCodec {
      * @throws IOException if the generator's target fails
      */
     public void write(Transaction tx, JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("id", tx.id());
-        g.writeFieldName("timestamp");
-        writeTimestamp(tx.timestamp(), g);
-        g.writeStringField("amount", tx.amount().toPlainString());
-        g.writeStringField("currency", tx.amount().currency().getCurrencyCode());
-        if (tx.channel() != null) {
-            g.writeStringField("channel", tx.channel().name());
-        }
-        optional(g, "purpose", tx.purpose());
-        g.writeFieldName("sender");
-        writeParty(tx.sender(), g);
-        g.writeFieldName("beneficiary");
-        writeParty(tx.beneficiary(), g);
-        if (tx.label() != null) {
-            g.writeObjectFieldStart("label");
-            g.writeBooleanField("osec", tx.label().osec());
-            optional(g, "scenario", tx.label().scenario());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-        g.writeRaw('\n');
+        TransactionJsonWriter.write(tx, g);
     }
 
     /** One transaction as a JSON line, without the trailing newline. */
@@ -770,99 +294,11 @@ public final class TransactionCodec {
         }
     }
 
-    private static void writeParty(Party party, JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("id", party.id());
-        g.writeStringField("type", party.type().name());
-        optional(g, "name", party.name());
-        g.writeStringField("country", party.country());
-        optional(g, "account", party.account());
-        optional(g, "phone", party.phone());
-        optional(g, "wallet", party.wallet());
-        optional(g, "email", party.email());
-        optional(g, "address", party.address());
-        optional(g, "pickupLocation", party.pickupLocation());
-        optional(g, "device", party.device());
-        optional(g, "ip", party.ip());
-        g.writeEndObject();
-    }
-
-    private static void optional(JsonGenerator g, String field, String value) throws IOException {
-        if (value != null) {
-            g.writeStringField(field, value);
-        }
-    }
-
     /**
      * Formats a timestamp as the format writes it: ISO-8601 with seconds always, the fraction only
      * when non-zero, and the offset ({@code Z} for UTC).
      */
     public static String formatTimestamp(OffsetDateTime t) {
-        char[] buf = new char[40];
-        int n = formatTimestamp(t, buf);
-        return n < 0 ? t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) : new String(buf, 0, n);
-    }
-
-    static void writeTimestamp(OffsetDateTime t, JsonGenerator g) throws IOException {
-        char[] buf = new char[40];
-        int n = formatTimestamp(t, buf);
-        if (n < 0) {
-            g.writeString(t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        } else {
-            g.writeString(buf, 0, n);
-        }
-    }
-
-    /** Writes into {@code buf}; returns the length, or -1 for years outside 0000–9999. */
-    static int formatTimestamp(OffsetDateTime t, char[] buf) {
-        int year = t.getYear();
-        if (year < 0 || year > 9999) {
-            return -1;
-        }
-        int i = 0;
-        i = put(buf, i, year, 4);
-        buf[i++] = '-';
-        i = put(buf, i, t.getMonthValue(), 2);
-        buf[i++] = '-';
-        i = put(buf, i, t.getDayOfMonth(), 2);
-        buf[i++] = 'T';
-        i = put(buf, i, t.getHour(), 2);
-        buf[i++] = ':';
-        i = put(buf, i, t.getMinute(), 2);
-        buf[i++] = ':';
-        i = put(buf, i, t.getSecond(), 2);
-        int nano = t.getNano();
-        if (nano != 0) {
-            buf[i++] = '.';
-            int digits = 9;
-            while (nano % 10 == 0) {
-                nano /= 10;
-                digits--;
-            }
-            i = put(buf, i, nano, digits);
-        }
-        int off = t.getOffset().getTotalSeconds();
-        if (off == 0) {
-            buf[i++] = 'Z';
-        } else {
-            buf[i++] = off < 0 ? '-' : '+';
-            off = Math.abs(off);
-            i = put(buf, i, off / 3600, 2);
-            buf[i++] = ':';
-            i = put(buf, i, (off / 60) % 60, 2);
-            if (off % 60 != 0) {
-                buf[i++] = ':';
-                i = put(buf, i, off % 60, 2);
-            }
-        }
-        return i;
-    }
-
-    private static int put(char[] buf, int at, int value, int width) {
-        for (int k = at + width - 1; k >= at; k--) {
-            buf[k] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-        return at + width;
+        return Timestamps.formatTimestamp(t);
     }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The form of a pseudonymised party field, as {@link IngestPseudonymiser} writes it and the
- * payee-cluster normaliser and the family keys read it back.
+ * The form of a pseudonymised party field, as {@code privacy.ingest.IngestPseudonymiser} writes it
+ * and the payee-cluster normaliser and the family keys read it back.
  *
  * <p>A pseudonymised field is one or more tokens separated by single spaces. A token is either
  * a pseudonym, {@code tag + ":" +} {@value #BODY_CHARS} base64url characters, exactly as

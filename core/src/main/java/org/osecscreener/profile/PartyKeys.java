@@ -2,7 +2,7 @@ package org.osecscreener.profile;
 
 import org.osecscreener.cluster.AddressNormaliser;
 import org.osecscreener.cluster.NameNormaliser;
-import org.osecscreener.privacy.IngestPseudonymiser;
+import org.osecscreener.privacy.ingest.IngestPseudonymiser;
 import org.osecscreener.privacy.PseudonymTokens;
 
 /**

@@ -34,7 +34,7 @@ import org.osecscreener.findings.Watchlists;
 import org.osecscreener.model.PackedParty;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
-import org.osecscreener.privacy.IngestPseudonymiser;
+import org.osecscreener.privacy.ingest.IngestPseudonymiser;
 import org.osecscreener.privacy.KeySource;
 import org.osecscreener.privacy.Pseudonymiser;
 import org.osecscreener.profile.BoundedTable;

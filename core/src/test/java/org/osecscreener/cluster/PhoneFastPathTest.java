@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
-import org.osecscreener.secondopinion.SecondOpinionGenerator;
-import org.osecscreener.synth.Generator;
-import org.osecscreener.synth.GeneratorConfig;
+import org.osecscreener.tools.secondopinion.SecondOpinionGenerator;
+import org.osecscreener.tools.synth.Generator;
+import org.osecscreener.tools.synth.GeneratorConfig;
 
 /**
  * Hand-picked cases for the phone fast path: what it answers itself (the forms the generators

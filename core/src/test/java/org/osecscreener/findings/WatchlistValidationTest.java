@@ -18,11 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.rules.RuleBundleLoader;
+import org.osecscreener.tools.findings.TipList;
 
 /** Located errors for bad lists, tips, keys and watchlist_match settings; the token table against a reference map. */
 class WatchlistValidationTest {
-    static final CoalitionKey KEY = FindingsRoundTripTest.key(1);
+    static final CoalitionKey KEY = key(1);
     static final String TOKEN = KEY.pseudonymiser().pseudonym("phone", "+639171234567");
+
+    /** The same coalition key as {@code tools.findings.FindingsRoundTripTest.key(seed)}. */
+    static CoalitionKey key(long seed) {
+        byte[] k = new byte[32];
+        new Random(seed).nextBytes(k);
+        return CoalitionKey.of(k);
+    }
 
     static String header(long entries) {
         return "{\"format\":\"osec-findings\",\"formatVersion\":1,\"list\":\"coalition_ph\",\"source\":\"Remitter A\","

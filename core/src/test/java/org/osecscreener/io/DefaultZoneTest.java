@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.osecscreener.iso20022.Pacs008Reader;
+import org.osecscreener.tools.iso20022.Pacs008Reader;
 
 /**
  * Date-times without an offset: rejected unless a default zone is configured, then read in that

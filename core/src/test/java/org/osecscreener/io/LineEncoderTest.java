@@ -17,8 +17,8 @@ import org.osecscreener.model.Money;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.PartyType;
 import org.osecscreener.model.Transaction;
-import org.osecscreener.synth.Generator;
-import org.osecscreener.synth.GeneratorConfig;
+import org.osecscreener.tools.synth.Generator;
+import org.osecscreener.tools.synth.GeneratorConfig;
 
 /** The byte encoder writes exactly what Jackson's generator writes, or steps aside. */
 class LineEncoderTest {

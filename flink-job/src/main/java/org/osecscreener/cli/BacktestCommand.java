@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.osecscreener.backtest.Backtest;
-import org.osecscreener.backtest.BacktestReport;
-import org.osecscreener.backtest.Metrics;
-import org.osecscreener.backtest.ReportWriter;
 import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.rules.RuleBundleLoader;
+import org.osecscreener.tools.backtest.Backtest;
+import org.osecscreener.tools.backtest.BacktestReport;
+import org.osecscreener.tools.backtest.Metrics;
+import org.osecscreener.tools.backtest.ReportWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,14 +101,14 @@ final class BacktestCommand implements Callable<Integer> {
                     + " (generate --format pacs008 writes one next to the messages)");
             return Main.USAGE_OR_IO;
         }
-        org.osecscreener.backtest.Labels labelSource = null;
+        org.osecscreener.tools.backtest.Labels labelSource = null;
         if (labels != null) {
             if (!Files.isRegularFile(labels)) {
                 err.println("error: cannot read " + labels + ": no such file");
                 return Main.USAGE_OR_IO;
             }
             try (InputStream in = Files.newInputStream(labels)) {
-                labelSource = org.osecscreener.backtest.Labels.read(labels.getFileName().toString(), in);
+                labelSource = org.osecscreener.tools.backtest.Labels.read(labels.getFileName().toString(), in);
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return Main.FINDINGS;

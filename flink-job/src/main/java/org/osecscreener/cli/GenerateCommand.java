@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.osecscreener.secondopinion.SecondOpinionGenerator;
-import org.osecscreener.synth.Generator;
-import org.osecscreener.synth.GeneratorConfig;
+import org.osecscreener.tools.secondopinion.SecondOpinionGenerator;
+import org.osecscreener.tools.synth.Generator;
+import org.osecscreener.tools.synth.GeneratorConfig;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -170,16 +170,16 @@ final class GenerateCommand implements Callable<Integer> {
     private long writeWithLabels(GeneratorConfig c, long n, OutputStream raw, Path labelFile, Progress bar) throws IOException {
         try (OutputStream labelOut = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(Main.outputFile(labelFile)), 1 << 16);
              java.io.Closeable sink = format == InputFormat.PACS008
-                     ? new org.osecscreener.iso20022.Pacs008Writer(new java.io.BufferedOutputStream(raw, 1 << 16))
+                     ? new org.osecscreener.tools.iso20022.Pacs008Writer(new java.io.BufferedOutputStream(raw, 1 << 16))
                      : new org.osecscreener.io.TransactionWriter(new java.io.BufferedOutputStream(raw, 1 << 16))) {
             return Generator.of(c, seed).generate(n, tx -> {
                 try {
-                    if (sink instanceof org.osecscreener.iso20022.Pacs008Writer w) {
+                    if (sink instanceof org.osecscreener.tools.iso20022.Pacs008Writer w) {
                         w.write(tx.withoutLabel());
                     } else {
                         ((org.osecscreener.io.TransactionWriter) sink).write(tx);
                     }
-                    org.osecscreener.backtest.Labels.write(labelOut, tx);
+                    org.osecscreener.tools.backtest.Labels.write(labelOut, tx);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

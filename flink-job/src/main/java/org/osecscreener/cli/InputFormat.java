@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import org.osecscreener.io.ParseOutcome;
 import org.osecscreener.io.TransactionReader;
-import org.osecscreener.iso20022.Pacs008Reader;
+import org.osecscreener.tools.iso20022.Pacs008Reader;
 import picocli.CommandLine;
 
 /** The transaction input formats of {@code --format}: JSON lines, or ISO 20022 pacs.008 XML. */

@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.osecscreener.cases.AlertReader;
-import org.osecscreener.cases.Case;
-import org.osecscreener.cases.CaseReport;
 import org.osecscreener.io.ParseOutcome;
 import org.osecscreener.io.Rejection;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.AssessmentKind;
 import org.osecscreener.score.ClusterAssessment;
+import org.osecscreener.tools.cases.AlertReader;
+import org.osecscreener.tools.cases.Case;
+import org.osecscreener.tools.cases.CaseReport;
 import picocli.CommandLine;
 import org.osecscreener.cluster.ClusterConfig;
-import org.osecscreener.privacy.IngestPseudonymiser;
 import org.osecscreener.privacy.KeySource;
+import org.osecscreener.privacy.ingest.IngestPseudonymiser;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -14,14 +14,14 @@ import org.osecscreener.detect.UnscreenableTransactionException;
 import org.osecscreener.io.ParseOutcome;
 import org.osecscreener.io.Rejection;
 import org.osecscreener.io.RejectionWriter;
+import org.osecscreener.privacy.KeySource;
+import org.osecscreener.privacy.ingest.IngestPseudonymiser;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.score.Assessment;
-import org.osecscreener.score.Screening;
 import org.osecscreener.score.Level;
+import org.osecscreener.score.Screening;
 import org.osecscreener.screen.AssessmentWriter;
 import org.osecscreener.screen.Screener;
-import org.osecscreener.privacy.IngestPseudonymiser;
-import org.osecscreener.privacy.KeySource;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

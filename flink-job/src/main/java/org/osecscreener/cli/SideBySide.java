@@ -12,7 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.osecscreener.backtest.BacktestReport;
+import org.osecscreener.tools.backtest.BacktestReport;
 
 /**
  * The headline figures of one bundle on two labelled sets — the main generator's and the

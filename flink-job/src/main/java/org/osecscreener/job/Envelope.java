@@ -14,7 +14,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  *
  * <p>Serialized by {@link EnvelopeSerializer} (declared with {@link TypeInfo}, so Flink never
  * treats it as a POJO or falls back to Kryo): the body is written once, straight into the
- * network buffer, with {@link org.osecscreener.io.BinaryCodec}.
+ * network buffer, with {@link org.osecscreener.io.binary.BinaryCodec}.
  *
  * <p>{@code bundle} carries the bundle text (canonical JSON) on the first record of a new
  * version sent on each channel, so that every downstream task learns a version before the first

@@ -11,7 +11,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
-import org.osecscreener.io.BinaryCodec;
+import org.osecscreener.io.binary.BinaryCodec;
 
 /**
  * The serializer of {@link Envelope}: the header fields, then a body tag and the body written with

@@ -13,17 +13,17 @@ import org.osecscreener.cluster.ClusterConfig;
 import org.osecscreener.cluster.IdentifierNormaliser;
 import java.nio.charset.StandardCharsets;
 
+import org.osecscreener.cluster.PayeeIdentifiers;
 import org.osecscreener.io.ParseOutcome;
-import org.osecscreener.iso20022.Pacs008Reader;
 import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.model.PackedParty;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
-import org.osecscreener.cluster.PayeeIdentifiers;
-import org.osecscreener.privacy.IngestPseudonymiser;
+import org.osecscreener.privacy.ingest.IngestPseudonymiser;
 import org.osecscreener.profile.PartyKeys;
 import org.osecscreener.screen.TimeChecks;
+import org.osecscreener.tools.iso20022.Pacs008Reader;
 
 /**
  * Parses JSON lines with the core codec and normalises the beneficiary's identifiers (in

@@ -11,8 +11,8 @@ import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.util.SingletonResultIterator;
 import org.apache.flink.core.fs.FSDataInputStream;
-import org.osecscreener.iso20022.Pacs008Reader;
 import org.osecscreener.rules.RuleBundleLoader;
+import org.osecscreener.tools.iso20022.Pacs008Reader;
 
 /**
  * Reads each file whole, as one record named after the file: a rule bundle dropped into a watched

@@ -60,7 +60,7 @@ class GenerateCommandTest {
     @Test
     void generate_beneficiaryOnlyCountryAsSender_isRejected_withTheFieldAndTheReason() throws IOException {
         Path cfg = dir.resolve("ng.yaml");
-        String yaml = org.osecscreener.synth.GeneratorConfig.defaults().toYaml();
+        String yaml = org.osecscreener.tools.synth.GeneratorConfig.defaults().toYaml();
         Files.writeString(cfg, yaml.replaceFirst("sextortionVictims:\n", "sextortionVictims:\n    NG: 5.0\n"));
         Path out = dir.resolve("ng.jsonl");
         MainTest.Result r = MainTest.run("generate", "--config", cfg.toString(), "--output", out.toString());
@@ -73,7 +73,7 @@ class GenerateCommandTest {
     @Test
     void generate_invalidConfig_namesTheField_exitOne() throws IOException {
         Path cfg = dir.resolve("g.yaml");
-        Files.writeString(cfg, org.osecscreener.synth.GeneratorConfig.defaults().toYaml() + "velocity: 2\n");
+        Files.writeString(cfg, org.osecscreener.tools.synth.GeneratorConfig.defaults().toYaml() + "velocity: 2\n");
         MainTest.Result r = MainTest.run("generate", "--config", cfg.toString(), "--output", dir.resolve("x.jsonl").toString());
         assertThat(r.code()).isEqualTo(Main.FINDINGS);
         assertThat(r.err()).contains("invalid generator configuration").contains("velocity");

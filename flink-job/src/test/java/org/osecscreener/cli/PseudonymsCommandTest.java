@@ -8,10 +8,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osecscreener.model.Party;
-import org.osecscreener.privacy.IngestPseudonymiser;
-import org.osecscreener.privacy.KeySource;
 import org.osecscreener.cluster.ClusterConfig;
+import org.osecscreener.model.Party;
+import org.osecscreener.privacy.KeySource;
+import org.osecscreener.privacy.ingest.IngestPseudonymiser;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.rules.RuleBundleLoader;
 

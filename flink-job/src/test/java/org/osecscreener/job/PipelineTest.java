@@ -89,7 +89,7 @@ class PipelineTest {
         java.util.Set<String> expected = new java.util.TreeSet<>();
         long rejected = 0;
         for (String f : List.of("pacs008-v08-full.xml", "pacs008-v13-envelopes.xml")) {
-            try (var r = new org.osecscreener.iso20022.Pacs008Reader(Files.newInputStream(in.resolve(f)))) {
+            try (var r = new org.osecscreener.tools.iso20022.Pacs008Reader(Files.newInputStream(in.resolve(f)))) {
                 org.osecscreener.io.ParseOutcome p;
                 while ((p = r.next()) != null) {
                     if (p instanceof org.osecscreener.io.ParseOutcome.Parsed parsed) {

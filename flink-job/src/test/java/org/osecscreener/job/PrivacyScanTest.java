@@ -32,8 +32,8 @@ import org.osecscreener.privacy.KeySource;
 import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Level;
-import org.osecscreener.synth.Generator;
-import org.osecscreener.synth.GeneratorConfig;
+import org.osecscreener.tools.synth.Generator;
+import org.osecscreener.tools.synth.GeneratorConfig;
 
 /**
  * Runs the pipeline in pseudonymisation mode, the embedded Screener through the CLI ({@code screen},

@@ -108,8 +108,8 @@ class ProfileSerializersTest {
         out.writeInt(4);
         org.apache.flink.types.StringValue.writeString(null, out);
         out.writeByte(1); // the earlier PARSED tag: transaction, identifiers, surname, address
-        org.osecscreener.io.BinaryCodec.writeTransaction(out, tx);
-        org.osecscreener.io.BinaryCodec.writeIdentifiers(out, ids);
+        org.osecscreener.io.binary.BinaryCodec.writeTransaction(out, tx);
+        org.osecscreener.io.binary.BinaryCodec.writeIdentifiers(out, ids);
         out.writeInt(11);
         out.writeInt(12);
         Envelope back = EnvelopeSerializer.INSTANCE.deserialize(

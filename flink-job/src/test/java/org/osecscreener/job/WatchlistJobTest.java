@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osecscreener.findings.CoalitionKey;
 import org.osecscreener.findings.FindingsHeader;
-import org.osecscreener.findings.TipList;
 import org.osecscreener.findings.Watchlist;
 import org.osecscreener.findings.Watchlists;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Level;
 import org.osecscreener.screen.Screener;
+import org.osecscreener.tools.findings.TipList;
 
 /** Watchlists shipped with the job: the same watchlist_match hits and levels as the embedded Screener with the same lists. */
 class WatchlistJobTest {
