@@ -152,6 +152,11 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: --parallelism must be at least 1, was " + parallelism);
             return Main.USAGE_OR_IO;
         }
+        if (parallelism > org.osecscreener.job.ScreeningJob.SENDER_MAX_PARALLELISM) {
+            err.println("error: --parallelism must be at most " + org.osecscreener.job.ScreeningJob.SENDER_MAX_PARALLELISM
+                    + " (the sender stage's max parallelism, fixed so that savepoints restore), was " + parallelism);
+            return Main.USAGE_OR_IO;
+        }
         if (prometheusPort != null) {
             try {
                 JobRunner.checkPortRange(prometheusPort);

@@ -116,14 +116,16 @@ class RunExplainTest {
     }
 
     @Test
-    void aParallelismAboveTheMaxParallelism_isShown_withAWarning() {
+    void aParallelismAboveTheMaxParallelism_isAUsageError_beforeAnythingRuns() {
         MainTest.Result r = RunCommandTest.run("--input", SAMPLE, "--output", dir.resolve("out").toString(),
                 "--parallelism", "200", "--explain");
-        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
-        assertThat(rowsByUid(r.out()).get("sender-stage")).startsWith(rowsByUid(r.out()).get("sender-stage")[0], "200", "128");
-        assertThat(r.err()).contains("warning: sender-stage (sender profiles and detectors) has parallelism 200, above its"
-                + " max parallelism 128: Flink would refuse to start the job");
-        MainTest.Result fine = RunCommandTest.run("--input", SAMPLE, "--output", dir.resolve("out").toString(), "--explain");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.USAGE_OR_IO);
+        assertThat(r.err()).contains("error: --parallelism must be at most 128 (the sender stage's max parallelism");
+        assertThat(r.out()).isEmpty();
+        MainTest.Result fine = RunCommandTest.run("--input", SAMPLE, "--output", dir.resolve("out").toString(),
+                "--parallelism", "128", "--explain");
+        assertThat(fine.code()).as(fine.err()).isEqualTo(Main.OK);
+        assertThat(rowsByUid(fine.out()).get("sender-stage")).startsWith(rowsByUid(fine.out()).get("sender-stage")[0], "128", "128");
         assertThat(fine.err()).doesNotContain("warning");
     }
 
