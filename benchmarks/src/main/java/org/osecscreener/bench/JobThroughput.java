@@ -40,7 +40,9 @@ import org.osecscreener.score.Level;
  * Latency: the file's lines replayed by a rate-limited source at RATE per second; every
  * assessment's wall-clock delay from its scheduled emission to its arrival at the sink, p50/p99;
  * with WARMUP_SECONDS, the lines scheduled in the first seconds (the JIT compiling the job) are
- * reported apart and the percentiles are of the steady state.
+ * reported apart and the percentiles are of the steady state; with MIN_LEVEL (NONE, REVIEW or
+ * ALERT; default NONE, every assessment) only assessments at that level or above are written and
+ * timed: REVIEW gives the alert latency an analyst sees.
  */
 public final class JobThroughput {
     static final ConcurrentLinkedQueue<Long> DELAYS = new ConcurrentLinkedQueue<>();
@@ -55,7 +57,7 @@ public final class JobThroughput {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: JobThroughput throughput FILE [hashmap|rocksdb] [parallelism] | latency FILE RATE [hashmap|rocksdb] [WARMUP_SECONDS]");
+            System.err.println("usage: JobThroughput throughput FILE [hashmap|rocksdb] [parallelism] | latency FILE RATE [hashmap|rocksdb] [WARMUP_SECONDS] [MIN_LEVEL]");
             System.exit(2);
         }
         Path file = Path.of(args[1]);
@@ -82,11 +84,12 @@ public final class JobThroughput {
             rate = Double.parseDouble(args[2]);
             String backend = args.length > 3 ? args[3] : "hashmap";
             warmupMillis = args.length > 4 ? (long) (Double.parseDouble(args[4]) * 1000) : 0;
-            latency(file, lines, rate, backend);
+            Level minLevel = args.length > 5 ? Level.valueOf(args[5]) : Level.NONE;
+            latency(file, lines, rate, backend, minLevel);
         }
     }
 
-    private static void latency(Path file, long count, double perSecond, String backend) throws Exception {
+    private static void latency(Path file, long count, double perSecond, String backend, Level minLevel) throws Exception {
         List<String> all = Files.readAllLines(file);
         for (int i = 0; i < all.size(); i++) {
             String l = all.get(i);
@@ -115,7 +118,7 @@ public final class JobThroughput {
         DataStream<RuleEvent> rules = env.fromData(List.of(new RuleEvent("baseline", new RuleBundleLoader().toJson(bundle))),
                 TypeExtractor.getForClass(RuleEvent.class));
         ScreeningJob.Outputs out = ScreeningJob.build(raw, rules, new ScreeningJob.Settings(bundle, ClusterConfig.defaults(),
-                2, Duration.ofSeconds(1), Duration.ofSeconds(30), Level.NONE));
+                2, Duration.ofSeconds(1), Duration.ofSeconds(30), minLevel));
         out.assessments().map(JobThroughput::delay).setParallelism(1).filter(d -> d != Long.MIN_VALUE).setParallelism(1).sinkTo(new org.apache.flink.api.connector.sink2.Sink<Long>() {
             @Override
             public org.apache.flink.api.connector.sink2.SinkWriter<Long> createWriter(
@@ -158,8 +161,8 @@ public final class JobThroughput {
         env.execute("osec latency benchmark");
         List<Long> d = new ArrayList<>(DELAYS);
         Collections.sort(d);
-        System.out.printf(Locale.ROOT, "latency %s at %.0f transactions/s: %d assessments, p50 %d ms, p99 %d ms, max %d ms%n",
-                backend, perSecond, d.size(), d.get(d.size() / 2), d.get((int) (d.size() * 0.99)), d.get(d.size() - 1));
+        System.out.printf(Locale.ROOT, "latency %s at %.0f transactions/s, assessments at %s and above: %d, p50 %d ms, p99 %d ms, max %d ms%n",
+                backend, perSecond, minLevel, d.size(), d.get(d.size() / 2), d.get((int) (d.size() * 0.99)), d.get(d.size() - 1));
         if (warmupMillis > 0) {
             List<Long> w = new ArrayList<>(WARMUP_DELAYS);
             Collections.sort(w);
