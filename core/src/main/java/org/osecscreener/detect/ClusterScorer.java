@@ -1,9 +1,7 @@
 package org.osecscreener.detect;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.osecscreener.profile.ClusterRisk;
 import org.osecscreener.rules.ClusterRiskConfig;
@@ -66,9 +64,11 @@ final class ClusterScorer {
         int alerted = 0;
         int related = 0;
         int victims = 0;
-        Set<String> countries = new HashSet<>();
+        // distinct sender countries, counted without a set: a cluster's senders come from few countries
+        String[] countries = new String[4];
+        int distinct = 0;
         List<String> senders = new ArrayList<>();
-        List<String> evidence = new ArrayList<>();
+        List<String> recent = new ArrayList<>();
         for (ClusterRisk.Sender s : r.senders()) {
             if (s.lastSecond() <= from) {
                 continue;
@@ -89,7 +89,8 @@ final class ClusterScorer {
             }
             u++;
             senders.add(s.id());
-            countries.add(s.country());
+            distinct = addDistinct(countries, distinct, s.country());
+            countries = distinct == countries.length ? java.util.Arrays.copyOf(countries, distinct * 2) : countries;
             transfers += s.count();
             small += s.small();
             round += s.round();
@@ -97,14 +98,14 @@ final class ClusterScorer {
             repeat += s.count() >= 2 ? 1 : 0;
             cover += s.cover() > 0 ? 1 : 0;
             fresh += s.firstSecond() > second - NEW_SENDER_DAYS * DAY ? 1 : 0;
-            evidence.add(s.lastTransactionId());
+            recent.add(s.lastTransactionId());
         }
         if (u < c.minSenders()) {
             return new Score(0, Level.NONE, List.of(), senders, related, victims, 0);
         }
-        while (evidence.size() > Hit.MAX_EVIDENCE) {
-            evidence.remove(0);
-        }
+        // the newest ids, immutable once: each facet's hit then shares this list instead of copying it
+        List<String> evidence = List.copyOf(recent.size() > Hit.MAX_EVIDENCE
+                ? recent.subList(recent.size() - Hit.MAX_EVIDENCE, recent.size()) : recent);
         ClusterRiskConfig.Facets f = c.facets();
         List<Hit> hits = new ArrayList<>();
         double notPositive = 1;
@@ -116,7 +117,7 @@ final class ClusterScorer {
         double repeatShare = repeat / (double) u;
         double coverShare = cover / (double) u;
         int n = u;
-        int k = countries.size();
+        int k = distinct;
         int nf = fresh;
         int nc = cover;
         int na = alerted;
@@ -177,6 +178,17 @@ final class ClusterScorer {
             level = Level.REVIEW;
         }
         return new Score(score, level, hits, senders, related, victims, patterns);
+    }
+
+    /** Adds {@code country} to {@code seen[0, n)} unless it is there; returns the new count. */
+    private static int addDistinct(String[] seen, int n, String country) {
+        for (int i = 0; i < n; i++) {
+            if (seen[i].equals(country)) {
+                return n;
+            }
+        }
+        seen[n] = country;
+        return n + 1;
     }
 
     /** Adds the facet's hit when it holds; returns its factor (1 − contribution) for the noisy-or. */

@@ -42,15 +42,40 @@ final class Evaluation {
     /** The sender's and beneficiary's watchlist matches ({@code NONE} without watchlists). */
     WatchlistMatches matches = WatchlistMatches.NONE;
 
-    private KeywordMatcher lastMatcher;
-    private List<String> lastFound;
+    /** The matchers asked so far for this transaction and what each found (a transaction meets at most a few). */
+    private KeywordMatcher[] askedMatchers;
+    private List<String>[] foundBy;
+    private int asked;
+    /** The payment reference {@link KeywordMatcher#fold folded} once for every matcher, or {@code null} before. */
+    private String foldedPurpose;
 
     /** The phrases of {@code matcher} in the payment reference, found once per matcher and transaction. */
+    @SuppressWarnings("unchecked")
     List<String> found(KeywordMatcher matcher) {
-        if (matcher != lastMatcher) {
-            lastFound = matcher.find(tx.purpose());
-            lastMatcher = matcher;
+        for (int i = 0; i < asked; i++) {
+            if (askedMatchers[i] == matcher) {
+                return foundBy[i];
+            }
         }
-        return lastFound;
+        String purpose = tx.purpose();
+        List<String> found;
+        if (purpose == null || purpose.isEmpty() || matcher.isEmpty()) {
+            found = List.of();
+        } else {
+            if (foldedPurpose == null) {
+                foldedPurpose = KeywordMatcher.fold(purpose);
+            }
+            found = matcher.findFolded(foldedPurpose);
+        }
+        if (askedMatchers == null) {
+            askedMatchers = new KeywordMatcher[4];
+            foundBy = new List[4];
+        } else if (asked == askedMatchers.length) {
+            askedMatchers = java.util.Arrays.copyOf(askedMatchers, asked * 2);
+            foundBy = java.util.Arrays.copyOf(foundBy, asked * 2);
+        }
+        askedMatchers[asked] = matcher;
+        foundBy[asked++] = found;
+        return found;
     }
 }

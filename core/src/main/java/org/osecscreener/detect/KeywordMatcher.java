@@ -114,7 +114,22 @@ final class KeywordMatcher {
         if (text == null || text.isEmpty() || outputs.length == 1) {
             return List.of();
         }
-        String f = fold(text);
+        return findFolded(fold(text));
+    }
+
+    /** Whether this matcher has no phrase (it never finds anything). */
+    boolean isEmpty() {
+        return outputs.length == 1;
+    }
+
+    /**
+     * {@link #find} of text already {@link #fold folded}: lets a caller fold a text once for
+     * several matchers.
+     */
+    List<String> findFolded(String f) {
+        if (f.isEmpty() || outputs.length == 1) {
+            return List.of();
+        }
         List<String> found = null;
         int s = 0;
         for (int i = 0, n = f.length(); i < n; i++) {

@@ -1,9 +1,9 @@
 package org.osecscreener.job;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -106,21 +106,49 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
                 new Bodies.Partial(partial, engine.mayReach(partial, minLevel))));
     }
 
-    /** Pair profiles over map state; written back at the end of the record. */
+    /**
+     * Pair profiles over map state; written back at the end of the record. A record touches one
+     * cluster and the few it absorbed, so the touched and removed ones are kept in two short
+     * arrays rather than hash maps (two maps per record were a visible share of this stage).
+     */
     private static final class StatePairs implements PairStore {
         private final MapState<String, PairProfile> state;
-        private final Map<String, PairProfile> touched = new HashMap<>(4);
-        private final Map<String, Boolean> removed = new HashMap<>(2);
+        /** Touched clusters {@code [0, n)}: their id and profile, {@code null} when removed. */
+        private String[] ids = new String[4];
+        private PairProfile[] values = new PairProfile[4];
+        private int n;
 
         StatePairs(MapState<String, PairProfile> state) {
             this.state = state;
         }
 
+        private int indexOf(String clusterId) {
+            for (int i = 0; i < n; i++) {
+                if (ids[i].equals(clusterId)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void set(String clusterId, PairProfile p) {
+            int i = indexOf(clusterId);
+            if (i < 0) {
+                if (n == ids.length) {
+                    ids = Arrays.copyOf(ids, n * 2);
+                    values = Arrays.copyOf(values, n * 2);
+                }
+                i = n++;
+                ids[i] = clusterId;
+            }
+            values[i] = p;
+        }
+
         @Override
         public PairProfile get(String clusterId) {
-            PairProfile p = touched.get(clusterId);
-            if (p != null || removed.containsKey(clusterId)) {
-                return p;
+            int i = indexOf(clusterId);
+            if (i >= 0) {
+                return values[i];
             }
             try {
                 // a copy: the engine changes it, and pair profiles in state are never changed in place
@@ -134,22 +162,25 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
 
         @Override
         public void put(String clusterId, PairProfile p) {
-            touched.put(clusterId, p);
-            removed.remove(clusterId);
+            set(clusterId, Objects.requireNonNull(p, "p"));
         }
 
         @Override
         public void remove(String clusterId) {
-            touched.remove(clusterId);
-            removed.put(clusterId, Boolean.TRUE);
+            set(clusterId, null);
         }
 
+        /** Writes back: removals first, then the profiles put, each in the order first touched. */
         void flush() throws Exception {
-            for (String id : removed.keySet()) {
-                state.remove(id);
+            for (int i = 0; i < n; i++) {
+                if (values[i] == null) {
+                    state.remove(ids[i]);
+                }
             }
-            for (Map.Entry<String, PairProfile> en : touched.entrySet()) {
-                state.put(en.getKey(), en.getValue());
+            for (int i = 0; i < n; i++) {
+                if (values[i] != null) {
+                    state.put(ids[i], values[i]);
+                }
             }
         }
     }
