@@ -34,6 +34,11 @@ public final class RecentKeys {
      */
     private long[] slots;
     private int size;
+    /**
+     * The slots of every table that holds no key yet: a table gets its own array at its first key,
+     * one slot at first, then doubling (most tables of a profile hold one or two keys, and many none).
+     */
+    private static final long[] NO_SLOTS = new long[0];
 
     /** @param capacity the most keys kept, 1 to 4096 */
     public RecentKeys(int capacity) {
@@ -41,7 +46,7 @@ public final class RecentKeys {
             throw new IllegalArgumentException("capacity was " + capacity + "; accepted: 1 to 4096");
         }
         this.capacity = capacity;
-        slots = new long[Math.min(capacity, 4) * STRIDE];
+        slots = NO_SLOTS;
     }
 
     private long key(int i) {
@@ -284,7 +289,7 @@ public final class RecentKeys {
     }
 
     private void grow() {
-        int n = Math.min(capacity, slotCount() * 2);
+        int n = Math.min(capacity, Math.max(1, slotCount() * 2));
         slots = Arrays.copyOf(slots, n * STRIDE);
     }
 
@@ -322,7 +327,7 @@ public final class RecentKeys {
             throw new IOException("corrupt profile: " + n + " keys for a capacity of " + capacity);
         }
         if (slotCount() < n) {
-            slots = new long[Math.min(capacity, Math.max(n, 4)) * STRIDE];
+            slots = new long[n * STRIDE];
         }
         // written from a valid instance: keys are distinct, so no look-up per key (O(n), not O(n²))
         for (int i = 0; i < n; i++) {
@@ -363,7 +368,7 @@ public final class RecentKeys {
         if (other.capacity != capacity) {
             throw new IllegalArgumentException("capacity " + other.capacity + " copied into " + capacity);
         }
-        slots = other.slots.clone();
+        slots = other.size == 0 ? NO_SLOTS : Arrays.copyOf(other.slots, other.size * STRIDE);
         size = other.size;
     }
 }

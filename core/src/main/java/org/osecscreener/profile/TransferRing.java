@@ -30,6 +30,9 @@ public final class TransferRing {
     private long[] times;
     private String[] ids;
     private int size;
+    /** The arrays of every ring that holds no transfer yet: a ring gets its own at its first transfer, one at first, then doubling. */
+    private static final long[] NO_TIMES = new long[0];
+    private static final String[] NO_IDS = new String[0];
 
     /** @param capacity the most transfers kept, 1 to 256 */
     public TransferRing(int capacity) {
@@ -37,9 +40,8 @@ public final class TransferRing {
             throw new IllegalArgumentException("capacity was " + capacity + "; accepted: 1 to 256");
         }
         this.capacity = capacity;
-        int initial = Math.min(capacity, 4);
-        times = new long[initial * STRIDE];
-        ids = new String[initial];
+        times = NO_TIMES;
+        ids = NO_IDS;
     }
 
     /** Adds a transfer without traits at its place in time; returns {@code false} if it was older than all kept in a full ring. */
@@ -60,7 +62,7 @@ public final class TransferRing {
             }
             shiftOutOldest();
         } else if (size == ids.length) {
-            int n = Math.min(capacity, ids.length * 2);
+            int n = Math.min(capacity, Math.max(1, ids.length * 2));
             times = Arrays.copyOf(times, n * STRIDE);
             ids = Arrays.copyOf(ids, n);
         }
@@ -224,8 +226,8 @@ public final class TransferRing {
         if (other.capacity != capacity) {
             throw new IllegalArgumentException("capacity " + other.capacity + " copied into " + capacity);
         }
-        times = other.times.clone();
-        ids = other.ids.clone();
+        times = other.size == 0 ? NO_TIMES : Arrays.copyOf(other.times, other.size * STRIDE);
+        ids = other.size == 0 ? NO_IDS : Arrays.copyOf(other.ids, other.size);
         size = other.size;
     }
 }
