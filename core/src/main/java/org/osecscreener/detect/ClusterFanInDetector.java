@@ -44,9 +44,15 @@ final class ClusterFanInDetector implements Detector {
         }
         String cluster = e.view.clusterId();
         return new Hit(id(), s, c.weight(), false,
-                () -> m + " distinct senders from " + d + " countries paid cluster " + cluster + " in "
-                        + c.windowDays() + " days"
-                        + (allowed ? "; allow-listed organisation, mitigated by " + Fmt.pct(c.allowListMitigation()) : ""),
+                RuleReason.of(id(), ClusterFanInDetector::reason,
+                        new double[] {m, d, c.windowDays(), allowed ? 1 : 0, c.allowListMitigation()}, cluster),
                 List.of(e.tx.id()));
+    }
+
+    /** Numbers: senders, countries, window days, allow-listed (1/0), its mitigation; words: the cluster. */
+    static String reason(double[] n, String[] w) {
+        return (int) n[0] + " distinct senders from " + (int) n[1] + " countries paid cluster " + w[0] + " in "
+                + (int) n[2] + " days"
+                + (n[3] != 0 ? "; allow-listed organisation, mitigated by " + Fmt.pct(n[4]) : "");
     }
 }

@@ -32,7 +32,12 @@ final class CorridorRiskDetector implements Detector {
             return null;
         }
         return new Hit(id(), risk, c.weight(), false,
-                () -> "corridor " + from + " → " + to + ": demand-side sender country, source country risk " + Fmt.num(risk),
+                RuleReason.of(id(), CorridorRiskDetector::reason, new double[] {risk}, from, to),
                 List.of(e.tx.id()));
+    }
+
+    /** Numbers: the source country risk; words: sender and beneficiary country. */
+    static String reason(double[] n, String[] w) {
+        return "corridor " + w[0] + " → " + w[1] + ": demand-side sender country, source country risk " + Fmt.num(n[0]);
     }
 }

@@ -32,8 +32,15 @@ final class CoverKeywordsDetector implements Detector {
         }
         double s = found.size() == 1 ? 0.7 : 1.0;
         return new Hit(id(), s, c.weight(), false,
-                () -> "payment reference contains cover " + (found.size() == 1 ? "phrase" : "phrases") + " '"
-                        + String.join("', '", found) + "'",
+                RuleReason.of(id(), CoverKeywordsDetector::reason, NO_NUMBERS, found.toArray(new String[0])),
                 List.of(e.tx.id()));
+    }
+
+    private static final double[] NO_NUMBERS = new double[0];
+
+    /** Words: the phrases found. */
+    static String reason(double[] n, String[] w) {
+        return "payment reference contains cover " + (w.length == 1 ? "phrase" : "phrases") + " '"
+                + String.join("', '", w) + "'";
     }
 }

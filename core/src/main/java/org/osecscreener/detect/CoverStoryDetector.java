@@ -103,13 +103,24 @@ final class CoverStoryDetector implements Detector {
         String cluster = e.view.clusterId();
         String phrases = String.join("', '", found);
         return new Hit(id(), s, c.weight(), false,
-                () -> all + " transfers with cover phrases to cluster " + cluster + (all == count ? "" : " on " + count + " days")
-                        + " in " + c.windowDays() + " days ("
-                        + rounds + " of them round amounts, up to " + Fmt.money(c.maxAmount(), base) + ", median interval "
-                        + Fmt.num(median) + " days); this one: '"
-                        + phrases + "'; the payee is a person who shares no surname or address with the sender"
-                        + (cadence > 0 ? "; a schedule-like cadence (weekly or monthly), lowered by "
-                        + Fmt.pct(c.scheduleDiscount() * cadence) : ""),
+                RuleReason.of(id(), CoverStoryDetector::reason,
+                        new double[] {all, count, c.windowDays(), rounds, c.maxAmount(), median, cadence > 0 ? 1 : 0,
+                                c.scheduleDiscount() * cadence}, base, cluster, phrases),
                 r.idsFrom(from, Hit.MAX_EVIDENCE, c.maxAmount(), Traits.COVER));
+    }
+
+    /**
+     * Numbers: cover transfers, occasions, window days, round ones, the rule's largest amount,
+     * median interval, schedule (1/0), its discount; words: base currency, cluster, this one's phrases.
+     */
+    static String reason(double[] n, String[] w) {
+        int all = (int) n[0];
+        int count = (int) n[1];
+        return all + " transfers with cover phrases to cluster " + w[1] + (all == count ? "" : " on " + count + " days")
+                + " in " + (int) n[2] + " days ("
+                + (int) n[3] + " of them round amounts, up to " + Fmt.money(n[4], w[0]) + ", median interval "
+                + Fmt.num(n[5]) + " days); this one: '"
+                + w[2] + "'; the payee is a person who shares no surname or address with the sender"
+                + (n[6] != 0 ? "; a schedule-like cadence (weekly or monthly), lowered by " + Fmt.pct(n[7]) : "");
     }
 }

@@ -73,12 +73,23 @@ final class EscalationDetector implements Detector {
         boolean byAmount = amountGrowth >= frequencyGrowth;
         int occasions = n;
         return new Hit(id(), s, c.weight(), false,
-                () -> "transfers to cluster " + cluster + " escalated over the last " + occasions + " days of payment in "
-                        + c.windowDays() + " days: " + (byAmount
-                        ? "median amount " + Fmt.money(earlyAmount, base) + " → " + Fmt.money(lateAmount, base)
-                        : "median interval " + Fmt.num(earlyGap / Evaluation.DAY) + " → "
-                        + Fmt.num(lateGap / Evaluation.DAY) + " days")
-                        + " (" + Fmt.num(growth) + "×)",
+                RuleReason.of(id(), EscalationDetector::reason,
+                        new double[] {occasions, c.windowDays(), byAmount ? 1 : 0, earlyAmount, lateAmount, earlyGap, lateGap,
+                                growth}, base, cluster),
                 r.idsFrom(from, Hit.MAX_EVIDENCE));
+    }
+
+    /**
+     * Numbers: occasions, window days, by amount (1/0), early and late median amount, early and
+     * late median interval in seconds, growth; words: base currency, cluster.
+     */
+    static String reason(double[] n, String[] w) {
+        String base = w[0];
+        return "transfers to cluster " + w[1] + " escalated over the last " + (int) n[0] + " days of payment in "
+                + (int) n[1] + " days: " + (n[2] != 0
+                ? "median amount " + Fmt.money(n[3], base) + " → " + Fmt.money(n[4], base)
+                : "median interval " + Fmt.num(n[5] / Evaluation.DAY) + " → "
+                + Fmt.num(n[6] / Evaluation.DAY) + " days")
+                + " (" + Fmt.num(n[7]) + "×)";
     }
 }

@@ -62,11 +62,17 @@ final class FamilySupportDetector implements Detector {
         }
         int m = months;
         return new Hit(id(), 1.0, c.mitigation(), true,
-                () -> "regular family-support pattern: transfers in " + m + " months, median interval "
-                        + Fmt.num(median) + " days (±" + Fmt.num(jitter) + ")"
-                        + (c.requireSharedSurname() ? ", sender and payee share a surname" : "")
-                        + "; score lowered by " + Fmt.pct(c.mitigation()),
+                RuleReason.of(id(), FamilySupportDetector::reason,
+                        new double[] {m, median, jitter, c.requireSharedSurname() ? 1 : 0, c.mitigation()}),
                 r.idsFrom(0, Hit.MAX_EVIDENCE));
+    }
+
+    /** Numbers: months, median interval, its jitter, shared surname required (1/0), the mitigation. */
+    static String reason(double[] n, String[] w) {
+        return "regular family-support pattern: transfers in " + (int) n[0] + " months, median interval "
+                + Fmt.num(n[1]) + " days (±" + Fmt.num(n[2]) + ")"
+                + (n[3] != 0 ? ", sender and payee share a surname" : "")
+                + "; score lowered by " + Fmt.pct(n[4]);
     }
 
     private static int monthIndex(long epochSecond) {

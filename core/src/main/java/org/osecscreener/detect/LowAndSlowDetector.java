@@ -97,11 +97,22 @@ final class LowAndSlowDetector implements Detector {
         double max = hi;
         String cluster = e.view.clusterId();
         return new Hit(id(), Math.min(1, s), c.weight(), false,
-                () -> count + " small transfers (" + Fmt.money(min, base).replace(" " + base, "") + "–" + Fmt.money(max, base)
-                        + ") to cluster " + cluster + " over " + Fmt.num(spanDays) + " days, median interval "
-                        + Fmt.num(median) + " days; " + lateCount + " of them between " + Fmt.hour(c.startHour()) + " and "
-                        + Fmt.hour(c.endHour()) + " sender local time; no shared surname or address with the payee"
-                        + (schedule ? "; a schedule-like cadence (weekly or monthly), lowered by " + Fmt.pct(discount) : ""),
+                RuleReason.of(id(), LowAndSlowDetector::reason,
+                        new double[] {count, min, max, spanDays, median, lateCount, c.startHour(), c.endHour(),
+                                schedule ? 1 : 0, discount}, base, cluster),
                 r.idsFrom(from, Hit.MAX_EVIDENCE, c.maxAmount(), 0));
+    }
+
+    /**
+     * Numbers: transfers, lowest and highest amount, span days, median interval, late transfers,
+     * start and end hour, schedule (1/0), its discount; words: base currency, cluster.
+     */
+    static String reason(double[] n, String[] w) {
+        String base = w[0];
+        return (int) n[0] + " small transfers (" + Fmt.money(n[1], base).replace(" " + base, "") + "–" + Fmt.money(n[2], base)
+                + ") to cluster " + w[1] + " over " + Fmt.num(n[3]) + " days, median interval "
+                + Fmt.num(n[4]) + " days; " + (int) n[5] + " of them between " + Fmt.hour((int) n[6]) + " and "
+                + Fmt.hour((int) n[7]) + " sender local time; no shared surname or address with the payee"
+                + (n[8] != 0 ? "; a schedule-like cadence (weekly or monthly), lowered by " + Fmt.pct(n[9]) : "");
     }
 }

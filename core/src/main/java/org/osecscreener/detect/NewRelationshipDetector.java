@@ -38,9 +38,17 @@ final class NewRelationshipDetector implements Detector {
         String country = e.tx.beneficiary().country();
         boolean firstToCountry = e.newCountry;
         return new Hit(id(), s, c.weight(), false,
-                () -> (n == 1 ? "first transfer to cluster " + cluster : n + " transfers to cluster " + cluster
-                        + " since the first on " + Fmt.date(first) + ", within " + c.followUpDays() + " days")
-                        + (firstToCountry ? "; first transfer to " + country : ""),
+                RuleReason.of(id(), NewRelationshipDetector::reason,
+                        new double[] {n, first, c.followUpDays(), firstToCountry ? 1 : 0}, cluster, country),
                 r.idsFrom(from, Hit.MAX_EVIDENCE));
+    }
+
+    /** Numbers: transfers, the first one's epoch second, follow-up days, first to the country (1/0); words: cluster, country. */
+    static String reason(double[] v, String[] w) {
+        int n = (int) v[0];
+        String cluster = w[0];
+        return (n == 1 ? "first transfer to cluster " + cluster : n + " transfers to cluster " + cluster
+                + " since the first on " + Fmt.date((long) v[1]) + ", within " + (int) v[2] + " days")
+                + (v[3] != 0 ? "; first transfer to " + w[1] : "");
     }
 }

@@ -34,8 +34,13 @@ final class OddHoursDetector implements Detector {
         }
         double s = Detector.ramp(n, c.minCount(), 2.0 * c.minCount());
         return new Hit(id(), s, c.weight(), false,
-                () -> n + " transfers between " + Fmt.hour(c.startHour()) + " and "
-                        + Fmt.hour(c.endHour()) + " sender local time in " + c.windowDays() + " days",
+                RuleReason.of(id(), OddHoursDetector::reason, new double[] {n, c.startHour(), c.endHour(), c.windowDays()}),
                 r.idsFrom(from, org.osecscreener.score.Hit.MAX_EVIDENCE));
+    }
+
+    /** Numbers: night transfers, start and end hour, window days. */
+    static String reason(double[] n, String[] w) {
+        return (int) n[0] + " transfers between " + Fmt.hour((int) n[1]) + " and "
+                + Fmt.hour((int) n[2]) + " sender local time in " + (int) n[3] + " days";
     }
 }

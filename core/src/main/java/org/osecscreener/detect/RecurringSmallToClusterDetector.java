@@ -99,12 +99,27 @@ final class RecurringSmallToClusterDetector implements Detector {
         double hi = max;
         String cluster = e.view.clusterId();
         return new Hit(id(), Math.min(1, s), c.weight(), false,
-                () -> all + " transfers of " + Fmt.money(lo, base).replace(" " + base, "") + "–" + Fmt.money(hi, base) + " to cluster " + cluster
-                        + (all == count ? "" : " on " + count + " days") + " in " + c.windowDays() + " days, median interval "
-                        + Fmt.num(median) + " days"
-                        + (schedule ? "; a schedule-like cadence (weekly or monthly, varies by " + Fmt.pct(cv) + "), lowered by "
-                        + Fmt.pct(c.scheduleDiscount() * cadence) : "")
-                        + (related ? "; sender and payee share a surname or address, lowered by " + Fmt.pct(c.relatedDiscount()) : ""),
+                RuleReason.of(id(), RecurringSmallToClusterDetector::reason,
+                        new double[] {all, lo, hi, count, c.windowDays(), median, schedule ? 1 : 0, cv,
+                                c.scheduleDiscount() * cadence, related ? 1 : 0, c.relatedDiscount()}, base, cluster),
                 r.idsFrom(from, Hit.MAX_EVIDENCE));
+    }
+
+    /**
+     * Numbers: transfers, lowest and highest amount, occasions, window days, median interval,
+     * schedule (1/0), interval variation, schedule discount, related (1/0), related discount;
+     * words: base currency, cluster.
+     */
+    static String reason(double[] n, String[] w) {
+        String base = w[0];
+        int all = (int) n[0];
+        int count = (int) n[3];
+        return all + " transfers of " + Fmt.money(n[1], base).replace(" " + base, "") + "–" + Fmt.money(n[2], base)
+                + " to cluster " + w[1]
+                + (all == count ? "" : " on " + count + " days") + " in " + (int) n[4] + " days, median interval "
+                + Fmt.num(n[5]) + " days"
+                + (n[6] != 0 ? "; a schedule-like cadence (weekly or monthly, varies by " + Fmt.pct(n[7]) + "), lowered by "
+                + Fmt.pct(n[8]) : "")
+                + (n[9] != 0 ? "; sender and payee share a surname or address, lowered by " + Fmt.pct(n[10]) : "");
     }
 }

@@ -31,9 +31,16 @@ final class RoundAmountDetector implements Detector {
             return null;
         }
         Money amount = e.tx.amount();
+        String currency = amount.currency().getCurrencyCode();
         return new Hit(id(), 1.0, c.weight(), false,
-                () -> "round amount " + amount + " (a multiple of "
-                        + Fmt.num(round.multiple(amount.currency().getCurrencyCode())) + ")",
+                RuleReason.of(id(), RoundAmountDetector::reason,
+                        new double[] {amount.minorUnits(), round.multiple(currency)}, currency),
                 List.of(e.tx.id()));
+    }
+
+    /** Numbers: the amount in minor units, the multiple; words: its currency. */
+    static String reason(double[] n, String[] w) {
+        return "round amount " + new Money((long) n[0], java.util.Currency.getInstance(w[0])) + " (a multiple of "
+                + Fmt.num(n[1]) + ")";
     }
 }

@@ -43,9 +43,8 @@ final class SenderFanOutDetector implements Detector {
             double s = Detector.ramp(unrelated, c.minClusters(), c.saturationClusters());
             int others = k - unrelated;
             return new Hit(id(), s, c.weight(), false,
-                    () -> "paid " + unrelated + " unrelated payee clusters in source countries more than once each in "
-                            + c.windowDays() + " days, none sharing a family name or address with the sender or each other"
-                            + (others == 0 ? "" : " (" + others + " other clusters paid once or related: not counted)"),
+                    RuleReason.of(id(), 1, SenderFanOutDetector::reasonUnrelated,
+                            new double[] {unrelated, c.windowDays(), others}),
                     List.of(e.tx.id()));
         }
         double share = related / (double) k;
@@ -54,10 +53,24 @@ final class SenderFanOutDetector implements Detector {
             return null;
         }
         return new Hit(id(), s, c.weight(), false,
-                () -> "paid " + k + " distinct payee clusters in source countries in " + c.windowDays() + " days"
-                        + (related == 0 ? ", none sharing a surname or address with the sender or each other"
-                        : "; " + related + " share a surname or address (family), mitigated by "
-                        + Fmt.pct(c.familyMitigation() * share)),
+                RuleReason.of(id(), 0, SenderFanOutDetector::reasonAll,
+                        new double[] {k, c.windowDays(), related, c.familyMitigation() * share}),
                 List.of(e.tx.id()));
+    }
+
+    /** Form 0. Numbers: clusters, window days, related clusters, the family mitigation applied. */
+    static String reasonAll(double[] n, String[] w) {
+        int related = (int) n[2];
+        return "paid " + (int) n[0] + " distinct payee clusters in source countries in " + (int) n[1] + " days"
+                + (related == 0 ? ", none sharing a surname or address with the sender or each other"
+                : "; " + related + " share a surname or address (family), mitigated by " + Fmt.pct(n[3]));
+    }
+
+    /** Form 1. Numbers: unrelated clusters paid more than once, window days, other clusters. */
+    static String reasonUnrelated(double[] n, String[] w) {
+        int others = (int) n[2];
+        return "paid " + (int) n[0] + " unrelated payee clusters in source countries more than once each in "
+                + (int) n[1] + " days, none sharing a family name or address with the sender or each other"
+                + (others == 0 ? "" : " (" + others + " other clusters paid once or related: not counted)");
     }
 }

@@ -31,15 +31,22 @@ final class SmallAmountDetector implements Detector {
             if (b.contains(e.base)) {
                 // the reason is rendered only when asked for (most assessments are never written)
                 Money sent = e.tx.amount();
-                double inBase = e.base;
                 return new Hit(id(), b.score(), c.weight(), false,
-                        () -> "amount " + sent
-                                // the base-currency value only when it differs from what was sent
-                                + (sent.currency().getCurrencyCode().equals(base) ? "" : " (" + Fmt.money(inBase, base) + ")")
-                                + " is in the small band " + Fmt.num(b.min()) + "–" + Fmt.num(b.max()) + " " + base,
+                        RuleReason.of(id(), SmallAmountDetector::reason,
+                                new double[] {sent.minorUnits(), e.base, b.min(), b.max()},
+                                sent.currency().getCurrencyCode(), base),
                         List.of(e.tx.id()));
             }
         }
         return null;
+    }
+
+    /** Numbers: amount sent in minor units, in base currency, band min and max; words: currency sent, base currency. */
+    static String reason(double[] n, String[] w) {
+        String base = w[1];
+        return "amount " + new Money((long) n[0], java.util.Currency.getInstance(w[0]))
+                // the base-currency value only when it differs from what was sent
+                + (w[0].equals(base) ? "" : " (" + Fmt.money(n[1], base) + ")")
+                + " is in the small band " + Fmt.num(n[2]) + "–" + Fmt.num(n[3]) + " " + base;
     }
 }

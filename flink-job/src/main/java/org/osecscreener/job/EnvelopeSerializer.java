@@ -16,13 +16,15 @@ import org.osecscreener.io.binary.BinaryCodec;
 /**
  * The serializer of {@link Envelope}: the header fields, then a body tag and the body written with
  * {@link BinaryCodec} directly to Flink's output (no intermediate byte array). Hit reasons of a
- * {@link Bodies.Partial} are rendered here, in the sender task, only when it asks for them.
+ * {@link Bodies.Partial} travel as their rules' numbers and words (body tag 7), and only when it
+ * asks for them; they are rendered in the final stage for the assessments it writes.
  *
  * <p>Format 1 (used in the final stage's event-time buffer state too). Not compatible with the
  * POJO form of earlier builds: drain the job ({@code stop --drain}) before upgrading from them.
  * Partial assessments carry their transaction's skeleton, the payee-cluster signals and the
- * victim-side finding (body tag 5); the earlier forms (tag 4: skeleton without signals; tag 3: the
- * whole transaction) are still read, so buffer state of earlier builds restores.
+ * victim-side finding (body tag 7, reasons structured); the earlier forms (tag 5: reasons as text;
+ * tag 4: skeleton without signals; tag 3: the whole transaction) are still read, so buffer state of
+ * earlier builds restores.
  */
 public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> {
     static final EnvelopeSerializer INSTANCE = new EnvelopeSerializer();
@@ -39,6 +41,11 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
     private static final byte PARTIAL = 5;
     /** A parsed transaction with its identifiers, family keys and content fingerprint (from the parallel parse stage). */
     private static final byte PARSED_WITH_FINGERPRINT = 6;
+    /**
+     * A partial assessment as {@link #PARTIAL}, its rules' reasons as numbers and words, rendered
+     * only in the final stage for what it writes ({@link BinaryCodec#writePartialStructured}).
+     */
+    private static final byte PARTIAL_STRUCTURED = 7;
 
     @Override
     public boolean isImmutableType() {
@@ -93,8 +100,8 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
             BinaryCodec.writeTransaction(out, r.tx());
             BinaryCodec.writeView(out, r.view());
         } else if (b instanceof Bodies.Partial p) {
-            out.writeByte(PARTIAL);
-            BinaryCodec.writePartial(out, p.assessment(), p.reasons());
+            out.writeByte(PARTIAL_STRUCTURED);
+            BinaryCodec.writePartialStructured(out, p.assessment(), p.reasons());
         } else if (b == null) {
             out.writeByte(NONE);
         } else {
@@ -119,6 +126,7 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
             case PARSED_WITH_FINGERPRINT -> e.body = new Bodies.Parsed(BinaryCodec.readTransaction(in),
                     BinaryCodec.readIdentifiers(in), in.readInt(), in.readInt(), in.readLong());
             case ROUTED -> e.body = new Bodies.Routed(BinaryCodec.readTransaction(in), BinaryCodec.readView(in));
+            case PARTIAL_STRUCTURED -> e.body = new Bodies.Partial(BinaryCodec.readPartialStructured(in), true);
             case PARTIAL -> e.body = new Bodies.Partial(BinaryCodec.readPartial(in), true);
             case PARTIAL_WITHOUT_SIGNALS -> e.body = new Bodies.Partial(BinaryCodec.readPartialWithoutSignals(in), true);
             case PARTIAL_WITH_TRANSACTION -> e.body = new Bodies.Partial(BinaryCodec.readPartialWithTransaction(in), true);

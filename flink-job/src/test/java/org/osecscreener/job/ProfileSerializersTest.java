@@ -119,6 +119,62 @@ class ProfileSerializersTest {
         assertThat(parsed.fingerprint()).isEqualTo(org.osecscreener.screen.ContentFingerprint.of(tx)).isNotZero();
     }
 
+    /**
+     * A rule's reason crosses from the sender stage to the final stage as its numbers and words and
+     * renders there as the rule rendered it; a partial assessment in the form the build before
+     * wrote into the final stage's buffer state (tag 5, reasons as text) is still read.
+     */
+    @Test
+    void partials_ruleReasonsTravelStructured_andTheTextFormOfTheBuildBeforeIsStillRead() throws Exception {
+        Transaction tx = JobTestSupport.sample().get(0);
+        ClusterView view = new ClusterView("C-1", 2, 3, 4, 5, 6, List.of());
+        var engine = org.osecscreener.detect.ScreeningEngine.of(org.osecscreener.rules.RuleBundleLoader.defaultBundle());
+        var partial = engine.senderStep(new org.osecscreener.profile.SenderProfile(), new org.osecscreener.detect.PairStore() {
+            private final java.util.Map<String, org.osecscreener.profile.PairProfile> m = new java.util.HashMap<>();
+
+            @Override
+            public org.osecscreener.profile.PairProfile get(String id) {
+                return m.get(id);
+            }
+
+            @Override
+            public void put(String id, org.osecscreener.profile.PairProfile p) {
+                m.put(id, p);
+            }
+
+            @Override
+            public void remove(String id) {
+                m.remove(id);
+            }
+        }, tx, view);
+        assertThat(partial.hits()).as("the sample's first transaction must fire a rule").isNotEmpty();
+        assertThat(partial.hits()).anySatisfy(h -> assertThat(h.why()).isInstanceOf(org.osecscreener.detect.RuleReason.class));
+        Envelope back = EnvelopeSerializer.INSTANCE.copy(new Envelope(tx.sender().id(), 1L, 2L, 3L, 4, null,
+                new Bodies.Partial(partial, true)));
+        var hits = ((Bodies.Partial) back.body).assessment().hits();
+        assertThat(hits).hasSameSizeAs(partial.hits());
+        for (int i = 0; i < hits.size(); i++) {
+            assertThat(hits.get(i).why()).isEqualTo(partial.hits().get(i).why());
+            assertThat(hits.get(i).reason()).isEqualTo(partial.hits().get(i).reason());
+        }
+
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        org.apache.flink.types.StringValue.writeString("0", out);
+        out.writeLong(1L);
+        out.writeLong(2L);
+        out.writeLong(3L);
+        out.writeInt(4);
+        org.apache.flink.types.StringValue.writeString(null, out);
+        out.writeByte(5); // the build before: reasons rendered as text
+        org.osecscreener.io.binary.BinaryCodec.writePartial(out, partial, true);
+        Envelope old = EnvelopeSerializer.INSTANCE.deserialize(
+                new org.apache.flink.core.memory.DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        var oldHits = ((Bodies.Partial) old.body).assessment().hits();
+        for (int i = 0; i < oldHits.size(); i++) {
+            assertThat(oldHits.get(i).reason()).isEqualTo(partial.hits().get(i).reason());
+        }
+    }
+
     private static <T> byte[] serialize(org.apache.flink.api.common.typeutils.TypeSerializer<T> s, T value) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(64);
         s.serialize(value, out);

@@ -16,6 +16,7 @@ import org.osecscreener.cluster.NormalisationFlag;
 import org.osecscreener.cluster.PayeeIdentifiers;
 import org.osecscreener.detect.ClusterView;
 import org.osecscreener.detect.PartialAssessment;
+import org.osecscreener.detect.RuleReason;
 import org.osecscreener.score.Level;
 import org.osecscreener.model.Channel;
 import org.osecscreener.model.Label;
@@ -30,8 +31,12 @@ import org.osecscreener.score.Hit;
  * (transactions, cluster views, partial assessments). Not a public file format: it is versioned
  * with the job and only read by the same build.
  *
- * <p>Hits are written with their reason rendered to text; read back, a hit's reason is that text.
- * A partial assessment carries its transaction as a skeleton ({@link #writeSkeleton}).
+ * <p>Hits of a partial assessment are written in one of two forms. The structured form
+ * ({@link #writePartialStructured}, the current one) writes a rule's {@link RuleReason} as its
+ * numbers and words, and any other reason as text; read back, the reason renders the same text
+ * when asked for, so the sender stage formats nothing. The text form ({@link #writePartial}, what
+ * earlier builds wrote into the final stage's buffer state, still read) writes every reason
+ * rendered. A partial assessment carries its transaction as a skeleton ({@link #writeSkeleton}).
  */
 public final class BinaryCodec {
     private BinaryCodec() {
@@ -217,16 +222,43 @@ public final class BinaryCodec {
         }
     }
 
+    /**
+     * Writes a partial assessment for the final step with its hits in the structured form: a
+     * rule's {@link RuleReason} as its numbers and words (nothing rendered), any other reason as
+     * text. With {@code reasons} false, reasons are written empty (for transactions whose
+     * assessment will not be written out). Otherwise as {@link #writePartial(DataOutput, PartialAssessment, boolean)}.
+     */
+    public static void writePartialStructured(DataOutput out, PartialAssessment p, boolean reasons) throws IOException {
+        writeSkeleton(out, p.tx());
+        writeView(out, p.view());
+        writeStructuredHits(out, p.hits(), reasons);
+        out.writeInt(p.signals());
+        out.writeBoolean(p.victim() != null);
+        if (p.victim() != null) {
+            writeStructuredHits(out, List.of(p.victim()), true); // a victim alert is always written out
+            out.writeByte(p.victimLevel().ordinal());
+        }
+    }
+
+    /** Reads what {@link #writePartialStructured} wrote. */
+    public static PartialAssessment readPartialStructured(DataInput in) throws IOException {
+        return readSignalledPartial(in, true);
+    }
+
     /** Reads what {@link #writePartial} wrote: its transaction is the skeleton ({@link #readSkeleton}). */
     public static PartialAssessment readPartial(DataInput in) throws IOException {
+        return readSignalledPartial(in, false);
+    }
+
+    private static PartialAssessment readSignalledPartial(DataInput in, boolean structured) throws IOException {
         Transaction tx = read(in, false);
         ClusterView view = readView(in);
-        List<Hit> hits = readHits(in);
+        List<Hit> hits = structured ? readStructuredHits(in) : readHits(in);
         int signals = in.readInt();
         if (!in.readBoolean()) {
             return new PartialAssessment(tx, view, hits, signals, null, null);
         }
-        Hit victim = readHits(in).get(0);
+        Hit victim = (structured ? readStructuredHits(in) : readHits(in)).get(0);
         int level = in.readUnsignedByte();
         if (level >= Level.values().length) {
             throw new IOException("corrupt record: level " + level);
@@ -306,6 +338,84 @@ public final class BinaryCodec {
     }
 
     private record Text(String text) implements Hit.Reason {
+    }
+
+    /** A reason in the structured form: rendered text follows. */
+    private static final byte REASON_TEXT = 0;
+    /** A reason in the structured form: a {@link RuleReason}'s rule, form, numbers and words follow. */
+    private static final byte REASON_RULE = 1;
+
+    private static void writeStructuredHits(DataOutput out, List<Hit> hits, boolean reasons) throws IOException {
+        out.writeByte(hits.size());
+        for (Hit h : hits) {
+            out.writeUTF(h.ruleId());
+            out.writeDouble(h.subScore());
+            out.writeDouble(h.weight());
+            out.writeBoolean(h.mitigating());
+            if (reasons && h.why() instanceof RuleReason r) {
+                out.writeByte(REASON_RULE);
+                out.writeUTF(r.ruleId());
+                out.writeByte(r.form());
+                double[] n = r.numbers();
+                out.writeByte(n.length);
+                for (double v : n) {
+                    out.writeDouble(v);
+                }
+                String[] w = r.words();
+                out.writeByte(w.length);
+                for (String v : w) {
+                    writeLongUtf(out, v);
+                }
+            } else {
+                out.writeByte(REASON_TEXT);
+                writeLongUtf(out, reasons ? h.reason() : "");
+            }
+            out.writeByte(h.evidence().size());
+            for (String e : h.evidence()) {
+                out.writeUTF(e);
+            }
+        }
+    }
+
+    private static List<Hit> readStructuredHits(DataInput in) throws IOException {
+        int n = in.readUnsignedByte();
+        List<Hit> hits = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String rule = in.readUTF();
+            double sub = in.readDouble();
+            double weight = in.readDouble();
+            boolean mitigating = in.readBoolean();
+            byte kind = in.readByte();
+            Hit.Reason why;
+            if (kind == REASON_TEXT) {
+                why = new Text(readLongUtf(in));
+            } else if (kind == REASON_RULE) {
+                String reasonRule = in.readUTF();
+                int form = in.readUnsignedByte();
+                double[] numbers = new double[in.readUnsignedByte()];
+                for (int k = 0; k < numbers.length; k++) {
+                    numbers[k] = in.readDouble();
+                }
+                String[] words = new String[in.readUnsignedByte()];
+                for (int k = 0; k < words.length; k++) {
+                    words[k] = readLongUtf(in);
+                }
+                try {
+                    why = RuleReason.forRule(reasonRule, form, numbers, words);
+                } catch (IllegalArgumentException ex) {
+                    throw new IOException("corrupt record: " + ex.getMessage(), ex);
+                }
+            } else {
+                throw new IOException("corrupt record: reason kind " + kind);
+            }
+            int e = in.readUnsignedByte();
+            List<String> evidence = new ArrayList<>(e);
+            for (int k = 0; k < e; k++) {
+                evidence.add(in.readUTF());
+            }
+            hits.add(new Hit(rule, sub, weight, mitigating, why, evidence));
+        }
+        return hits;
     }
 
     static void writeNullable(DataOutput out, String s) throws IOException {
