@@ -184,7 +184,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         if (bundle == null) {
             noBundleInEffect.inc();
             ctx.output(ParseFunction.DEAD_LETTER, DeadLetters.json("screening",
-                    new Rejection(e.seq, TransactionCodec.standard().toJson(tx), "timestamp", schedule.notInEffect(tx.timestamp()))));
+                    new Rejection(e.seq, TransactionCodec.standard().toJson(parsed.whole()), "timestamp", schedule.notInEffect(tx.timestamp()))));
             return;
         }
         ScreeningEngine engine = bundle.engine();
@@ -193,7 +193,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         } catch (UnscreenableTransactionException ex) {
             unscreenable.inc();
             ctx.output(ParseFunction.DEAD_LETTER, DeadLetters.json("screening",
-                    new Rejection(e.seq, TransactionCodec.standard().toJson(tx), ex.field(), ex.getMessage())));
+                    new Rejection(e.seq, TransactionCodec.standard().toJson(parsed.whole()), ex.field(), ex.getMessage())));
             return;
         }
         Integer latest = maxDay();
@@ -201,7 +201,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         if (old != null) {
             tooOld.inc();
             ctx.output(ParseFunction.DEAD_LETTER, DeadLetters.json("screening",
-                    new Rejection(e.seq, TransactionCodec.standard().toJson(tx), "timestamp", old)));
+                    new Rejection(e.seq, TransactionCodec.standard().toJson(parsed.whole()), "timestamp", old)));
             return;
         }
         long fingerprint = parsed.fingerprint();
@@ -217,7 +217,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             }
             duplicatesOtherContent.inc();
             ctx.output(ParseFunction.DEAD_LETTER, DeadLetters.json("screening", new Rejection(e.seq,
-                    TransactionCodec.standard().toJson(tx), "id", first.f1 == 0L ? unknownContent(first.f0)
+                    TransactionCodec.standard().toJson(parsed.whole()), "id", first.f1 == 0L ? unknownContent(first.f0)
                     : Screener.duplicateWithOtherContent(first.f0))));
             return;
         }
@@ -262,7 +262,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             versionSent[channel] = version;
             text = bundle.text();
         }
-        out.collect(new Envelope(tx.sender().id(), e.time, e.seq, e.ingest, version, text, new Bodies.Routed(tx, view)));
+        out.collect(new Envelope(tx.sender().id(), e.time, e.seq, e.ingest, version, text, new Bodies.Routed(tx, view, parsed.encoded())));
     }
 
     /** The reason for an id seen again among the ids restored from an earlier build, which kept no fingerprint. */

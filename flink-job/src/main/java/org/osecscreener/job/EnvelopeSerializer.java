@@ -12,6 +12,7 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 import org.osecscreener.io.binary.BinaryCodec;
+import org.osecscreener.model.Transaction;
 
 /**
  * The serializer of {@link Envelope}: the header fields, then a body tag and the body written with
@@ -46,6 +47,17 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
      * only in the final stage for what it writes ({@link BinaryCodec#writePartialStructured}).
      */
     private static final byte PARTIAL_STRUCTURED = 7;
+    /**
+     * A parsed transaction as {@link #PARSED_WITH_FINGERPRINT}, the transaction as its skeleton and
+     * its whole encoding as bytes: the single cluster-stage task decodes only the skeleton and
+     * passes the bytes on ({@link #ROUTED_ENCODED}).
+     */
+    private static final byte PARSED_ENCODED = 8;
+    /** A routed transaction as {@link #ROUTED}, the transaction's whole encoding behind its length. */
+    private static final byte ROUTED_ENCODED = 9;
+
+    /** Per thread: where the parse stage encodes a transaction whole before writing its length and bytes. */
+    private static final ThreadLocal<DataOutputSerializer> SCRATCH = ThreadLocal.withInitial(() -> new DataOutputSerializer(512));
 
     @Override
     public boolean isImmutableType() {
@@ -89,15 +101,16 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
         StringValue.writeString(e.bundle, out);
         Object b = e.body;
         if (b instanceof Bodies.Parsed p) {
-            out.writeByte(PARSED_WITH_FINGERPRINT);
-            BinaryCodec.writeTransaction(out, p.tx());
+            out.writeByte(PARSED_ENCODED);
+            writeEncoded(out, p.tx(), p.encoded());
+            BinaryCodec.writeSkeleton(out, p.tx());
             BinaryCodec.writeIdentifiers(out, p.ids());
             out.writeInt(p.surname());
             out.writeInt(p.address());
             out.writeLong(p.fingerprint());
         } else if (b instanceof Bodies.Routed r) {
-            out.writeByte(ROUTED);
-            BinaryCodec.writeTransaction(out, r.tx());
+            out.writeByte(ROUTED_ENCODED);
+            writeEncoded(out, r.tx(), r.encoded());
             BinaryCodec.writeView(out, r.view());
         } else if (b instanceof Bodies.Partial p) {
             out.writeByte(PARTIAL_STRUCTURED);
@@ -124,7 +137,17 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
             case PARSED -> e.body = Bodies.parsed(BinaryCodec.readTransaction(in), BinaryCodec.readIdentifiers(in),
                     in.readInt(), in.readInt());
             case PARSED_WITH_FINGERPRINT -> e.body = new Bodies.Parsed(BinaryCodec.readTransaction(in),
-                    BinaryCodec.readIdentifiers(in), in.readInt(), in.readInt(), in.readLong());
+                    BinaryCodec.readIdentifiers(in), in.readInt(), in.readInt(), in.readLong(), null);
+            case PARSED_ENCODED -> {
+                byte[] encoded = new byte[readLength(in)];
+                in.readFully(encoded);
+                e.body = new Bodies.Parsed(BinaryCodec.readSkeleton(in), BinaryCodec.readIdentifiers(in), in.readInt(),
+                        in.readInt(), in.readLong(), encoded);
+            }
+            case ROUTED_ENCODED -> {
+                readLength(in); // the whole transaction follows, in writeTransaction's form
+                e.body = new Bodies.Routed(BinaryCodec.readTransaction(in), BinaryCodec.readView(in));
+            }
             case ROUTED -> e.body = new Bodies.Routed(BinaryCodec.readTransaction(in), BinaryCodec.readView(in));
             case PARTIAL_STRUCTURED -> e.body = new Bodies.Partial(BinaryCodec.readPartialStructured(in), true);
             case PARTIAL -> e.body = new Bodies.Partial(BinaryCodec.readPartial(in), true);
@@ -133,6 +156,31 @@ public final class EnvelopeSerializer extends TypeSerializerSingleton<Envelope> 
             default -> throw new IOException("corrupt record between stages: body tag " + tag);
         }
         return e;
+    }
+
+    /**
+     * Writes a transaction's whole encoding behind its length: {@code encoded} as it is when the
+     * body holds it (the cluster stage passing on what it received), else {@code tx} encoded.
+     */
+    private static void writeEncoded(DataOutputView out, Transaction tx, byte[] encoded) throws IOException {
+        if (encoded != null) {
+            out.writeInt(encoded.length);
+            out.write(encoded);
+            return;
+        }
+        DataOutputSerializer scratch = SCRATCH.get();
+        scratch.clear();
+        BinaryCodec.writeTransaction(scratch, tx);
+        out.writeInt(scratch.length());
+        out.write(scratch.getSharedBuffer(), 0, scratch.length());
+    }
+
+    private static int readLength(DataInputView in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > (64 << 20)) {
+            throw new IOException("corrupt record between stages: a transaction of " + n + " bytes");
+        }
+        return n;
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.apache.flink.util.Collector;
 import org.osecscreener.detect.PairStore;
 import org.osecscreener.detect.PartialAssessment;
 import org.osecscreener.detect.ScreeningEngine;
+import org.osecscreener.model.Transaction;
 import org.osecscreener.profile.PairProfile;
 import org.osecscreener.profile.SenderProfile;
 
@@ -93,8 +94,9 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
             sp = new SenderProfile();
         }
         StatePairs store = new StatePairs(pairs);
-        PartialAssessment partial = watch == null ? engine.senderStep(sp, store, r.tx(), r.view())
-                : engine.senderStep(sp, store, r.tx(), r.view(), watch.match(r.tx()));
+        Transaction tx = r.whole();
+        PartialAssessment partial = watch == null ? engine.senderStep(sp, store, tx, r.view())
+                : engine.senderStep(sp, store, tx, r.view(), watch.match(tx));
         store.flush();
         profile.update(sp);
         String text = null;

@@ -78,8 +78,29 @@ class ProfileSerializersTest {
             assertThat(back.ingest).isEqualTo(3L);
             assertThat(back.version).isEqualTo(4);
             assertThat(back.bundle).isEqualTo(e.bundle);
-            assertThat(back.body).isEqualTo(body);
         }
+        // the cluster stage reads the skeleton and the whole transaction's bytes, and passes the bytes on
+        Bodies.Parsed parsed = (Bodies.Parsed) EnvelopeSerializer.INSTANCE.copy(
+                new Envelope("0", 1L, 2L, 3L, 4, null, Bodies.parsed(tx, ids, 11, 12))).body;
+        assertThat(parsed.tx().id()).isEqualTo(tx.id());
+        assertThat(parsed.tx().timestamp()).isEqualTo(tx.timestamp());
+        assertThat(parsed.tx().amount()).isEqualTo(tx.amount());
+        assertThat(parsed.tx().sender().id()).isEqualTo(tx.sender().id());
+        assertThat(parsed.tx().sender().country()).isEqualTo(tx.sender().country());
+        assertThat(parsed.tx().beneficiary().id()).isEqualTo(tx.beneficiary().id());
+        assertThat(parsed.tx().beneficiary().name()).as("names are not decoded in the cluster stage").isNull();
+        assertThat(parsed.whole()).isEqualTo(tx);
+        assertThat(parsed.ids()).isEqualTo(ids);
+        assertThat(parsed.surname()).isEqualTo(11);
+        assertThat(parsed.address()).isEqualTo(12);
+        assertThat(parsed.fingerprint()).isEqualTo(org.osecscreener.screen.ContentFingerprint.of(tx));
+        Bodies.Routed passedOn = new Bodies.Routed(parsed.tx(), view, parsed.encoded());
+        assertThat(passedOn.whole()).as("handed over without serialization (chained, or in tests)").isEqualTo(tx);
+        Bodies.Routed routed = (Bodies.Routed) EnvelopeSerializer.INSTANCE.copy(
+                new Envelope(tx.sender().id(), 1L, 2L, 3L, 4, null, passedOn)).body;
+        assertThat(routed.tx()).isEqualTo(tx);
+        assertThat(routed.whole()).isEqualTo(tx);
+        assertThat(routed.view()).isEqualTo(view);
         var hit = new org.osecscreener.score.Hit("small_amount", 0.5, 0.2, false, () -> "small", List.of(tx.id()));
         Envelope partial = EnvelopeSerializer.INSTANCE.copy(new Envelope(tx.sender().id(), 1L, 2L, 3L, 4, null,
                 new Bodies.Partial(new org.osecscreener.detect.PartialAssessment(tx, view, List.of(hit)), true)));
@@ -173,6 +194,49 @@ class ProfileSerializersTest {
         for (int i = 0; i < oldHits.size(); i++) {
             assertThat(oldHits.get(i).reason()).isEqualTo(partial.hits().get(i).reason());
         }
+    }
+
+    /** Bodies in the forms the build before wrote between stages (tags 6 and 2) are still read whole. */
+    @Test
+    void parsedAndRoutedBodiesOfTheBuildBefore_areStillRead() throws Exception {
+        Transaction tx = JobTestSupport.sample().get(0);
+        var ids = OperatorHarnessTest.NORMALISER.normalise(tx.beneficiary());
+        ClusterView view = new ClusterView("C-1", 2, 3, 4, 5, 6, List.of());
+        DataOutputSerializer out = header();
+        out.writeByte(6); // parsed, with its fingerprint
+        org.osecscreener.io.binary.BinaryCodec.writeTransaction(out, tx);
+        org.osecscreener.io.binary.BinaryCodec.writeIdentifiers(out, ids);
+        out.writeInt(11);
+        out.writeInt(12);
+        out.writeLong(77L);
+        Bodies.Parsed parsed = (Bodies.Parsed) read(out).body;
+        assertThat(parsed.tx()).isEqualTo(tx);
+        assertThat(parsed.whole()).isEqualTo(tx);
+        assertThat(parsed.encoded()).isNull();
+        assertThat(parsed.fingerprint()).isEqualTo(77L);
+        out = header();
+        out.writeByte(2); // routed
+        org.osecscreener.io.binary.BinaryCodec.writeTransaction(out, tx);
+        org.osecscreener.io.binary.BinaryCodec.writeView(out, view);
+        Bodies.Routed routed = (Bodies.Routed) read(out).body;
+        assertThat(routed.whole()).isEqualTo(tx);
+        assertThat(routed.view()).isEqualTo(view);
+    }
+
+    private static DataOutputSerializer header() throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        org.apache.flink.types.StringValue.writeString("k", out);
+        out.writeLong(1L);
+        out.writeLong(2L);
+        out.writeLong(3L);
+        out.writeInt(4);
+        org.apache.flink.types.StringValue.writeString(null, out);
+        return out;
+    }
+
+    private static Envelope read(DataOutputSerializer out) throws Exception {
+        return EnvelopeSerializer.INSTANCE.deserialize(
+                new org.apache.flink.core.memory.DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
     }
 
     private static <T> byte[] serialize(org.apache.flink.api.common.typeutils.TypeSerializer<T> s, T value) throws Exception {
