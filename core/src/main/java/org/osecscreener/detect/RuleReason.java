@@ -1,6 +1,7 @@
 package org.osecscreener.detect;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -60,6 +61,34 @@ public final class RuleReason implements Hit.Reason {
             Map.entry(FamilySupportConfig.TYPE, new Renderer[] {FamilySupportDetector::reason}));
 
     private static final String[] NO_WORDS = new String[0];
+
+    /**
+     * Rule ids a record between stages names by number ({@link #ruleCode}): every rule of this
+     * build, in a fixed order. Append only (a number, once written, keeps its rule).
+     */
+    private static final List<String> RULE_CODES = List.of(SmallAmountConfig.TYPE, RoundAmountConfig.TYPE,
+            CorridorRiskConfig.TYPE, CoverKeywordsConfig.TYPE, ClusterFanInConfig.TYPE, SenderFanOutConfig.TYPE,
+            NewRelationshipConfig.TYPE, OddHoursConfig.TYPE, RecurringSmallToClusterConfig.TYPE, LowAndSlowConfig.TYPE,
+            CoverStoryConfig.TYPE, EscalationConfig.TYPE, FamilySupportConfig.TYPE,
+            org.osecscreener.rules.WatchlistMatchConfig.TYPE, org.osecscreener.rules.LinkedToAlertedConfig.TYPE,
+            org.osecscreener.rules.SextortionConfig.TYPE);
+
+    /** The number of a known rule id for records between stages (0 to 254), or -1 for any other id. */
+    public static int ruleCode(String ruleId) {
+        return RULE_CODES.indexOf(ruleId);
+    }
+
+    /**
+     * The rule id of a number from {@link #ruleCode} (the same String instance for every record).
+     *
+     * @throws IllegalArgumentException if the number names no rule of this build
+     */
+    public static String ruleOf(int code) {
+        if (code < 0 || code >= RULE_CODES.size()) {
+            throw new IllegalArgumentException("no rule number " + code + " in this build");
+        }
+        return RULE_CODES.get(code);
+    }
 
     private final String ruleId;
     private final int form;

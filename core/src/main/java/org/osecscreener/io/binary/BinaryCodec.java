@@ -225,7 +225,8 @@ public final class BinaryCodec {
     /**
      * Writes a partial assessment for the final step with its hits in the structured form: a
      * rule's {@link RuleReason} as its numbers and words (nothing rendered), any other reason as
-     * text. With {@code reasons} false, reasons are written empty (for transactions whose
+     * text; a known rule id as its number. With {@code reasons} false, reasons are written empty and
+     * evidence is left out (for transactions whose
      * assessment will not be written out). Otherwise as {@link #writePartial(DataOutput, PartialAssessment, boolean)}.
      */
     public static void writePartialStructured(DataOutput out, PartialAssessment p, boolean reasons) throws IOException {
@@ -348,13 +349,13 @@ public final class BinaryCodec {
     private static void writeStructuredHits(DataOutput out, List<Hit> hits, boolean reasons) throws IOException {
         out.writeByte(hits.size());
         for (Hit h : hits) {
-            out.writeUTF(h.ruleId());
+            writeRule(out, h.ruleId());
             out.writeDouble(h.subScore());
             out.writeDouble(h.weight());
             out.writeBoolean(h.mitigating());
             if (reasons && h.why() instanceof RuleReason r) {
                 out.writeByte(REASON_RULE);
-                out.writeUTF(r.ruleId());
+                writeRule(out, r.ruleId());
                 out.writeByte(r.form());
                 double[] n = r.numbers();
                 out.writeByte(n.length);
@@ -370,10 +371,33 @@ public final class BinaryCodec {
                 out.writeByte(REASON_TEXT);
                 writeLongUtf(out, reasons ? h.reason() : "");
             }
-            out.writeByte(h.evidence().size());
-            for (String e : h.evidence()) {
+            // evidence, like the reason, only for an assessment that may be written
+            List<String> evidence = reasons ? h.evidence() : List.of();
+            out.writeByte(evidence.size());
+            for (String e : evidence) {
                 out.writeUTF(e);
             }
+        }
+    }
+
+    /** A rule id: its number when it is a known rule ({@link RuleReason#ruleCode}), else 255 and the text. */
+    private static void writeRule(DataOutput out, String ruleId) throws IOException {
+        int code = RuleReason.ruleCode(ruleId);
+        out.writeByte(code >= 0 ? code : 255);
+        if (code < 0) {
+            out.writeUTF(ruleId);
+        }
+    }
+
+    private static String readRule(DataInput in) throws IOException {
+        int code = in.readUnsignedByte();
+        if (code == 255) {
+            return in.readUTF();
+        }
+        try {
+            return RuleReason.ruleOf(code);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("corrupt record: " + e.getMessage(), e);
         }
     }
 
@@ -381,7 +405,7 @@ public final class BinaryCodec {
         int n = in.readUnsignedByte();
         List<Hit> hits = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String rule = in.readUTF();
+            String rule = readRule(in);
             double sub = in.readDouble();
             double weight = in.readDouble();
             boolean mitigating = in.readBoolean();
@@ -390,7 +414,7 @@ public final class BinaryCodec {
             if (kind == REASON_TEXT) {
                 why = new Text(readLongUtf(in));
             } else if (kind == REASON_RULE) {
-                String reasonRule = in.readUTF();
+                String reasonRule = readRule(in);
                 int form = in.readUnsignedByte();
                 double[] numbers = new double[in.readUnsignedByte()];
                 for (int k = 0; k < numbers.length; k++) {

@@ -170,18 +170,31 @@ class BinaryCodecTest {
     }
 
     @Test
-    void structuredReasons_withoutReasons_areEmptyText() throws IOException {
+    void structuredReasons_withoutReasons_areEmptyWithoutEvidence_andUnknownRulesTravelByName() throws IOException {
         Transaction tx = generated(5).get(0);
         PartialAssessment p = new PartialAssessment(tx, new ClusterView("C-1", 1, 0, 0, 1, 1, List.of()),
-                List.of(new Hit("small_amount", 0.5, 0.2, false, () -> "small", List.of(tx.id()))));
+                List.of(new Hit("small_amount", 0.5, 0.2, false, () -> "small", List.of(tx.id())),
+                        new Hit("a_rule_of_a_newer_build", 1.0, 0.3, true, () -> "newer", List.of(tx.id()))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BinaryCodec.writePartialStructured(new DataOutputStream(bytes), p, false);
         PartialAssessment back = BinaryCodec.readPartialStructured(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        assertThat(back.hits()).singleElement().satisfies(h -> {
+        assertThat(back.hits()).hasSize(2);
+        assertThat(back.hits().get(0)).satisfies(h -> {
+            assertThat(h.ruleId()).isSameAs(org.osecscreener.rules.SmallAmountConfig.TYPE);
             assertThat(h.reason()).isEmpty();
             assertThat(h.contribution()).isEqualTo(0.1);
-            assertThat(h.evidence()).containsExactly(tx.id());
+            assertThat(h.evidence()).as("evidence, like reasons, only for what may be written").isEmpty();
         });
+        assertThat(back.hits().get(1)).satisfies(h -> {
+            assertThat(h.ruleId()).isEqualTo("a_rule_of_a_newer_build");
+            assertThat(h.mitigating()).isTrue();
+            assertThat(h.contribution()).isEqualTo(0.3);
+        });
+        bytes.reset();
+        BinaryCodec.writePartialStructured(new DataOutputStream(bytes), p, true);
+        back = BinaryCodec.readPartialStructured(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertThat(back.hits()).extracting(Hit::reason).containsExactly("small", "newer");
+        assertThat(back.hits()).allSatisfy(h -> assertThat(h.evidence()).containsExactly(tx.id()));
     }
 
     private static PairStore mapStore(Map<String, PairProfile> own) {
