@@ -21,8 +21,13 @@ public final class SenderProfile {
     public static final int COUNTRIES = 32;
     /** Most night-time transfers kept. */
     public static final int NIGHT = 16;
-    /** Format 3 adds each cluster's and country's sightings; format 2 (earlier builds) is still read, with one sighting each. */
-    private static final int FORMAT = 3;
+    /**
+     * Format 4 keeps the sender's name and address as 64-bit hashes instead of their text (no raw
+     * name or address in state); format 3 added each cluster's and country's sightings. Formats 2
+     * and 3 (earlier builds) are still read: the hashes are taken of their text, with one sighting
+     * each from format 2.
+     */
+    private static final int FORMAT = 4;
 
     private final RecentKeys clusters = new RecentKeys(CLUSTERS);
     private final RecentKeys countries = new RecentKeys(COUNTRIES);
@@ -32,12 +37,12 @@ public final class SenderProfile {
     private long alertSecond = Long.MIN_VALUE;
     private String alertClusterId;
     private String alertTxId;
-    // Derived caches (not part of the state): the sender's name and address rarely change.
-    private String keyedName;
+    // Derived keys, cached while the sender's name and address stay the same (they rarely change):
+    // the name and address themselves are kept only as hashes ({@link #textHash}), 0 for none
+    private long keyedName;
     private int surnameKey;
-    /** Derived from {@link #keyedName} (not part of the binary form). */
     private int middleKey;
-    private String keyedAddress;
+    private long keyedAddress;
     private int addressKey;
 
     /** Clusters paid in source countries: key = cluster hash, aux1 = payee surname hash, aux2 = payee address hash. */
@@ -99,8 +104,9 @@ public final class SenderProfile {
 
     /** {@link PartyKeys#surname} of {@code name}, cached while the name stays the same. */
     public int surnameKey(String name) {
-        if (name == null ? keyedName != null || surnameKey != 0 : !name.equals(keyedName)) {
-            keyedName = name;
+        long h = textHash(name);
+        if (h != keyedName) {
+            keyedName = h;
             surnameKey = PartyKeys.surname(name);
             middleKey = PartyKeys.middle(name);
         }
@@ -114,11 +120,25 @@ public final class SenderProfile {
 
     /** {@link PartyKeys#address} of {@code address}, cached while the address stays the same. */
     public int addressKey(String address) {
-        if (address == null ? keyedAddress != null || addressKey != 0 : !address.equals(keyedAddress)) {
-            keyedAddress = address;
+        long h = textHash(address);
+        if (h != keyedAddress) {
+            keyedAddress = h;
             addressKey = PartyKeys.address(address);
         }
         return addressKey;
+    }
+
+    /**
+     * The hash a name or address is kept as: 0 for none, else its 64-bit {@link Hashing#hash64}
+     * (1 if that is 0). Two different texts share a hash with probability about 2⁻⁶⁴; the sender's
+     * keys would then not be recomputed for the second.
+     */
+    private static long textHash(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long h = Hashing.hash64(text);
+        return h == 0 ? 1 : h;
     }
 
     /** Tells this profile that cluster {@code absorbed} is now part of {@code survivor}. */
@@ -148,17 +168,18 @@ public final class SenderProfile {
         ProfileIo.writeNullable(out, alertTxId);
         // the derived name and address keys travel too, so a profile read back from state does
         // not fold the sender's name again on every transaction
-        ProfileIo.writeNullable(out, keyedName);
+        out.writeLong(keyedName);
         out.writeInt(surnameKey);
-        ProfileIo.writeNullable(out, keyedAddress);
+        out.writeInt(middleKey);
+        out.writeLong(keyedAddress);
         out.writeInt(addressKey);
     }
 
     /** Reads what {@link #writeTo} wrote. */
     public static SenderProfile readFrom(DataInput in) throws IOException {
         int format = in.readUnsignedByte();
-        if (format != 2 && format != FORMAT) {
-            throw new IOException("sender profile format " + format + " is not supported; this build reads 2 and " + FORMAT);
+        if (format < 2 || format > FORMAT) {
+            throw new IOException("sender profile format " + format + " is not supported; this build reads 2 to " + FORMAT);
         }
         SenderProfile p = new SenderProfile();
         p.clusters.readFrom(in, format >= 3);
@@ -169,10 +190,18 @@ public final class SenderProfile {
         p.alertSecond = in.readLong();
         p.alertClusterId = ProfileIo.readNullable(in);
         p.alertTxId = ProfileIo.readNullable(in);
-        p.keyedName = ProfileIo.readNullable(in);
-        p.surnameKey = in.readInt();
-        p.middleKey = PartyKeys.middle(p.keyedName);
-        p.keyedAddress = ProfileIo.readNullable(in);
+        if (format >= 4) {
+            p.keyedName = in.readLong();
+            p.surnameKey = in.readInt();
+            p.middleKey = in.readInt();
+            p.keyedAddress = in.readLong();
+        } else {
+            String name = ProfileIo.readNullable(in);
+            p.keyedName = textHash(name);
+            p.surnameKey = in.readInt();
+            p.middleKey = PartyKeys.middle(name);
+            p.keyedAddress = textHash(ProfileIo.readNullable(in));
+        }
         p.addressKey = in.readInt();
         return p;
     }

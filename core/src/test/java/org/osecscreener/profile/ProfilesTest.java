@@ -43,6 +43,57 @@ class ProfilesTest {
         assertThat(s2.clusters().contains(9_999)).isTrue();
     }
 
+    /**
+     * A sender profile keeps its name and address as hashes (format 4): the bytes hold neither
+     * text, the keys survive the trip, and a profile written by the build before (format 3, name
+     * and address as text) is read with the same keys and recognises the same name and address.
+     */
+    @Test
+    void senderProfile_keepsNoNameOrAddressText_andReadsTheFormatOfTheBuildBefore() throws Exception {
+        String name = "Maria Cruz Santos";
+        String address = "12 Rizal Street, Quezon City";
+        SenderProfile s = new SenderProfile();
+        s.count(20_000 * 86_400L);
+        int surname = s.surnameKey(name);
+        int middle = s.middleKey();
+        int addr = s.addressKey(address);
+        assertThat(surname).isNotZero();
+        assertThat(addr).isNotZero();
+        byte[] bytes = ProfileIo.toBytes(s);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(text).doesNotContain("Santos").doesNotContain("Rizal");
+        SenderProfile back = ProfileIo.senderFrom(bytes);
+        assertThat(back.middleKey()).isEqualTo(middle);
+        assertThat(back.surnameKey(name)).isEqualTo(surname);
+        assertThat(back.addressKey(address)).isEqualTo(addr);
+        assertThat(back.surnameKey(null)).isZero();
+        assertThat(back.surnameKey("Ana Reyes")).isEqualTo(PartyKeys.surname("Ana Reyes"));
+
+        // format 3, as the build before wrote it: ..., alert tx id, name, surname key, address, address key
+        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(old);
+        out.writeByte(3);
+        new RecentKeys(SenderProfile.CLUSTERS).writeTo(out, true);
+        new RecentKeys(SenderProfile.COUNTRIES).writeTo(out, true);
+        new TransferRing(SenderProfile.NIGHT).writeTo(out);
+        out.writeLong(20_000 * 86_400L);
+        out.writeLong(1);
+        out.writeLong(Long.MIN_VALUE);
+        ProfileIo.writeNullable(out, null);
+        ProfileIo.writeNullable(out, null);
+        ProfileIo.writeNullable(out, name);
+        out.writeInt(surname);
+        ProfileIo.writeNullable(out, address);
+        out.writeInt(addr);
+        SenderProfile read = ProfileIo.senderFrom(old.toByteArray());
+        assertThat(read).isEqualTo(back);
+        assertThat(read.middleKey()).isEqualTo(middle);
+        assertThat(read.transfers()).isEqualTo(1);
+        assertThat(ProfileIo.toBytes(read)).as("rewritten in format 4, the same bytes as this build's").isEqualTo(bytes);
+        assertThat(read.surnameKey(name)).isEqualTo(surname);
+        assertThat(read.addressKey(address)).isEqualTo(addr);
+    }
+
     @Test
     void recentKeys_countDistinctWithinWindow_andSaturateAtCapacity() {
         RecentKeys k = new RecentKeys(4);
