@@ -39,7 +39,7 @@ class OperatorHarnessTest {
         KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                         new ClusterStepFunction(Engines.canonical(baseline), ClusterConfig.defaults(), 2,
-                                ScreeningJob.SENDER_MAX_PARALLELISM, TTL, 1),
+                                ScreeningJob.SENDER_MAX_PARALLELISM, 1),
                         e -> 0, Types.INT, ClusterStepFunction.RULES);
         h.setProcessingTime(0);
         h.setStateTtlProcessingTime(0);
@@ -156,7 +156,7 @@ class OperatorHarnessTest {
             }
         }
         var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new FinalStepFunction(TTL, Level.NONE, Duration.ofSeconds(30)), (Envelope e) -> 0, Types.INT);
+                new FinalStepFunction(Level.NONE, Duration.ofSeconds(30)), (Envelope e) -> 0, Types.INT);
         try (h) {
             h.setProcessingTime(0);
             // deliver in reverse order: the stage must put them back in event-time order
