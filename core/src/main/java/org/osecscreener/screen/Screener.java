@@ -85,7 +85,7 @@ import org.osecscreener.stage.SenderStore;
  * {@link Builder#ignoreEffectiveFrom} turns this off (backtests).
  *
  * <p><b>Duplicates.</b> A transaction id seen again within the retention (the longest rule
- * window plus a day, in event days relative to the latest transaction; at most
+ * window plus a day among the bundles held, in event days relative to the latest transaction; at most
  * {@code maxTrackedTransactionIds} ids, kept as 64-bit hashes with a {@link ContentFingerprint}
  * of the content) is not counted again. An exact replay (same content) gives an assessment with
  * {@code duplicate = true}, level NONE and no hits; the same id with different content is refused
@@ -102,13 +102,28 @@ import org.osecscreener.stage.SenderStore;
  * <p><b>Pseudonymisation.</b> With {@link Builder#pseudonymiser}, identifiers are replaced by keyed
  * pseudonyms before anything is stored ({@code docs/privacy.md}).
  *
- * <p><b>Bounds.</b> Sender and cluster profiles, cluster risks and queue items are kept in
+ * <p><b>The steps.</b> The steps around the engine are core's stages, the same ones the Flink job
+ * calls ({@code org.osecscreener.stage}, {@code docs/architecture.md}): the bundle for each
+ * transaction ({@code BundleStage}), the payee cache ({@code Payees}, kept with each beneficiary in
+ * the cluster resolver), merge folding and the cluster step ({@code ClusterStage}), the sender step
+ * with at most {@link #PAIRS_PER_SENDER} relationships per sender ({@code SenderStage}), and the
+ * final step with the clusters' alerts ({@code FinalStage}). This class holds the lock, the stores
+ * and de-duplication.
+ *
+ * <p><b>Expiry, in event time.</b> State is forgotten in event time only, never by the wall clock
+ * ({@code stage.Retention}): a sender's state when the sender has not transferred for longer than
+ * the retention of the bundle screening its next transaction (the longest window plus a day), a
+ * cluster's profile, risk, alert and queue items when the latest event day screened passes them by
+ * as much. Replaying last year's file forgets what a live run would have forgotten.
+ *
+ * <p><b>Bounds.</b> Sender and cluster profiles, cluster risks and alerts and queue items are kept in
  * {@link BoundedTable}s with a maximum size (at the bound, a rarely used entry is evicted) and
- * expiry after the longest rule window of inactivity (measured by the builder's clock); transaction
- * ids are bounded in {@link SeenIds};
- * beneficiaries and identifiers are bounded in the payee-cluster resolver. State evicted under
- * a bound is forgotten: the next transfer starts afresh. Below the bounds, the same transactions
- * in the same order always give the same assessments.
+ * clean-up after a day more than the retention without access in event time (twice that for senders,
+ * whose state ages by their own transfers; the clean-up only frees what the rule above already
+ * forgets); transaction ids are bounded in {@link SeenIds}; beneficiaries and identifiers are
+ * bounded in the payee-cluster resolver. State evicted under a bound is forgotten: the next
+ * transfer starts afresh. Below the bounds, the same transactions in the same order always give
+ * the same assessments, and the same as the Flink job's.
  */
 public final class Screener {
     /** Most sender → cluster relationships kept per sender (least recently used dropped). */
@@ -462,7 +477,8 @@ public final class Screener {
      * @param maxClusters              most cluster profiles
      * @param maxTrackedTransactionIds most transaction ids remembered for de-duplication
      * @param clusterConfig            payee-cluster resolution settings
-     * @param clock                    the clock that ages state
+     * @param clock                    the wall clock: the time of rule events and the {@code maxFuture} bound (state
+     *                                 ages in event time, not by it)
      */
     public record Settings(long maxSenders, long maxClusters, long maxTrackedTransactionIds, ClusterConfig clusterConfig,
                            Clock clock) {
@@ -836,7 +852,10 @@ public final class Screener {
             return this;
         }
 
-        /** The clock that ages state for expiry (default the system UTC clock). */
+        /**
+         * The wall clock (default the system UTC clock): the time of rule events and the reference of
+         * {@link #maxFuture}. State does not age by it: expiry is in event time.
+         */
         public Builder clock(Clock value) {
             if (clock != null) {
                 throw new IllegalStateException("clock was already set to " + clock);
