@@ -8,7 +8,8 @@
  *
  * <p>Exported only to the Flink job (and the benchmarks), the engine's internals that the job's
  * operators use directly and an embedder never needs: the detectors and their engine
- * ({@code detect}), the screening state and its binary form ({@code profile}), the binary form of
+ * ({@code detect}), the stages around it that both shells call ({@code stage}), the screening state and its
+ * binary form ({@code profile}), the binary form of
  * values between the job's stages ({@code io.binary}) and pseudonymisation at ingest
  * ({@code privacy.ingest}, behind {@code Screener.Builder.pseudonymiser} for embedders).
  * The job and the benchmarks have no {@code module-info}: they run on the class path (a shaded jar,
@@ -59,6 +60,7 @@ module org.osecscreener.core {
 
     // Engine internals, for the Flink job's operators and serializers (and the benchmarks) only.
     exports org.osecscreener.detect to org.osecscreener.job;
+    exports org.osecscreener.stage to org.osecscreener.job;
     exports org.osecscreener.profile to org.osecscreener.job, org.osecscreener.bench;
     exports org.osecscreener.io.binary to org.osecscreener.job;
     exports org.osecscreener.privacy.ingest to org.osecscreener.job;

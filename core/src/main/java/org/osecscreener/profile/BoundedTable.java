@@ -39,7 +39,7 @@ public final class BoundedTable<V> {
     private static final int MIN_CAPACITY = 16;
 
     private final long maxSize;
-    private final long ttlNanos;
+    private long ttlNanos;
     private final LongSupplier ticker;
     private final int maxCapacity;
     private final long agingPeriod;
@@ -194,6 +194,19 @@ public final class BoundedTable<V> {
         V v = expired(slot, ticker.getAsLong()) ? null : (V) kv[(slot << 1) + 1];
         removeSlot(slot);
         return v;
+    }
+
+    /**
+     * Changes {@code expireAfterAccess} (for a retention that follows the rule bundles held); it
+     * applies to every entry from the next access on.
+     *
+     * @param nanos nanoseconds without access after which an entry is gone ({@code Long.MAX_VALUE}: never)
+     */
+    public void expireAfterAccess(long nanos) {
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("expireAfterAccess must be positive, was " + nanos);
+        }
+        ttlNanos = nanos;
     }
 
     /** Entries held, counting expired ones not yet dropped ({@link #expireAll} drops them). */

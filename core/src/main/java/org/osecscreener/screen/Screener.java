@@ -16,23 +16,16 @@ import java.util.function.LongSupplier;
 
 import org.osecscreener.cluster.ClusterConfig;
 import org.osecscreener.cluster.ClusterResolver;
-import org.osecscreener.cluster.Merge;
-import org.osecscreener.cluster.PayeeIdentifiers;
 import org.osecscreener.cluster.Resolution;
 import org.osecscreener.profile.ClusterAlert;
 import org.osecscreener.detect.ClusterView;
-import org.osecscreener.detect.FinalStore;
 import org.osecscreener.detect.PartialAssessment;
-import org.osecscreener.detect.PairStore;
 import org.osecscreener.detect.ScreeningEngine;
 import org.osecscreener.detect.UnscreenableTransactionException;
-import org.osecscreener.findings.Role;
 import org.osecscreener.findings.WatchlistMatch;
 import org.osecscreener.findings.WatchlistMatcher;
 import org.osecscreener.findings.WatchlistMatches;
 import org.osecscreener.findings.Watchlists;
-import org.osecscreener.model.PackedParty;
-import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.privacy.ingest.IngestPseudonymiser;
 import org.osecscreener.privacy.KeySource;
@@ -52,6 +45,16 @@ import org.osecscreener.rules.ValidationError;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Level;
 import org.osecscreener.score.Screening;
+import org.osecscreener.stage.AlertStore;
+import org.osecscreener.stage.BundleStage;
+import org.osecscreener.stage.ClusterStage;
+import org.osecscreener.stage.ClusterStore;
+import org.osecscreener.stage.CompiledBundle;
+import org.osecscreener.stage.FinalStage;
+import org.osecscreener.stage.Payees;
+import org.osecscreener.stage.Payees.Payee;
+import org.osecscreener.stage.SenderStage;
+import org.osecscreener.stage.SenderStore;
 
 /**
  * The embedded screener: screens one transaction at a time against a rule bundle, with
@@ -82,7 +85,7 @@ import org.osecscreener.score.Screening;
  * {@link Builder#ignoreEffectiveFrom} turns this off (backtests).
  *
  * <p><b>Duplicates.</b> A transaction id seen again within the retention (the longest rule
- * window plus a day, in event days relative to the latest transaction; at most
+ * window plus a day among the bundles held, in event days relative to the latest transaction; at most
  * {@code maxTrackedTransactionIds} ids, kept as 64-bit hashes with a {@link ContentFingerprint}
  * of the content) is not counted again. An exact replay (same content) gives an assessment with
  * {@code duplicate = true}, level NONE and no hits; the same id with different content is refused
@@ -99,32 +102,53 @@ import org.osecscreener.score.Screening;
  * <p><b>Pseudonymisation.</b> With {@link Builder#pseudonymiser}, identifiers are replaced by keyed
  * pseudonyms before anything is stored ({@code docs/privacy.md}).
  *
- * <p><b>Bounds.</b> Sender and cluster profiles, cluster risks and queue items are kept in
+ * <p><b>The steps.</b> The steps around the engine are core's stages, the same ones the Flink job
+ * calls ({@code org.osecscreener.stage}, {@code docs/architecture.md}): the bundle for each
+ * transaction ({@code BundleStage}), the payee cache ({@code Payees}, kept with each beneficiary in
+ * the cluster resolver), merge folding and the cluster step ({@code ClusterStage}), the sender step
+ * with at most {@link #PAIRS_PER_SENDER} relationships per sender ({@code SenderStage}), and the
+ * final step with the clusters' alerts ({@code FinalStage}). This class holds the lock, the stores
+ * and de-duplication.
+ *
+ * <p><b>Expiry, in event time.</b> State is forgotten in event time only, never by the wall clock
+ * ({@code stage.Retention}): a sender's state when the sender has not transferred for longer than
+ * the retention of the bundle screening its next transaction (the longest window plus a day), a
+ * cluster's profile, risk, alert and queue items when the latest event day screened passes them by
+ * as much. Replaying last year's file forgets what a live run would have forgotten.
+ *
+ * <p><b>Bounds.</b> Sender and cluster profiles, cluster risks and alerts and queue items are kept in
  * {@link BoundedTable}s with a maximum size (at the bound, a rarely used entry is evicted) and
- * expiry after the longest rule window of inactivity (measured by the builder's clock); transaction
- * ids are bounded in {@link SeenIds};
- * beneficiaries and identifiers are bounded in the payee-cluster resolver. State evicted under
- * a bound is forgotten: the next transfer starts afresh. Below the bounds, the same transactions
- * in the same order always give the same assessments.
+ * clean-up after a day more than the retention without access in event time (twice that for senders,
+ * whose state ages by their own transfers; the clean-up only frees what the rule above already
+ * forgets); transaction ids are bounded in {@link SeenIds}; beneficiaries and identifiers are
+ * bounded in the payee-cluster resolver. State evicted under a bound is forgotten: the next
+ * transfer starts afresh. Below the bounds, the same transactions in the same order always give
+ * the same assessments, and the same as the Flink job's.
  */
 public final class Screener {
     /** Most sender → cluster relationships kept per sender (least recently used dropped). */
-    public static final int PAIRS_PER_SENDER = 64;
+    public static final int PAIRS_PER_SENDER = SenderStage.PAIRS_PER_SENDER;
     /** The start of the reason given for a transaction id reused with other content. */
     public static final String DUPLICATE_WITH_OTHER_CONTENT = "duplicate id with different content";
 
     private final ReentrantLock lock = new ReentrantLock();
     /** The bundles held and the days each screens; guarded by {@link #lock}. */
-    private final BundleSchedule<ScreeningEngine> schedule;
+    private final BundleStage bundles;
     private final Consumer<RuleBundleEvent> listener;
     private final ClusterResolver resolver;
+    private final Payees payees;
     private final BoundedTable<SenderState> senders;
-    /** Per payee cluster its profile and its risk profile, in one entry. */
+    /** Per payee cluster its profile, its risk profile and its latest ALERT, in one entry. */
     private final BoundedTable<ClusterState> clusters;
     private final BoundedTable<QueueItem> items;
-    /** Payee clusters' risk profiles and the queue's open items, for the final step. */
-    private final TableFinalStore finals;
+    /** The cluster stage's and the final step's stores over {@link #clusters} and {@link #items}. */
+    private final TableStore store;
+    private final FinalStage finals;
     private final SeenIds seen;
+    /** The names of the watchlists supplied, for bundles offered later. */
+    private final List<String> watchlistNames;
+    /** The event-time clock the tables age by: {@link SeenIds#maxDay()}, 0 before the first transaction. */
+    private long tableClock;
     private final Settings settings;
     private final IngestPseudonymiser ingest;
     private final Duration maxFuture;
@@ -137,22 +161,24 @@ public final class Screener {
     private Screener(Builder b, RuleBundle bundle, String sha256, RuleBundleEvent.Digest digest, String source) {
         this.settings = new Settings(b.maxSenders, b.maxClusters, b.maxTrackedTransactionIds, b.clusterConfig, b.clock);
         Watchlists.checkCovers(bundle, b.watchlists);
-        this.schedule = BundleSchedule.starting(bundle, sha256, digest, source, ScreeningEngine::of, b.ignoreEffectiveFrom);
-        ScreeningEngine e = schedule.newest().compiled();
+        this.bundles = BundleStage.starting(bundle, sha256, digest, source, CanonicalHolder.LOADER, b.ignoreEffectiveFrom);
         this.listener = b.listener;
         this.resolver = ClusterResolver.create(b.clusterConfig);
         this.watchlists = Watchlists.forIngest(b.watchlists, b.pseudonymiser);
+        this.watchlistNames = watchlists == null ? List.of() : List.copyOf(watchlists.names());
         this.watch = watchlists == null ? null
                 : new WatchlistMatcher(watchlists, resolver.normaliser()::normalise, WatchlistMatcher.DEFAULT_CACHE);
-        Duration retention = Duration.ofDays(Math.max(1, e.longestWindowDays()) + 1L);
-        LongSupplier ticker = () -> b.clock.millis() * 1_000_000L;
-        long ttl = retention.toNanos();
-        this.senders = new BoundedTable<>(b.maxSenders, ttl, ticker);
-        this.clusters = new BoundedTable<>(b.maxClusters, ttl, ticker);
+        this.payees = new Payees(resolver.normaliser(), watch);
+        // the tables age by the event-time clock, in days (Retention); their expiry only frees memory
+        LongSupplier ticker = () -> tableClock;
+        this.senders = new BoundedTable<>(b.maxSenders, Long.MAX_VALUE, ticker);
+        this.clusters = new BoundedTable<>(b.maxClusters, Long.MAX_VALUE, ticker);
         // the final step's state: bounded and aged like the profiles
-        this.items = new BoundedTable<>(b.maxSenders + b.maxClusters, ttl, ticker);
-        this.finals = new TableFinalStore(clusters, items);
-        this.seen = new SeenIds(Math.max(1, e.longestWindowDays()) + 1, b.maxTrackedTransactionIds);
+        this.items = new BoundedTable<>(b.maxSenders + b.maxClusters, Long.MAX_VALUE, ticker);
+        this.store = new TableStore(clusters, items);
+        this.finals = new FinalStage(store);
+        this.seen = new SeenIds(bundles.retentionDays(), b.maxTrackedTransactionIds);
+        retentionChanged();
         this.ingest = b.pseudonymiser == null ? null : IngestPseudonymiser.of(b.pseudonymiser, b.clusterConfig);
         this.maxFuture = b.maxFuture;
         this.rejectTooOld = b.rejectTooOld;
@@ -208,7 +234,7 @@ public final class Screener {
         try {
             ScreeningEngine e = engineFor(tx);
             e.checkScreenable(tx);
-            String old = rejectTooOld ? TimeChecks.tooOld(tx, seen.maxDay(), seen.retentionDays()) : null;
+            String old = rejectTooOld ? TimeChecks.tooOld(tx, seen.maxDay(), bundles.retentionDays()) : null;
             if (old != null) {
                 throw new UnscreenableTransactionException("timestamp", old);
             }
@@ -218,7 +244,8 @@ public final class Screener {
                 throw new UnscreenableTransactionException("id", duplicateWithOtherContent(seen.lastDay()));
             }
             if (seen.maxDay() != clockBefore) {
-                publish(schedule.advance(clockBefore, seen.maxDay(), tx.timestamp(), clock.instant()));
+                tableClock = seen.maxDay();
+                publish(bundles.advance(clockBefore, seen.maxDay(), tx.timestamp(), clock.instant()));
             }
             if (seenAs == SeenIds.Seen.REPLAY) {
                 String cluster = resolver.clusterOf(tx.beneficiary().id());
@@ -226,56 +253,27 @@ public final class Screener {
                         cluster == null ? "" : cluster, 0, Level.NONE, List.of(), e.bundle().id(), e.bundle().version(),
                         null, null, true));
             }
-            CachedPayee payee = payee(tx.beneficiary());
-            Resolution r = resolver.resolve(tx.beneficiary().id(), payee.identifiers, payee);
-            ClusterState state = clusterState(r.clusterId());
-            ClusterProfile cluster = state.profile;
-            for (Merge m : r.merges()) {
-                ClusterState gone = clusters.get(m.absorbedClusterId());
-                ClusterProfile absorbed = null;
-                if (gone != null) {
-                    absorbed = gone.profile;
-                    gone.profile = null;
-                    if (gone.risk == null) {
-                        clusters.remove(m.absorbedClusterId());
-                    } // else the final step folds its risk into the survivor's and removes it
-                }
-                ClusterProfile survivor = m.survivorClusterId().equals(r.clusterId()) ? cluster
-                        : clusterState(m.survivorClusterId()).profile;
-                survivor.absorb(m.absorbedClusterId(), absorbed);
-            }
-            ClusterView view = e.clusterStep(cluster, tx, r.clusterId(), r.clusterSize(), payee.surname, payee.address);
-            SenderState s = senders.computeIfAbsent(tx.sender().id(), k -> new SenderState());
-            PartialAssessment partial = watch == null ? e.senderStep(s.profile, s, tx, view)
-                    : e.senderStep(s.profile, s, tx, view, watchMatches(tx, payee));
-            finals.current(r.clusterId(), state);
-            Screening out = e.finalStep(partial, cluster.alert(), finals);
-            ClusterAlert alert = ScreeningEngine.alertOf(out.assessment());
-            if (alert != null) {
-                cluster.markAlert(alert);
-            }
+            Payee payee = payees.of(tx.beneficiary(), resolver.attachment(tx.beneficiary().id()));
+            Resolution r = resolver.resolve(tx.beneficiary().id(), payee.ids(), payee);
+            store.begin(r.clusterId());
+            ClusterView view = ClusterStage.step(e, store, tx, r, payee.surname(), payee.address(), seen.maxDay());
+            SenderState s = senders.computeIfAbsent(tx.sender().id(), NEW_SENDER);
+            PartialAssessment partial = SenderStage.step(e, s, tx, view,
+                    watch == null ? WatchlistMatches.NONE : watchMatches(tx, payee));
+            Screening out = finals.step(e, partial);
             return out;
         } finally {
             lock.unlock();
         }
     }
 
-    /** The state of {@code clusterId}, with a profile (created if absent, or if absorbed and still holding its risk). */
-    private ClusterState clusterState(String clusterId) {
-        ClusterState c = clusters.computeIfAbsent(clusterId, k -> new ClusterState());
-        if (c.profile == null) {
-            c.profile = new ClusterProfile();
-        }
-        return c;
-    }
-
     /** The compiled bundle in effect on the transaction's day. */
     private ScreeningEngine engineFor(Transaction tx) {
-        ScreeningEngine e = schedule.compiledAt(Math.floorDiv(tx.timestamp().toEpochSecond(), 86_400L));
-        if (e == null) {
-            throw new UnscreenableTransactionException("timestamp", schedule.notInEffect(tx.timestamp()));
+        CompiledBundle c = bundles.at(Math.floorDiv(tx.timestamp().toEpochSecond(), 86_400L));
+        if (c == null) {
+            throw new UnscreenableTransactionException("timestamp", bundles.notInEffect(tx.timestamp()));
         }
-        return e;
+        return c.engine();
     }
 
     /**
@@ -296,26 +294,14 @@ public final class Screener {
         }
     }
 
-    private CachedPayee payee(Party beneficiary) {
-        CachedPayee c = resolver.attachment(beneficiary.id()) instanceof CachedPayee p ? p : null;
-        if (c == null || !c.sameParty(beneficiary)) {
-            PayeeIdentifiers ids = resolver.normaliser().normalise(beneficiary);
-            String packed = PackedParty.of(beneficiary);
-            c = new CachedPayee(packed, packed == null ? beneficiary : null, ids, ScreeningEngine.surnameKey(beneficiary.name()),
-                    ScreeningEngine.addressKey(beneficiary.address()),
-                    watch == null ? List.of() : watch.matches(ids, Role.BENEFICIARY));
-        }
-        return c;
-    }
-
     /** The watchlist matches of {@code tx}: the beneficiary's from the payee cache, the sender's from the matcher's. */
-    private WatchlistMatches watchMatches(Transaction tx, CachedPayee payee) {
+    private WatchlistMatches watchMatches(Transaction tx, Payee payee) {
         List<WatchlistMatch> s = watch.sender(tx.sender());
-        if (s.isEmpty() && payee.watch.isEmpty()) {
+        if (s.isEmpty() && payee.watch().isEmpty()) {
             return WatchlistMatches.NONE;
         }
         List<WatchlistMatch> all = new java.util.ArrayList<>(s);
-        all.addAll(payee.watch);
+        all.addAll(payee.watch());
         return new WatchlistMatches(all);
     }
 
@@ -326,10 +312,13 @@ public final class Screener {
      * once a screened transaction reaches it ({@link RuleBundleEvent.Kind#PENDING}, then
      * {@link RuleBundleEvent.Kind#EFFECTIVE}). The events go to the {@link Builder#ruleEvents} listener
      * too; the bundle's digest is that of its canonical JSON, or of the shipped file for the shipped
-     * pack ({@link RuleBundleEvent#digestOf}; source {@code api}).
+     * pack ({@link RuleBundleEvent#digestOf}; source {@code api}). The newest bundle held offered
+     * again (the same version and canonical JSON) changes nothing and makes no event, as in the job.
      *
-     * @return the event about {@code bundle}: accepted or pending
-     * @throws IllegalArgumentException if the version does not move forward, or the bundle's
+     * @return the event about {@code bundle}: accepted or pending; {@code null} when it is the newest
+     *         bundle held again
+     * @throws IllegalArgumentException if the version does not move forward (the same version with
+     *                                  other content included), or the bundle's
      *                                  {@code watchlist_match} names a list that was not supplied (the running
      *                                  bundle stays; the listener receives a rejected event)
      */
@@ -344,7 +333,8 @@ public final class Screener {
      * file's bytes and its source the file name. On any error the running bundle stays, and the
      * listener receives a rejected event with every error.
      *
-     * @return the event about the bundle: accepted or pending
+     * @return the event about the bundle: accepted or pending; {@code null} when it is the newest
+     *         bundle held again
      * @throws RuleBundleException      with every validation error of the file
      * @throws IOException              if the file cannot be read
      * @throws IllegalArgumentException if the version does not move forward or a watchlist is missing
@@ -366,7 +356,8 @@ public final class Screener {
             lock.lock();
             try {
                 publish(List.of(RuleBundleEvent.rejected(clock.instant(), eventDay(), name,
-                        RuleBundleEvent.BundleRef.unreadable(RuleBundleEvent.sha256(text)), schedule.newest().ref(), errors)));
+                        RuleBundleEvent.BundleRef.unreadable(RuleBundleEvent.sha256(text)), bundles.schedule().newest().ref(),
+                        errors)));
             } finally {
                 lock.unlock();
             }
@@ -378,28 +369,37 @@ public final class Screener {
     private RuleBundleEvent offer(RuleBundle bundle, String sha256, RuleBundleEvent.Digest digest, String source) {
         lock.lock();
         try {
-            RuleBundleEvent.BundleRef ref = RuleBundleEvent.BundleRef.of(bundle, sha256, digest);
-            if (bundle.version() > schedule.newest().bundle().version()) {
-                try {
-                    Watchlists.checkCovers(bundle, watchlists);
-                } catch (IllegalArgumentException ex) {
-                    publish(List.of(RuleBundleEvent.rejected(clock.instant(), eventDay(), source, ref, schedule.newest().ref(),
-                            List.of(ex.getMessage()))));
-                    throw ex;
-                }
+            List<RuleBundleEvent> events = bundles.offer(bundle, sha256, digest, source, seen.maxDay(), clock.instant(),
+                    watchlistNames);
+            if (events.isEmpty()) {
+                return null; // the newest bundle again: nothing changes, no event (BundleStage)
             }
-            List<RuleBundleEvent> events = schedule.offer(bundle, sha256, digest, source, seen.maxDay(), seen.retentionDays(),
-                    clock.instant());
             publish(events);
             RuleBundleEvent first = events.get(0);
             if (first.kind() == RuleBundleEvent.Kind.REJECTED) {
                 throw new IllegalArgumentException("rule bundle " + bundle.id() + "@" + bundle.version() + " refused: "
                         + first.errors().get(0) + "; the running bundle stays");
             }
+            retentionChanged();
             return first;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Applies the admission retention of the bundles held ({@link BundleStage#retentionDays}) to
+     * de-duplication and to the tables' clean-up: clusters and queue items a day beyond it (the
+     * rules forget them by then, {@link org.osecscreener.stage.Retention}), senders twice that (a
+     * sender's state ages by its own transfers, and a transaction up to the retention late may
+     * still read it).
+     */
+    private void retentionChanged() {
+        int days = bundles.retentionDays();
+        seen.retentionDays(days);
+        clusters.expireAfterAccess(days + 1L);
+        items.expireAfterAccess(days + 1L);
+        senders.expireAfterAccess(2L * days + 1L);
     }
 
     private LocalDate eventDay() {
@@ -414,8 +414,8 @@ public final class Screener {
     public RuleBundle bundle() {
         lock.lock();
         try {
-            BundleSchedule.Entry<ScreeningEngine> e = schedule.current(seen.maxDay());
-            return (e == null ? schedule.entries().get(0) : e).bundle();
+            BundleSchedule.Entry<CompiledBundle> e = bundles.schedule().current(seen.maxDay());
+            return (e == null ? bundles.schedule().entries().get(0) : e).bundle();
         } finally {
             lock.unlock();
         }
@@ -425,7 +425,7 @@ public final class Screener {
     public List<RuleBundle> pendingBundles() {
         lock.lock();
         try {
-            return schedule.pending(seen.maxDay()).stream().map(BundleSchedule.Entry::bundle).toList();
+            return bundles.schedule().pending(seen.maxDay()).stream().map(BundleSchedule.Entry::bundle).toList();
         } finally {
             lock.unlock();
         }
@@ -477,7 +477,8 @@ public final class Screener {
      * @param maxClusters              most cluster profiles
      * @param maxTrackedTransactionIds most transaction ids remembered for de-duplication
      * @param clusterConfig            payee-cluster resolution settings
-     * @param clock                    the clock that ages state
+     * @param clock                    the wall clock: the time of rule events and the {@code maxFuture} bound (state
+     *                                 ages in event time, not by it)
      */
     public record Settings(long maxSenders, long maxClusters, long maxTrackedTransactionIds, ClusterConfig clusterConfig,
                            Clock clock) {
@@ -488,60 +489,147 @@ public final class Screener {
         static final RuleBundleLoader LOADER = new RuleBundleLoader();
     }
 
-    /** A payee cluster's state: its profile (cluster step) and its risk profile (final step). */
+    private static final java.util.function.Function<String, SenderState> NEW_SENDER = k -> new SenderState();
+    private static final java.util.function.Function<String, ClusterState> NEW_CLUSTER = k -> new ClusterState();
+
+    /** A payee cluster's entry: its profile (cluster stage), its risk profile and its latest ALERT (final step). */
     private static final class ClusterState {
-        /** {@code null} once absorbed by a merge (the risk stays until the final step folds it). */
-        ClusterProfile profile = new ClusterProfile();
+        /** {@code null} when absent: absorbed by a merge or forgotten (the final step's values may stay). */
+        ClusterProfile profile;
+        /** The event day {@link #profile} was last written on. */
+        int profileDay;
         ClusterRisk risk;
+        ClusterAlert alert;
+
+        boolean empty() {
+            return profile == null && risk == null && alert == null;
+        }
     }
 
     /**
-     * The final step's state: cluster risks in the clusters' entries, queue items in their own table.
-     * The transaction's own cluster, looked up already, is handed over first ({@link #current}).
+     * The cluster stage's store ({@link ClusterStore}) and the final step's ({@link AlertStore}) over
+     * the tables: a cluster's profile, risk and alert share one entry, queue items have their own
+     * table. The transaction's own cluster is looked up once ({@link #begin}); the entry read last is
+     * remembered, since a read is usually followed by a write or removal of the same cluster.
      */
-    private static final class TableFinalStore implements FinalStore {
+    private static final class TableStore implements ClusterStore, AlertStore {
         private final BoundedTable<ClusterState> clusters;
         private final BoundedTable<QueueItem> items;
-        private String currentId;
-        private ClusterState current;
+        private String mainId;
+        private ClusterState main;
+        private String lastId;
+        private ClusterState last;
 
-        TableFinalStore(BoundedTable<ClusterState> clusters, BoundedTable<QueueItem> items) {
+        TableStore(BoundedTable<ClusterState> clusters, BoundedTable<QueueItem> items) {
             this.clusters = clusters;
             this.items = items;
         }
 
-        void current(String clusterId, ClusterState state) {
-            currentId = clusterId;
-            current = state;
+        /** Starts a transaction into {@code clusterId}: its entry, created if absent. */
+        void begin(String clusterId) {
+            main = clusters.computeIfAbsent(clusterId, NEW_CLUSTER);
+            mainId = clusterId;
+            lastId = null;
+            last = null;
         }
 
-        private ClusterState state(String clusterId) {
-            return clusterId.equals(currentId) ? current : clusters.get(clusterId);
+        private ClusterState find(String clusterId) {
+            if (clusterId.equals(mainId)) {
+                return main;
+            }
+            if (!clusterId.equals(lastId)) {
+                lastId = clusterId;
+                last = clusters.get(clusterId);
+            }
+            return last;
+        }
+
+        private ClusterState create(String clusterId) {
+            ClusterState c = find(clusterId);
+            if (c == null) {
+                c = clusters.computeIfAbsent(clusterId, NEW_CLUSTER);
+                lastId = clusterId;
+                last = c;
+            }
+            return c;
+        }
+
+        private void dropIfEmpty(String clusterId, ClusterState c) {
+            if (c != main && c.empty()) {
+                clusters.remove(clusterId);
+                if (clusterId.equals(lastId)) {
+                    last = null;
+                }
+            }
+        }
+
+        @Override
+        public ClusterProfile profile(String clusterId, int oldestDay) {
+            ClusterState c = find(clusterId);
+            if (c == null || c.profile == null) {
+                return null;
+            }
+            if (c.profileDay < oldestDay) {
+                c.profile = null;
+                dropIfEmpty(clusterId, c);
+                return null;
+            }
+            return c.profile;
+        }
+
+        @Override
+        public void putProfile(String clusterId, ClusterProfile profile, int day) {
+            ClusterState c = create(clusterId);
+            c.profile = profile;
+            c.profileDay = day;
+        }
+
+        @Override
+        public void removeProfile(String clusterId) {
+            ClusterState c = find(clusterId);
+            if (c != null) {
+                c.profile = null;
+                dropIfEmpty(clusterId, c);
+            }
         }
 
         @Override
         public ClusterRisk risk(String clusterId) {
-            ClusterState c = state(clusterId);
+            ClusterState c = find(clusterId);
             return c == null ? null : c.risk;
         }
 
         @Override
         public void putRisk(String clusterId, ClusterRisk risk) {
-            ClusterState c = state(clusterId);
-            if (c == null) {
-                c = clusters.computeIfAbsent(clusterId, k -> new ClusterState());
-            }
-            c.risk = risk;
+            create(clusterId).risk = risk;
         }
 
         @Override
         public void removeRisk(String clusterId) {
-            ClusterState c = state(clusterId);
+            ClusterState c = find(clusterId);
             if (c != null) {
                 c.risk = null;
-                if (c.profile == null) {
-                    clusters.remove(clusterId);
-                }
+                dropIfEmpty(clusterId, c);
+            }
+        }
+
+        @Override
+        public ClusterAlert alert(String clusterId) {
+            ClusterState c = find(clusterId);
+            return c == null ? null : c.alert;
+        }
+
+        @Override
+        public void putAlert(String clusterId, ClusterAlert alert) {
+            create(clusterId).alert = alert;
+        }
+
+        @Override
+        public void removeAlert(String clusterId) {
+            ClusterState c = find(clusterId);
+            if (c != null) {
+                c.alert = null;
+                dropIfEmpty(clusterId, c);
             }
         }
 
@@ -562,31 +650,18 @@ public final class Screener {
     }
 
     /**
-     * A beneficiary's normalised identifiers and family keys, kept with it in the resolver, with its
-     * content packed ({@link PackedParty}; the party itself only if it does not pack) to check that
-     * a later transaction names the same party.
+     * A sender's profile and its sender → cluster profiles ({@link SenderStore}): at most
+     * {@link #PAIRS_PER_SENDER} after each transaction ({@link SenderStage} drops the least recent
+     * beyond it), in parallel arrays rather than a map: a sender has a handful of relationships, so a
+     * scan of a few slots, hashes first, is cheaper than following links through memory.
      */
-    private record CachedPayee(String packed, Party party, PayeeIdentifiers identifiers, int surname, int address,
-                               List<WatchlistMatch> watch) {
-        boolean sameParty(Party p) {
-            return packed != null ? PackedParty.matches(packed, p) : party.equals(p);
-        }
-    }
-
-    /**
-     * A sender's profile and its sender → cluster profiles, at most {@link #PAIRS_PER_SENDER}, the
-     * least recently used dropped (the order of an access-ordered {@code LinkedHashMap}, without
-     * its linked entries: a sender has a handful of relationships, so a scan of a few slots,
-     * hashes first, is cheaper than following links through memory).
-     */
-    private static final class SenderState implements PairStore {
-        final SenderProfile profile = new SenderProfile();
+    private static final class SenderState implements SenderStore {
+        private SenderProfile profile;
         private String[] keys = new String[2];
         private int[] hashes = new int[2];
         private PairProfile[] values = new PairProfile[2];
-        private long[] used = new long[2];
         private int size;
-        private long clock;
+        private boolean added;
 
         private int indexOf(String clusterId) {
             int h = clusterId.hashCode();
@@ -599,36 +674,56 @@ public final class Screener {
         }
 
         @Override
+        public SenderProfile profile() {
+            added = false;
+            return profile;
+        }
+
+        @Override
+        public void putProfile(SenderProfile p) {
+            profile = p;
+        }
+
+        @Override
+        public void clear() {
+            profile = null;
+            java.util.Arrays.fill(keys, 0, size, null);
+            java.util.Arrays.fill(values, 0, size, null);
+            size = 0;
+        }
+
+        @Override
+        public boolean addedPair() {
+            return added;
+        }
+
+        @Override
+        public java.util.Collection<String> pairIds() {
+            return java.util.Arrays.asList(java.util.Arrays.copyOf(keys, size));
+        }
+
+        @Override
         public PairProfile get(String clusterId) {
             int i = indexOf(clusterId);
-            if (i < 0) {
-                return null;
-            }
-            used[i] = ++clock;
-            return values[i];
+            return i < 0 ? null : values[i];
         }
 
         @Override
         public void put(String clusterId, PairProfile p) {
             int i = indexOf(clusterId);
             if (i < 0) {
-                if (size == PAIRS_PER_SENDER) {
-                    i = leastRecentlyUsed();
-                } else {
-                    if (size == keys.length) {
-                        int n = Math.min(PAIRS_PER_SENDER, size * 2);
-                        keys = java.util.Arrays.copyOf(keys, n);
-                        hashes = java.util.Arrays.copyOf(hashes, n);
-                        values = java.util.Arrays.copyOf(values, n);
-                        used = java.util.Arrays.copyOf(used, n);
-                    }
-                    i = size++;
+                if (size == keys.length) {
+                    int n = size * 2;
+                    keys = java.util.Arrays.copyOf(keys, n);
+                    hashes = java.util.Arrays.copyOf(hashes, n);
+                    values = java.util.Arrays.copyOf(values, n);
                 }
+                i = size++;
                 keys[i] = clusterId;
                 hashes[i] = clusterId.hashCode();
+                added = true;
             }
             values[i] = p;
-            used[i] = ++clock;
         }
 
         @Override
@@ -639,20 +734,9 @@ public final class Screener {
                 keys[i] = keys[last];
                 hashes[i] = hashes[last];
                 values[i] = values[last];
-                used[i] = used[last];
                 keys[last] = null;
                 values[last] = null;
             }
-        }
-
-        private int leastRecentlyUsed() {
-            int oldest = 0;
-            for (int i = 1; i < size; i++) {
-                if (used[i] < used[oldest]) {
-                    oldest = i;
-                }
-            }
-            return oldest;
         }
     }
 
@@ -768,7 +852,10 @@ public final class Screener {
             return this;
         }
 
-        /** The clock that ages state for expiry (default the system UTC clock). */
+        /**
+         * The wall clock (default the system UTC clock): the time of rule events and the reference of
+         * {@link #maxFuture}. State does not age by it: expiry is in event time.
+         */
         public Builder clock(Clock value) {
             if (clock != null) {
                 throw new IllegalStateException("clock was already set to " + clock);

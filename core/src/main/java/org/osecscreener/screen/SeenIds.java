@@ -29,7 +29,7 @@ final class SeenIds {
     }
 
     private static final int SLOT = 3;
-    private final int retentionDays;
+    private int retentionDays;
     private final long maxIds;
     /** Slot {@code i} is {@code table[3i]} (the id's hash, 0 when free), {@code table[3i + 1]} (its day) and {@code table[3i + 2]} (its content fingerprint). */
     private long[] table;
@@ -109,6 +109,11 @@ final class SeenIds {
     /** The retention in event days. */
     int retentionDays() {
         return retentionDays;
+    }
+
+    /** Sets the retention in event days (it follows the bundles held: {@code stage.BundleStage#retentionDays}). */
+    void retentionDays(int days) {
+        retentionDays = days;
     }
 
     /** Ids remembered. */

@@ -178,7 +178,10 @@ class EffectiveFromTest {
         assertThat(superseded.bundle().sha256()).as("the shipped pack, hashed as shipped")
                 .isEqualTo(RuleBundleEvent.sha256(RuleBundleLoader.defaultBundleText()));
         assertThat(superseded.supersededBy().label()).isEqualTo("osec-default@2");
-        assertThatThrownBy(() -> s.reload(defaultPack(2, shipped))).isInstanceOf(IllegalArgumentException.class)
+        int before = events.size();
+        assertThat(s.reload(defaultPack(2, shipped))).as("the newest bundle again: nothing happens (BundleStage)").isNull();
+        assertThat(events).as("and no event").hasSize(before);
+        assertThatThrownBy(() -> s.reload(defaultPack(2, "2026-05-01"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not move forward");
         assertThat(events.get(events.size() - 1).kind()).isEqualTo(Kind.REJECTED);
     }

@@ -1,7 +1,6 @@
 package org.osecscreener.job;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.osecscreener.cluster.ClusterConfig;
 import org.osecscreener.cluster.ClusterResolver;
-import org.osecscreener.cluster.Merge;
 import org.osecscreener.cluster.Resolution;
 import org.osecscreener.detect.ClusterView;
 import org.osecscreener.detect.ScreeningEngine;
@@ -38,7 +36,6 @@ import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.profile.ClusterProfile;
-import org.osecscreener.rules.BundleSchedule;
 import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.RuleBundleEvent;
 import org.osecscreener.rules.RuleBundleException;
@@ -47,26 +44,33 @@ import org.osecscreener.rules.ValidationError;
 import org.osecscreener.screen.ContentFingerprint;
 import org.osecscreener.screen.Screener;
 import org.osecscreener.screen.TimeChecks;
+import org.osecscreener.stage.BundleStage;
+import org.osecscreener.stage.ClusterStage;
+import org.osecscreener.stage.ClusterStore;
+import org.osecscreener.stage.CompiledBundle;
+import org.osecscreener.stage.Retention;
 
 /**
  * The global stage: de-duplication by transaction id, payee-cluster resolution and the cluster
- * step, and the one place where the rule bundle version switches.
+ * stage, and the one place where the rule bundle version switches. A thin adapter: the steps are
+ * core's {@link BundleStage} (which bundle, bundles offered, admission retention) and
+ * {@link ClusterStage} (merge folding, expiry, the cluster step), over map state.
  *
  * <p>Runs as one task (the stream is keyed by a constant): resolution needs a global view of
  * payees. The resolver lives on the heap and is checkpointed as operator state; cluster profiles
- * and seen transaction ids are map state (RocksDB-backed when configured). Because all of it sits
- * under one key, Flink's per-key TTL would rescan the whole map on access; instead every
- * {@link #SWEEP_EVERY} records a sweep drops entries whose last event day is older than the
- * retention, in event time, deterministically.
+ * and seen transaction ids are map state (RocksDB-backed when configured). Expiry is decided in
+ * event time when a value is read ({@link Retention}); because all of it sits under one key,
+ * Flink's per-key TTL would rescan the whole map on access, so memory is freed instead every
+ * {@link #SWEEP_EVERY} records by a sweep that drops what the rule has already forgotten (older than
+ * the longest retention among the bundles held before the latest event day).
  *
- * <p>Rule bundles arrive on the broadcast control stream. A valid bundle whose version moves
- * forward is added to the schedule of bundles ({@link BundleSchedule}, kept in broadcast state):
- * each transaction is screened by the highest version effective on or before its UTC day, and a
- * bundle not yet effective is pending until a screened transaction reaches its day. Anything else
- * is rejected and the bundles held stay. Every decision is a {@link RuleBundleEvent} on the
- * {@link #RULE_EVENTS} side output ({@code docs/rule-events.md}). Each outgoing record is stamped
- * with the version that screens it, and carries the bundle text when it is the first of that
- * version on its channel.
+ * <p>Rule bundles arrive on the broadcast control stream and are offered to the {@link BundleStage}
+ * (kept in broadcast state): each transaction is screened by the highest version effective on or
+ * before its UTC day, and a bundle not yet effective is pending until a screened transaction
+ * reaches its day; the newest bundle again changes nothing; anything else is rejected and the
+ * bundles held stay. Every decision is a {@link RuleBundleEvent} on the {@link #RULE_EVENTS} side
+ * output ({@code docs/rule-events.md}). Each outgoing record is stamped with the version that
+ * screens it, and carries the bundle text when it is the first of that version on its channel.
  *
  * <p><b>Duplicates.</b> Seen transaction ids are kept with their event day and a
  * {@link ContentFingerprint}: an exact replay is dropped (metric {@code duplicates}); the same id
@@ -80,7 +84,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             new MapStateDescriptor<>("rule-bundle", Types.STRING, Types.STRING);
     static final OutputTag<String> RULE_EVENTS = new OutputTag<>("rule-events") {
     };
-    /** Broadcast-state key of the schedule of bundles ({@link BundleSchedule#toState}). */
+    /** Broadcast-state key of the schedule of bundles ({@link BundleStage#toState}). */
     static final String SCHEDULE = "schedule";
     /** Broadcast-state key of the one running bundle, as written by earlier builds (read on restore). */
     static final String CURRENT = "current";
@@ -93,10 +97,10 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     private final ClusterConfig clusterConfig;
     private final int senderParallelism;
     private final int senderMaxParallelism;
-    private final Duration ttl;
     private final int sweepEvery;
 
-    private transient BundleSchedule<Compiled> schedule;
+    private transient BundleStage bundles;
+    private transient StateClusters clusters;
     private transient RuleBundleLoader loader;
     private transient ClusterResolver resolver;
     private transient ListState<byte[]> resolverState;
@@ -125,22 +129,19 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
      * @param clusterConfig        payee-cluster settings
      * @param senderParallelism    parallelism of the sender stage
      * @param senderMaxParallelism max parallelism of the sender stage
-     * @param ttl                  state retention (the longest rule window and a margin)
      */
-    ClusterStepFunction(String baseline, ClusterConfig clusterConfig, int senderParallelism, int senderMaxParallelism,
-                        Duration ttl) {
-        this(baseline, clusterConfig, senderParallelism, senderMaxParallelism, ttl, SWEEP_EVERY);
+    ClusterStepFunction(String baseline, ClusterConfig clusterConfig, int senderParallelism, int senderMaxParallelism) {
+        this(baseline, clusterConfig, senderParallelism, senderMaxParallelism, SWEEP_EVERY);
     }
 
     /** As above, sweeping every {@code sweepEvery} records (tests sweep often). */
     ClusterStepFunction(String baseline, ClusterConfig clusterConfig, int senderParallelism, int senderMaxParallelism,
-                        Duration ttl, int sweepEvery) {
+                        int sweepEvery) {
         this.sweepEvery = sweepEvery;
         this.baseline = baseline;
         this.clusterConfig = clusterConfig;
         this.senderParallelism = senderParallelism;
         this.senderMaxParallelism = senderMaxParallelism;
-        this.ttl = ttl;
     }
 
     /** The names of the watchlists shipped with the job: a new bundle naming another list is rejected. */
@@ -157,6 +158,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         // typed: on the heap backend a record updates its cluster's profile in place
         profiles = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-profiles", Types.STRING,
                 ProfileSerializers.CLUSTER));
+        clusters = new StateClusters(profiles);
         seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transactions", Types.STRING, SEEN_VALUE));
         legacySeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transaction-ids", Types.STRING, Types.INT));
         legacy = null;
@@ -174,17 +176,17 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
 
     @Override
     public void processElement(Envelope e, ReadOnlyContext ctx, Collector<Envelope> out) throws Exception {
-        if (schedule == null) {
-            schedule = readSchedule(ctx.getBroadcastState(RULES));
+        if (bundles == null) {
+            bundles = readStage(ctx.getBroadcastState(RULES));
         }
         Bodies.Parsed parsed = (Bodies.Parsed) e.body;
         Transaction tx = parsed.tx();
         int day = (int) Math.floorDiv(e.time, 86_400_000L);
-        Compiled bundle = schedule.compiledAt(day);
+        CompiledBundle bundle = bundles.at(day);
         if (bundle == null) {
             noBundleInEffect.inc();
             ctx.output(ParseFunction.DEAD_LETTER, DeadLetters.json("screening",
-                    new Rejection(e.seq, TransactionCodec.standard().toJson(parsed.whole()), "timestamp", schedule.notInEffect(tx.timestamp()))));
+                    new Rejection(e.seq, TransactionCodec.standard().toJson(parsed.whole()), "timestamp", bundles.notInEffect(tx.timestamp()))));
             return;
         }
         ScreeningEngine engine = bundle.engine();
@@ -197,20 +199,23 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             return;
         }
         Integer latest = maxDay();
-        String old = TimeChecks.tooOld(tx, latest == null ? Integer.MIN_VALUE : latest, engine.longestWindowDays() + 1);
+        int clockBefore = latest == null ? Integer.MIN_VALUE : latest;
+        int retention = bundles.retentionDays();
+        String old = TimeChecks.tooOld(tx, clockBefore, retention);
         if (old != null) {
             tooOld.inc();
             ctx.output(ParseFunction.DEAD_LETTER, DeadLetters.json("screening",
                     new Rejection(e.seq, TransactionCodec.standard().toJson(parsed.whole()), "timestamp", old)));
             return;
         }
+        int clock = Math.max(clockBefore, day);
         long fingerprint = parsed.fingerprint();
         Tuple2<Integer, Long> first = seen.get(tx.id());
         if (first == null && legacy()) {
             Integer legacyDay = legacySeen.get(tx.id());
             first = legacyDay == null ? null : Tuple2.of(legacyDay, 0L);
         }
-        if (first != null) {
+        if (first != null && first.f0 >= Retention.oldestDay(clock, retention)) { // remembered: within the retention
             if (first.f1 == fingerprint) {
                 duplicates.inc();
                 return;
@@ -223,30 +228,13 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         }
         seen.put(tx.id(), Tuple2.of(day, fingerprint));
         Resolution r = resolver.resolve(tx.beneficiary().id(), parsed.ids());
-        ProfileSerializers.DatedCluster cluster = load(r.clusterId());
-        for (Merge m : r.merges()) {
-            merges.inc();
-            ProfileSerializers.DatedCluster dated = profiles.get(m.absorbedClusterId());
-            profiles.remove(m.absorbedClusterId());
-            ClusterProfile absorbed = dated == null ? null : dated.profile;
-            if (m.survivorClusterId().equals(r.clusterId())) {
-                cluster.profile.absorb(m.absorbedClusterId(), absorbed);
-            } else {
-                ProfileSerializers.DatedCluster survivor = load(m.survivorClusterId());
-                survivor.profile.absorb(m.absorbedClusterId(), absorbed);
-                survivor.day = day;
-                profiles.put(m.survivorClusterId(), survivor);
-            }
-        }
-        ClusterView view = engine.clusterStep(cluster.profile, tx, r.clusterId(), r.clusterSize(), parsed.surname(),
-                parsed.address());
-        cluster.day = day;
-        profiles.put(r.clusterId(), cluster);
+        merges.inc(r.merges().size());
+        clusters.begin();
+        ClusterView view = ClusterStage.step(engine, clusters, tx, r, parsed.surname(), parsed.address(), clock);
         if (latest == null || day > latest) {
             maxDayCache = day;
             maxDay.update(day);
-            for (RuleBundleEvent taken : schedule.advance(latest == null ? Integer.MIN_VALUE : latest, day, tx.timestamp(),
-                    Instant.now())) {
+            for (RuleBundleEvent taken : bundles.advance(clockBefore, day, tx.timestamp(), Instant.now())) {
                 ctx.output(RULE_EVENTS, taken.toJson());
             }
         }
@@ -260,9 +248,81 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         String text = null;
         if (versionSent[channel] != version) {
             versionSent[channel] = version;
-            text = bundle.text();
+            text = bundle.canonicalJson();
         }
         out.collect(new Envelope(tx.sender().id(), e.time, e.seq, e.ingest, version, text, new Bodies.Routed(tx, view, parsed.encoded())));
+    }
+
+    /**
+     * The cluster profiles over map state ({@link ClusterStore}), with the day each was last written.
+     * The transaction's own cluster, read first, and the cluster read last are remembered, so that a
+     * profile changed in place is put back without a new holder.
+     */
+    private static final class StateClusters implements ClusterStore {
+        private final MapState<String, ProfileSerializers.DatedCluster> state;
+        private String mainId;
+        private ProfileSerializers.DatedCluster main;
+        private String lastId;
+        private ProfileSerializers.DatedCluster last;
+
+        StateClusters(MapState<String, ProfileSerializers.DatedCluster> state) {
+            this.state = state;
+        }
+
+        void begin() {
+            mainId = null;
+            main = null;
+            lastId = null;
+            last = null;
+        }
+
+        @Override
+        public ClusterProfile profile(String clusterId, int oldestDay) {
+            ProfileSerializers.DatedCluster c;
+            try {
+                c = state.get(clusterId);
+                if (c != null && c.day < oldestDay) {
+                    state.remove(clusterId);
+                    c = null;
+                }
+            } catch (Exception ex) {
+                throw new IllegalStateException("reading cluster-profiles state failed", ex);
+            }
+            if (mainId == null) {
+                mainId = clusterId;
+                main = c;
+            } else {
+                lastId = clusterId;
+                last = c;
+            }
+            return c == null ? null : c.profile;
+        }
+
+        @Override
+        public void putProfile(String clusterId, ClusterProfile profile, int day) {
+            ProfileSerializers.DatedCluster c = clusterId.equals(mainId) ? main : clusterId.equals(lastId) ? last : null;
+            if (c == null || c.profile != profile) {
+                c = new ProfileSerializers.DatedCluster(day, profile);
+            }
+            c.day = day;
+            try {
+                state.put(clusterId, c);
+            } catch (Exception ex) {
+                throw new IllegalStateException("writing cluster-profiles state failed", ex);
+            }
+        }
+
+        @Override
+        public void removeProfile(String clusterId) {
+            if (clusterId.equals(lastId)) {
+                last = null;
+            }
+            try {
+                state.remove(clusterId);
+            } catch (Exception ex) {
+                throw new IllegalStateException("writing cluster-profiles state failed", ex);
+            }
+        }
     }
 
     /** The reason for an id seen again among the ids restored from an earlier build, which kept no fingerprint. */
@@ -288,18 +348,16 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         return maxDayCache;
     }
 
-    private ProfileSerializers.DatedCluster load(String clusterId) throws Exception {
-        ProfileSerializers.DatedCluster c = profiles.get(clusterId);
-        return c == null ? new ProfileSerializers.DatedCluster(0, new ClusterProfile()) : c;
-    }
-
-    /** Drops seen ids and cluster profiles whose last event day is older than the retention. */
+    /**
+     * Frees what the retention has forgotten: seen ids and cluster profiles whose day is older than
+     * the longest retention among the bundles held before the latest event day ({@link Retention}).
+     */
     void sweep() throws Exception {
         Integer max = maxDay();
         if (max == null) {
             return;
         }
-        int oldest = max - (int) ttl.toDays();
+        int oldest = Retention.oldestDay(max, bundles.retentionDays());
         var ids = seen.iterator();
         while (ids.hasNext()) {
             if (ids.next().getValue().f0 < oldest) {
@@ -323,14 +381,6 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         }
     }
 
-    /** A bundle compiled for this stage: its engine and the canonical text that travels in band. */
-    record Compiled(ScreeningEngine engine, String text) {
-    }
-
-    private Compiled compile(RuleBundle b) {
-        return new Compiled(ScreeningEngine.of(b), loader().toJson(b));
-    }
-
     private RuleBundleLoader loader() {
         if (loader == null) {
             loader = new RuleBundleLoader();
@@ -338,26 +388,26 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         return loader;
     }
 
-    /** The schedule in broadcast state, as written by this build or (one running bundle) an earlier one; else the baseline. */
-    private BundleSchedule<Compiled> readSchedule(ReadOnlyBroadcastState<String, String> rules) throws Exception {
+    /** The stage in broadcast state, as written by this build or (one running bundle) an earlier one; else the baseline. */
+    private BundleStage readStage(ReadOnlyBroadcastState<String, String> rules) throws Exception {
         if (rules.contains(SCHEDULE)) {
-            return BundleSchedule.fromState(rules.get(SCHEDULE), loader(), this::compile, false);
+            return BundleStage.fromState(rules.get(SCHEDULE), loader());
         }
         if (rules.contains(CURRENT)) {
             String text = rules.get(CURRENT);
-            return BundleSchedule.starting(Engines.parse(text), RuleBundleEvent.sha256(text), RuleBundleEvent.Digest.CANONICAL,
-                    "checkpoint", this::compile, false);
+            return BundleStage.starting(Engines.parse(text), RuleBundleEvent.sha256(text), RuleBundleEvent.Digest.CANONICAL,
+                    "checkpoint", loader(), false);
         }
         RuleBundle b = Engines.parse(baseline);
         RuleBundleEvent.BundleRef ref = RuleBundleEvent.digestOf(b, loader()); // the shipped pack: the file as shipped
-        return BundleSchedule.starting(b, ref.sha256(), ref.digest(), "baseline", this::compile, false);
+        return BundleStage.starting(b, ref.sha256(), ref.digest(), "baseline", loader(), false);
     }
 
     @Override
     public void processBroadcastElement(RuleEvent event, Context ctx, Collector<Envelope> out) throws Exception {
         BroadcastState<String, String> rules = ctx.getBroadcastState(RULES);
-        if (schedule == null) {
-            schedule = readSchedule(rules);
+        if (bundles == null) {
+            bundles = readStage(rules);
         }
         Integer[] clockBox = new Integer[1];
         ctx.applyToKeyedState(MAX_DAY, (key, state) -> clockBox[0] = state.value());
@@ -367,7 +417,6 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         String name = event.name == null ? "rules" : event.name;
         byte[] text = event.content == null ? new byte[0] : event.content.getBytes(StandardCharsets.UTF_8);
         String sha256 = RuleBundleEvent.sha256(text);
-        BundleSchedule.Entry<Compiled> newest = schedule.newest();
         RuleBundle candidate;
         try {
             candidate = loader().load(name, text);
@@ -377,25 +426,14 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                 errors.add(v.toString());
             }
             ctx.output(RULE_EVENTS, RuleBundleEvent.rejected(now, eventDay, name, RuleBundleEvent.BundleRef.unreadable(sha256),
-                    newest.ref(), errors).toJson());
+                    bundles.schedule().newest().ref(), errors).toJson());
             return;
         }
-        if (candidate.version() == newest.bundle().version() && loader().toJson(candidate).equals(newest.compiled().text())) {
-            return; // the newest bundle again (for example the baseline replayed): nothing to do
-        }
-        if (candidate.version() > newest.bundle().version()) {
-            String missing = org.osecscreener.findings.Watchlists.missing(candidate, watchlistNames);
-            if (missing != null) {
-                ctx.output(RULE_EVENTS, RuleBundleEvent.rejected(now, eventDay, name,
-                        RuleBundleEvent.BundleRef.of(candidate, sha256, RuleBundleEvent.Digest.TEXT), newest.ref(),
-                        List.of(missing)).toJson());
-                return;
-            }
-        }
-        List<RuleBundleEvent> events = schedule.offer(candidate, sha256, RuleBundleEvent.Digest.TEXT, name, clock,
-                newest.compiled().engine().longestWindowDays() + 1, now);
-        if (events.get(0).kind() != RuleBundleEvent.Kind.REJECTED) {
-            rules.put(SCHEDULE, schedule.toState(loader()));
+        // the newest bundle again (for example the baseline replayed) gives no event
+        List<RuleBundleEvent> events = bundles.offer(candidate, sha256, RuleBundleEvent.Digest.TEXT, name, clock, now,
+                watchlistNames);
+        if (!events.isEmpty() && events.get(0).kind() != RuleBundleEvent.Kind.REJECTED) {
+            rules.put(SCHEDULE, bundles.toState());
             rules.remove(CURRENT);
         }
         for (RuleBundleEvent ev : events) {

@@ -10,6 +10,7 @@ import org.osecscreener.detect.ScreeningEngine;
 import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.RuleBundleException;
 import org.osecscreener.rules.RuleBundleLoader;
+import org.osecscreener.stage.Retention;
 
 /**
  * The rule bundle versions a downstream task knows, compiled once each, learnt from the bundle
@@ -20,6 +21,7 @@ final class Engines {
     static final int KEEP = 4;
     private final Map<Integer, ScreeningEngine> byVersion = new LinkedHashMap<>();
     private final Map<Integer, String> texts = new LinkedHashMap<>();
+    private int retentionDays;
 
     /** Learns the bundle of {@code e} if it carries one; returns the engine for its version. */
     ScreeningEngine forRecord(Envelope e) {
@@ -44,6 +46,15 @@ final class Engines {
             byVersion.remove(oldest);
             texts.remove(oldest);
         }
+        retentionDays = 0;
+        for (ScreeningEngine e : byVersion.values()) {
+            retentionDays = Math.max(retentionDays, Retention.days(e));
+        }
+    }
+
+    /** The longest retention ({@link Retention#days}) among the versions known: what a sweep may forget. */
+    int retentionDays() {
+        return retentionDays;
     }
 
     /** The texts known, oldest first, for operator state. */

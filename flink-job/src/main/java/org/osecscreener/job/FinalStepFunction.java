@@ -25,6 +25,11 @@ import org.apache.flink.util.Collector;
 import org.osecscreener.detect.PartialAssessment;
 import org.osecscreener.detect.ScreeningEngine;
 import org.osecscreener.profile.ClusterAlert;
+import org.osecscreener.profile.ClusterRisk;
+import org.osecscreener.profile.QueueItem;
+import org.osecscreener.stage.AlertStore;
+import org.osecscreener.stage.FinalStage;
+import org.osecscreener.stage.Retention;
 import org.osecscreener.score.Assessment;
 import org.osecscreener.score.Hit;
 import org.osecscreener.score.Level;
@@ -33,20 +38,21 @@ import org.osecscreener.screen.AssessmentWriter;
 /**
  * The final stage, global: records from the parallel sender stage are put back in event-time
  * order (ties by input position) as the watermark passes them, then each gets propagation from an
- * alerted cluster, its score, level, suppression and alert id. The latest ALERT per cluster is
- * keyed map state with TTL; merged clusters hand theirs over through the records' absorbed ids.
- * Emits the assessment as a JSON line ({@code docs/alert-format.md}) when its level is at least
- * the configured minimum.
+ * alerted cluster, its score, level, suppression and alert id. A thin adapter: the step, with
+ * where cluster alerts live, their folding on merges and the expiry of the final step's state in
+ * event time, is core's {@link FinalStage}, over map state ({@link StateAlerts}): the latest ALERT
+ * per cluster ({@code cluster-alerts}), cluster risk ({@code cluster-risk}) and queue items
+ * ({@code queue-items}). Emits the assessment as a JSON line ({@code docs/alert-format.md}) when its
+ * level is at least the configured minimum.
  */
 final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, String> implements CheckpointedFunction {
-    private final Duration ttl;
     private final Level minLevel;
     private final long maxHoldMillis;
     private transient org.apache.flink.api.common.state.ValueState<Long> flushedThrough;
     private transient MapState<String, ClusterAlertPojo> alerts;
-    private transient MapState<String, org.osecscreener.profile.ClusterRisk> risks;
-    private transient MapState<String, org.osecscreener.profile.QueueItem> items;
-    private transient StateFinals finals;
+    private transient MapState<String, ClusterRisk> risks;
+    private transient MapState<String, QueueItem> items;
+    private transient FinalStage finals;
     private transient Counter clusterAlerts;
     private transient Counter lookBacks;
     private transient Counter victims;
@@ -77,15 +83,13 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private transient long processingTimer;
 
     /**
-     * @param ttl      state retention
      * @param minLevel lowest level emitted
      * @param maxHold  when no record has arrived for this long (the input paused), what is
      *                 buffered is screened in order without waiting for the watermark, and
      *                 anything older that still arrives counts as late; while records flow, the
      *                 order is decided by the watermark alone
      */
-    FinalStepFunction(Duration ttl, Level minLevel, Duration maxHold) {
-        this.ttl = ttl;
+    FinalStepFunction(Level minLevel, Duration maxHold) {
         this.minLevel = minLevel;
         this.maxHoldMillis = maxHold.toMillis();
     }
@@ -93,12 +97,12 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     @Override
     public void open(OpenContext ctx) {
         // One key holds every cluster's alert: Flink's per-key TTL would rescan the whole map on
-        // access, so old alerts are swept by event time instead (see sweep).
+        // access; expiry is decided in event time on read (FinalStage) and memory freed by sweep().
         alerts = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-alerts", Types.STRING,
                 TypeExtractor.getForClass(ClusterAlertPojo.class)));
         risks = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-risk", Types.STRING, ProfileSerializers.RISK));
         items = getRuntimeContext().getMapState(new MapStateDescriptor<>("queue-items", Types.STRING, ProfileSerializers.ITEM));
-        finals = new StateFinals(risks, items);
+        finals = new FinalStage(new StateAlerts(alerts, risks, items));
         flushedThrough = getRuntimeContext().getState(
                 new org.apache.flink.api.common.state.ValueStateDescriptor<>("flushed-through", Types.LONG));
         MetricGroup g = getRuntimeContext().getMetricGroup();
@@ -202,21 +206,8 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private void screen(Envelope e, Collector<String> out) throws Exception {
         ScreeningEngine engine = engines.forRecord(e);
         PartialAssessment p = ((Bodies.Partial) e.body).assessment();
-        String clusterId = p.view().clusterId();
-        ClusterAlert latest = ClusterAlertPojo.toAlert(alerts.get(clusterId));
-        for (String absorbed : p.view().absorbedIds()) {
-            ClusterAlertPojo old = alerts.get(absorbed);
-            if (old != null) {
-                latest = ClusterAlert.latest(latest, ClusterAlertPojo.toAlert(old));
-                alerts.remove(absorbed);
-            }
-        }
-        org.osecscreener.score.Screening sc = engine.finalStep(p, latest, finals);
+        org.osecscreener.score.Screening sc = finals.step(engine, p);
         Assessment a = sc.assessment();
-        latest = ClusterAlert.latest(latest, ScreeningEngine.alertOf(a));
-        if (latest != null) {
-            alerts.put(clusterId, ClusterAlertPojo.of(latest));
-        }
         assessed.inc();
         if (a.level() == Level.REVIEW) {
             review.inc();
@@ -229,27 +220,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         latency.update(System.currentTimeMillis() - e.ingest);
         if (++sinceSweep >= ClusterStepFunction.SWEEP_EVERY) {
             sinceSweep = 0;
-            long oldest = e.time / 1000 - ttl.toSeconds();
-            var it = alerts.iterator();
-            while (it.hasNext()) {
-                if (it.next().getValue().epochSecond < oldest) {
-                    it.remove();
-                }
-            }
-            var rs = risks.iterator();
-            while (rs.hasNext()) {
-                org.osecscreener.profile.ClusterRisk r = rs.next().getValue();
-                r.forgetBefore(oldest);
-                if (r.senders().isEmpty()) {
-                    rs.remove();
-                }
-            }
-            var is = items.iterator();
-            while (is.hasNext()) {
-                if (is.next().getValue().lastSecond() < oldest) {
-                    is.remove();
-                }
-            }
+            sweep();
         }
         if (a.level().atLeast(minLevel)) {
             out.collect(AssessmentWriter.toJson(a));
@@ -274,12 +245,64 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         }
     }
 
-    /** The final step's state over map state (the stage has one key). Values are changed in place and put back. */
-    private record StateFinals(MapState<String, org.osecscreener.profile.ClusterRisk> risks,
-                               MapState<String, org.osecscreener.profile.QueueItem> items)
-            implements org.osecscreener.detect.FinalStore {
+    /**
+     * Frees what the retention has forgotten ({@link FinalStage}'s rules): alerts, risk profiles and
+     * queue items older than the longest retention among the bundles known before the stage's clock.
+     */
+    private void sweep() throws Exception {
+        int oldest = Retention.oldestDay(finals.clockDay(), engines.retentionDays());
+        var it = alerts.iterator();
+        while (it.hasNext()) {
+            if (Retention.day(it.next().getValue().epochSecond) < oldest) {
+                it.remove();
+            }
+        }
+        var rs = risks.iterator();
+        while (rs.hasNext()) {
+            if (FinalStage.expired(rs.next().getValue(), oldest)) {
+                rs.remove();
+            }
+        }
+        var is = items.iterator();
+        while (is.hasNext()) {
+            if (FinalStage.expired(is.next().getValue(), oldest)) {
+                is.remove();
+            }
+        }
+    }
+
+    /** The final step's state over map state ({@link AlertStore}; the stage has one key). Values are changed in place and put back. */
+    private record StateAlerts(MapState<String, ClusterAlertPojo> alerts, MapState<String, ClusterRisk> risks,
+                               MapState<String, QueueItem> items) implements AlertStore {
         @Override
-        public org.osecscreener.profile.ClusterRisk risk(String clusterId) {
+        public ClusterAlert alert(String clusterId) {
+            try {
+                return ClusterAlertPojo.toAlert(alerts.get(clusterId));
+            } catch (Exception e) {
+                throw new IllegalStateException("reading cluster-alerts state failed", e);
+            }
+        }
+
+        @Override
+        public void putAlert(String clusterId, ClusterAlert alert) {
+            try {
+                alerts.put(clusterId, ClusterAlertPojo.of(alert));
+            } catch (Exception e) {
+                throw new IllegalStateException("writing cluster-alerts state failed", e);
+            }
+        }
+
+        @Override
+        public void removeAlert(String clusterId) {
+            try {
+                alerts.remove(clusterId);
+            } catch (Exception e) {
+                throw new IllegalStateException("writing cluster-alerts state failed", e);
+            }
+        }
+
+        @Override
+        public ClusterRisk risk(String clusterId) {
             try {
                 return risks.get(clusterId);
             } catch (Exception e) {
@@ -288,7 +311,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         }
 
         @Override
-        public void putRisk(String clusterId, org.osecscreener.profile.ClusterRisk risk) {
+        public void putRisk(String clusterId, ClusterRisk risk) {
             try {
                 risks.put(clusterId, risk);
             } catch (Exception e) {
@@ -306,7 +329,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         }
 
         @Override
-        public org.osecscreener.profile.QueueItem item(String key) {
+        public QueueItem item(String key) {
             try {
                 return items.get(key);
             } catch (Exception e) {
@@ -315,7 +338,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         }
 
         @Override
-        public void putItem(String key, org.osecscreener.profile.QueueItem item) {
+        public void putItem(String key, QueueItem item) {
             try {
                 items.put(key, item);
             } catch (Exception e) {

@@ -13,21 +13,21 @@ import org.osecscreener.cluster.ClusterConfig;
 import org.osecscreener.cluster.IdentifierNormaliser;
 import java.nio.charset.StandardCharsets;
 
-import org.osecscreener.cluster.PayeeIdentifiers;
 import org.osecscreener.io.ParseOutcome;
 import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
-import org.osecscreener.model.PackedParty;
 import org.osecscreener.model.Party;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.privacy.ingest.IngestPseudonymiser;
-import org.osecscreener.profile.PartyKeys;
 import org.osecscreener.screen.TimeChecks;
+import org.osecscreener.stage.Payees;
+import org.osecscreener.stage.Payees.Payee;
 import org.osecscreener.tools.iso20022.Pacs008Reader;
 
 /**
  * Parses JSON lines with the core codec and normalises the beneficiary's identifiers (in
- * parallel, ahead of the single cluster-stage task). Valid transactions continue as {@link Envelope}s;
+ * parallel, ahead of the single cluster-stage task), keeping core's payee cache ({@link Payees})
+ * per task. Valid transactions continue as {@link Envelope}s;
  * rejections go to the dead-letter side output with their reason and the raw record; blank lines
  * are counted and dropped. Never throws on a bad record.
  *
@@ -45,11 +45,11 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
     private final ClusterConfig clusterConfig;
     private final boolean pacs008;
     private final IngestSettings ingest;
-    private transient IdentifierNormaliser normaliser;
+    private transient Payees payees;
     private transient TransactionCodec codec;
     private transient IngestPseudonymiser pseudonymiser;
     private transient Counter tooFarAhead;
-    private transient PayeeCache payees;
+    private transient PayeeCache payeeCache;
     private transient Counter in;
     private transient Counter blank;
     private transient MetricGroup rejectedByField;
@@ -76,11 +76,11 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
 
     @Override
     public void open(OpenContext ctx) {
-        normaliser = new IdentifierNormaliser(clusterConfig);
+        payees = new Payees(new IdentifierNormaliser(clusterConfig), null);
         codec = TransactionCodec.withDefaultZone(ingest.defaultZone());
         // the key is read here, on the task manager, from its file or variable: it is never part of the job graph
         pseudonymiser = ingest.key() == null ? null : IngestPseudonymiser.of(ingest.key().pseudonymiser(), clusterConfig);
-        payees = new PayeeCache(PAYEE_CACHE);
+        payeeCache = new PayeeCache(PAYEE_CACHE);
         MetricGroup g = getRuntimeContext().getMetricGroup();
         in = g.counter("transactionsIn");
         blank = g.counter("blankLines");
@@ -89,14 +89,7 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
         tooFarAhead = rejectedByField.counter("timestamp_future");
     }
 
-    /** A beneficiary's identifiers and family keys, with its content packed to check it is unchanged ({@link PackedParty}). */
-    private record Payee(String packed, Party party, PayeeIdentifiers ids, int surname, int address) {
-        boolean sameParty(Party p) {
-            return packed != null ? PackedParty.matches(packed, p) : party.equals(p);
-        }
-    }
-
-    /** Least-recently-used beneficiaries; derived data, not checkpointed. */
+    /** The payee cache's store ({@link Payees}): the least recently used beneficiaries; derived data, not checkpointed. */
     private static final class PayeeCache extends java.util.LinkedHashMap<String, Payee> {
         private final int max;
 
@@ -140,14 +133,13 @@ final class ParseFunction extends ProcessFunction<RawRecord, Envelope> {
                 tx = pseudonymiser.apply(tx);
             }
             Party b = tx.beneficiary();
-            Payee payee = payees.get(b.id());
-            if (payee == null || !payee.sameParty(b)) {
-                String packed = PackedParty.of(b);
-                payee = new Payee(packed, packed == null ? b : null, normaliser.normalise(b), PartyKeys.surname(b.name()), PartyKeys.address(b.address()));
-                payees.put(b.id(), payee);
+            Payee cached = payeeCache.get(b.id());
+            Payee payee = payees.of(b, cached);
+            if (payee != cached) {
+                payeeCache.put(b.id(), payee);
             }
             out.collect(new Envelope(tx.sender().id(), tx.epochMillis(), r.position, System.currentTimeMillis(), 0, null,
-                    Bodies.parsed(tx, payee.ids, payee.surname, payee.address)));
+                    Bodies.parsed(tx, payee.ids(), payee.surname(), payee.address())));
         } else if (o instanceof ParseOutcome.Rejected rej) {
             Rejection rejection = rej.rejection();
             rejected.computeIfAbsent(rejection.field() == null ? "record" : rejection.field(),

@@ -99,7 +99,10 @@ public final class ScreeningJob {
             }
         }
 
-        /** State retention: the longest rule window plus two days. */
+        /**
+         * The sender stage's backstop TTL, in processing time: the baseline's longest rule window plus two
+         * days. Not the retention, which is in event time and follows the bundles ({@code stage.Retention}).
+         */
         public Duration ttl() {
             return Duration.ofDays(baseline.longestWindowDays() + 2L);
         }
@@ -143,7 +146,7 @@ public final class ScreeningJob {
                 .keyBy(e -> 0, Types.INT)
                 .connect(ruleBroadcast)
                 .process(new ClusterStepFunction(Engines.canonical(settings.baseline()), settings.clusterConfig(),
-                        settings.parallelism(), SENDER_MAX_PARALLELISM, ttl)
+                        settings.parallelism(), SENDER_MAX_PARALLELISM)
                         .watchlistNames(settings.watchlists() == null ? List.of() : settings.watchlists().names()))
                 .uid("cluster-stage").name("de-duplicate, resolve payee cluster, cluster profile")
                 .setParallelism(1).setMaxParallelism(1);
@@ -156,7 +159,7 @@ public final class ScreeningJob {
 
         SingleOutputStreamOperator<String> assessments = partial
                 .keyBy(e -> 0, Types.INT)
-                .process(new FinalStepFunction(ttl, settings.minLevel(), settings.lateness().plus(MAX_HOLD)))
+                .process(new FinalStepFunction(settings.minLevel(), settings.lateness().plus(MAX_HOLD)))
                 .uid("final-stage").name("event-time order, propagation, scoring")
                 .setParallelism(1).setMaxParallelism(1);
 

@@ -1,9 +1,12 @@
 package org.osecscreener.job;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -19,22 +22,32 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.osecscreener.detect.PairStore;
 import org.osecscreener.detect.PartialAssessment;
 import org.osecscreener.detect.ScreeningEngine;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.profile.PairProfile;
 import org.osecscreener.profile.SenderProfile;
+import org.osecscreener.findings.WatchlistMatches;
+import org.osecscreener.stage.SenderStage;
+import org.osecscreener.stage.SenderStore;
 
 /**
  * The sender stage, keyed by sender and parallel: the sender's profile and its sender → cluster
- * profiles in keyed state with TTL, the detectors, and the partial assessment.
+ * profiles in keyed state, the detectors, and the partial assessment. A thin adapter: the step,
+ * with the expiry of a sender's state in event time and the sender → cluster cap, is core's
+ * {@link SenderStage}, over the keyed state ({@link StateSender}).
+ *
+ * <p>The state also carries Flink's TTL, which counts processing time only. It is kept as a memory
+ * backstop beyond the retention (state written with it cannot be restored without it, so removing
+ * it would break savepoints): in a replay it never fires, and in a live stream it can only drop a
+ * relationship its sender has not paid for longer than the TTL ({@code docs/architecture.md}).
  */
 final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, Envelope> implements CheckpointedFunction {
     private final Duration ttl;
     private final org.osecscreener.score.Level minLevel;
     private transient ValueState<SenderProfile> profile;
     private transient MapState<String, PairProfile> pairs;
+    private transient StateSender sender;
     private transient Engines engines;
     private transient ListState<String> known;
     private transient int versionSent;
@@ -44,7 +57,7 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
     private transient org.osecscreener.findings.WatchlistMatcher watch;
 
     /**
-     * @param ttl      state retention (the longest rule window and a margin)
+     * @param ttl      the backstop TTL of the keyed state, in processing time (beyond the retention)
      * @param minLevel the lowest level the job writes: reasons are rendered only for
      *                 transactions that may reach it
      */
@@ -80,6 +93,7 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
                 ProfileSerializers.PAIR);
         m.enableTimeToLive(ttlConfig);
         pairs = getRuntimeContext().getMapState(m);
+        sender = new StateSender(profile, pairs);
         // matches are derived data, cached per party and per task (not checkpointed)
         watch = watchlists == null ? null : org.osecscreener.findings.WatchlistMatcher.of(watchlists,
                 new org.osecscreener.cluster.IdentifierNormaliser(clusterConfig));
@@ -89,16 +103,11 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
     public void processElement(Envelope e, Context ctx, Collector<Envelope> out) throws Exception {
         ScreeningEngine engine = engines.forRecord(e);
         Bodies.Routed r = (Bodies.Routed) e.body;
-        SenderProfile sp = profile.value();
-        if (sp == null) {
-            sp = new SenderProfile();
-        }
-        StatePairs store = new StatePairs(pairs);
+        sender.begin();
         Transaction tx = r.whole();
-        PartialAssessment partial = watch == null ? engine.senderStep(sp, store, tx, r.view())
-                : engine.senderStep(sp, store, tx, r.view(), watch.match(tx));
-        store.flush();
-        profile.update(sp);
+        PartialAssessment partial = SenderStage.step(engine, sender, tx, r.view(),
+                watch == null ? WatchlistMatches.NONE : watch.match(tx));
+        sender.flush();
         String text = null;
         if (versionSent != e.version) {
             versionSent = e.version;
@@ -109,54 +118,95 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
     }
 
     /**
-     * Pair profiles over map state; written back at the end of the record. A record touches one
-     * cluster and the few it absorbed, so the touched and removed ones are kept in two short
-     * arrays rather than hash maps (two maps per record were a visible share of this stage).
+     * The current sender's state over keyed state ({@link SenderStore}); changes are written back at
+     * the end of the record ({@link #flush}). One instance per task, reset per record.
      */
-    private static final class StatePairs implements PairStore {
+    private static final class StateSender implements SenderStore {
+        private final ValueState<SenderProfile> profileState;
         private final MapState<String, PairProfile> state;
-        /** Touched clusters {@code [0, n)}: their id and profile, {@code null} when removed. */
-        private String[] ids = new String[4];
-        private PairProfile[] values = new PairProfile[4];
-        private int n;
+        private final Map<String, PairProfile> touched = new HashMap<>(4);
+        private final Set<String> removed = new HashSet<>(2);
+        /** Relationships read and found absent during the record. */
+        private final Set<String> absent = new HashSet<>(2);
+        private SenderProfile profile;
+        private boolean cleared;
+        private boolean added;
 
-        StatePairs(MapState<String, PairProfile> state) {
+        StateSender(ValueState<SenderProfile> profileState, MapState<String, PairProfile> state) {
+            this.profileState = profileState;
             this.state = state;
         }
 
-        private int indexOf(String clusterId) {
-            for (int i = 0; i < n; i++) {
-                if (ids[i].equals(clusterId)) {
-                    return i;
-                }
-            }
-            return -1;
+        void begin() {
+            touched.clear();
+            removed.clear();
+            absent.clear();
+            profile = null;
+            cleared = false;
+            added = false;
         }
 
-        private void set(String clusterId, PairProfile p) {
-            int i = indexOf(clusterId);
-            if (i < 0) {
-                if (n == ids.length) {
-                    ids = Arrays.copyOf(ids, n * 2);
-                    values = Arrays.copyOf(values, n * 2);
-                }
-                i = n++;
-                ids[i] = clusterId;
+        @Override
+        public SenderProfile profile() {
+            added = false;
+            try {
+                profile = profileState.value();
+            } catch (Exception ex) {
+                throw new IllegalStateException("reading sender-profile state failed", ex);
             }
-            values[i] = p;
+            return profile;
+        }
+
+        @Override
+        public void putProfile(SenderProfile p) {
+            profile = p;
+        }
+
+        @Override
+        public void clear() {
+            cleared = true;
+            profile = null;
+            touched.clear();
+            removed.clear();
+        }
+
+        @Override
+        public boolean addedPair() {
+            return added;
+        }
+
+        @Override
+        public Collection<String> pairIds() {
+            Set<String> ids = new HashSet<>();
+            if (!cleared) {
+                try {
+                    for (String k : state.keys()) {
+                        ids.add(k);
+                    }
+                } catch (Exception ex) {
+                    throw new IllegalStateException("reading sender-cluster state failed", ex);
+                }
+                ids.removeAll(removed);
+            }
+            ids.addAll(touched.keySet());
+            return ids;
         }
 
         @Override
         public PairProfile get(String clusterId) {
-            int i = indexOf(clusterId);
-            if (i >= 0) {
-                return values[i];
+            PairProfile p = touched.get(clusterId);
+            if (p != null || cleared || removed.contains(clusterId)) {
+                return p;
             }
             try {
                 // a copy: the engine changes it, and pair profiles in state are never changed in place
                 // (their serializer's copy() shares them, ProfileSerializers.PairSerializer)
                 PairProfile stored = state.get(clusterId);
-                return stored == null ? null : stored.copy();
+                if (stored == null) {
+                    absent.add(clusterId);
+                    return null;
+                }
+                return stored.copy();
             } catch (Exception ex) {
                 throw new IllegalStateException("reading sender-cluster state failed", ex);
             }
@@ -164,26 +214,30 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
 
         @Override
         public void put(String clusterId, PairProfile p) {
-            set(clusterId, Objects.requireNonNull(p, "p"));
+            if (touched.put(clusterId, p) == null && (cleared || removed.contains(clusterId) || absent.contains(clusterId))) {
+                added = true;
+            }
+            removed.remove(clusterId);
         }
 
         @Override
         public void remove(String clusterId) {
-            set(clusterId, null);
+            touched.remove(clusterId);
+            removed.add(clusterId);
         }
 
-        /** Writes back: removals first, then the profiles put, each in the order first touched. */
         void flush() throws Exception {
-            for (int i = 0; i < n; i++) {
-                if (values[i] == null) {
-                    state.remove(ids[i]);
+            if (cleared) {
+                state.clear();
+            } else {
+                for (String id : removed) {
+                    state.remove(id);
                 }
             }
-            for (int i = 0; i < n; i++) {
-                if (values[i] != null) {
-                    state.put(ids[i], values[i]);
-                }
+            for (Map.Entry<String, PairProfile> en : touched.entrySet()) {
+                state.put(en.getKey(), en.getValue());
             }
+            profileState.update(profile);
         }
     }
 

@@ -33,7 +33,7 @@ class GovernanceHarnessTest {
     static KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> harness(RuleBundle baseline,
                                                                                            OperatorSubtaskState restore) throws Exception {
         ClusterStepFunction f = new ClusterStepFunction(Engines.canonical(baseline), ClusterConfig.defaults(), 2,
-                ScreeningJob.SENDER_MAX_PARALLELISM, OperatorHarnessTest.TTL, 1);
+                ScreeningJob.SENDER_MAX_PARALLELISM, 1);
         KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h = new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(f, List.of(ClusterStepFunction.RULES)), e -> 0, Types.INT, 1, 1, 0);
         h.setup();

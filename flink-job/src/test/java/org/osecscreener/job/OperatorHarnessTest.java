@@ -39,7 +39,7 @@ class OperatorHarnessTest {
         KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                         new ClusterStepFunction(Engines.canonical(baseline), ClusterConfig.defaults(), 2,
-                                ScreeningJob.SENDER_MAX_PARALLELISM, TTL, 1),
+                                ScreeningJob.SENDER_MAX_PARALLELISM, 1),
                         e -> 0, Types.INT, ClusterStepFunction.RULES);
         h.setProcessingTime(0);
         h.setStateTtlProcessingTime(0);
@@ -60,10 +60,21 @@ class OperatorHarnessTest {
             // the bundle text travels once per downstream channel (2 channels), not on every record
             assertThat(out.stream().filter(e -> e.bundle != null).count()).isBetween(1L, 2L);
 
-            // a transaction more than the retention later in event time sweeps the old ids away
-            Transaction later = LiveUpdateTest.sentinel("T-LATER", txs.get(19).timestamp().plusDays(TTL.toDays() + 2));
-            h.processElement(parsed(later, 100), later.epochMillis());
-            h.processElement(parsed(txs.get(3), 101), txs.get(3).epochMillis());
+            // the retention is the bundle's (longest window + 1 day), in event time: within it, the id
+            // with other content is refused; a transaction more than the retention later forgets the id
+            int retention = org.osecscreener.stage.Retention.days(V1);
+            Transaction t3 = txs.get(3);
+            java.util.function.Function<java.time.OffsetDateTime, Transaction> t3At = at -> new Transaction(t3.id(), at,
+                    t3.amount(), t3.channel(), t3.purpose(), t3.sender(), t3.beneficiary(), null);
+            Transaction within = t3At.apply(t3.timestamp().plusDays(retention));
+            h.processElement(parsed(within, 100), within.epochMillis());
+            assertThat(h.extractOutputValues()).as("within the retention the id is remembered").hasSize(20);
+            assertThat(h.getSideOutput(ParseFunction.DEAD_LETTER)).singleElement()
+                    .satisfies(d -> assertThat(d.getValue()).contains("duplicate id with different content"));
+            Transaction later = LiveUpdateTest.sentinel("T-LATER", txs.get(19).timestamp().plusDays(2L * retention + 2));
+            h.processElement(parsed(later, 101), later.epochMillis());
+            Transaction again = t3At.apply(later.timestamp().plusSeconds(1));
+            h.processElement(parsed(again, 102), again.epochMillis());
             assertThat(h.extractOutputValues()).as("after the retention the id is no longer remembered").hasSize(22);
         }
     }
@@ -156,7 +167,7 @@ class OperatorHarnessTest {
             }
         }
         var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new FinalStepFunction(TTL, Level.NONE, Duration.ofSeconds(30)), (Envelope e) -> 0, Types.INT);
+                new FinalStepFunction(Level.NONE, Duration.ofSeconds(30)), (Envelope e) -> 0, Types.INT);
         try (h) {
             h.setProcessingTime(0);
             // deliver in reverse order: the stage must put them back in event-time order

@@ -107,7 +107,7 @@ class TimeAndOrderJobTest {
         Transaction late = at(base, "T-LATE", OffsetDateTime.of(2026, 4, 4, 10, 0, 0, 0, ZoneOffset.UTC));
         List<Envelope> partial = partials(List.of(later, earlier, late));
         var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new FinalStepFunction(OperatorHarnessTest.TTL, Level.NONE, Duration.ofSeconds(30)), (Envelope e) -> 0, Types.INT);
+                new FinalStepFunction(Level.NONE, Duration.ofSeconds(30)), (Envelope e) -> 0, Types.INT);
         try (h) {
             h.setProcessingTime(0);
             partial.get(0).bundle = Engines.canonical(OperatorHarnessTest.V1);
