@@ -126,7 +126,7 @@ import org.osecscreener.stage.SenderStore;
  * the same assessments, and the same as the Flink job's.
  */
 public final class Screener {
-    /** Most sender → cluster relationships kept per sender (least recently used dropped). */
+    /** Most sender → cluster relationships kept per sender (beyond it, the one whose latest transfer is oldest is dropped). */
     public static final int PAIRS_PER_SENDER = SenderStage.PAIRS_PER_SENDER;
     /** The start of the reason given for a transaction id reused with other content. */
     public static final String DUPLICATE_WITH_OTHER_CONTENT = "duplicate id with different content";
@@ -698,8 +698,13 @@ public final class Screener {
         }
 
         @Override
-        public java.util.Collection<String> pairIds() {
-            return java.util.Arrays.asList(java.util.Arrays.copyOf(keys, size));
+        public int pairCount() {
+            return size;
+        }
+
+        @Override
+        public String pairId(int i) {
+            return keys[i];
         }
 
         @Override

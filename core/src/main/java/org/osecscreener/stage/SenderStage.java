@@ -1,7 +1,5 @@
 package org.osecscreener.stage;
 
-import java.util.Collection;
-
 import org.osecscreener.detect.ClusterView;
 import org.osecscreener.detect.PartialAssessment;
 import org.osecscreener.detect.ScreeningEngine;
@@ -28,7 +26,7 @@ import org.osecscreener.profile.TransferRing;
  * same one as the embedded screener.
  *
  * <p>Stateless; the store holds the state. Nothing is allocated beyond the engine's own, a new
- * profile for a new sender and, at the cap only, the store's list of ids.
+ * profile for a new sender.
  */
 public final class SenderStage {
     /** Most sender → cluster relationships kept per sender. */
@@ -60,7 +58,7 @@ public final class SenderStage {
         }
         PartialAssessment partial = engine.senderStep(profile, store, tx, view, matches);
         store.putProfile(profile);
-        if (store.addedPair() && profile.transfers() > PAIRS_PER_SENDER) {
+        if (store.addedPair() && profile.transfers() > PAIRS_PER_SENDER && store.pairCount() > PAIRS_PER_SENDER) {
             keepCap(store, view.clusterId());
         }
         return partial;
@@ -76,12 +74,11 @@ public final class SenderStage {
 
     /** Drops relationships beyond the cap, the least recent in event time first, never {@code current}. */
     private static void keepCap(SenderStore store, String current) {
-        Collection<String> ids = store.pairIds();
-        int excess = ids.size() - PAIRS_PER_SENDER;
-        while (excess-- > 0) {
+        for (int n = store.pairCount(); n > PAIRS_PER_SENDER; n = store.pairCount()) {
             String victim = null;
             long victimSecond = 0;
-            for (String id : ids) {
+            for (int i = 0; i < n; i++) {
+                String id = store.pairId(i);
                 if (id.equals(current)) {
                     continue;
                 }
@@ -95,7 +92,6 @@ public final class SenderStage {
                 return;
             }
             store.remove(victim);
-            ids = store.pairIds();
         }
     }
 

@@ -1,7 +1,5 @@
 package org.osecscreener.stage;
 
-import java.util.Collection;
-
 import org.osecscreener.detect.PairStore;
 import org.osecscreener.profile.SenderProfile;
 
@@ -28,8 +26,14 @@ public interface SenderStore extends PairStore {
     boolean addedPair();
 
     /**
-     * The cluster ids of the sender → cluster profiles held. Called only when {@link #addedPair}
-     * and the sender has made more transfers than the cap, so a store may list them slowly.
+     * The number of sender → cluster profiles held. Called only when {@link #addedPair} and the
+     * sender has made more transfers than the cap, so a store may count them slowly.
      */
-    Collection<String> pairIds();
+    int pairCount();
+
+    /**
+     * The cluster id of the {@code i}-th sender → cluster profile held, {@code 0 <= i < pairCount()},
+     * in any order that stays the same until the next change.
+     */
+    String pairId(int i);
 }

@@ -1,7 +1,6 @@
 package org.osecscreener.stage;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,8 +76,13 @@ final class MapStores {
         }
 
         @Override
-        public Collection<String> pairIds() {
-            return new ArrayList<>(pairs.keySet());
+        public int pairCount() {
+            return pairs.size();
+        }
+
+        @Override
+        public String pairId(int i) {
+            return new ArrayList<>(pairs.keySet()).get(i);
         }
 
         @Override

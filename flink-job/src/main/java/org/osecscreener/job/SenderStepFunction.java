@@ -1,7 +1,6 @@
 package org.osecscreener.job;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -128,6 +127,8 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
         private final Set<String> removed = new HashSet<>(2);
         /** Relationships read and found absent during the record. */
         private final Set<String> absent = new HashSet<>(2);
+        /** The ids listed by the latest {@link #pairCount} (only at the cap). */
+        private final List<String> ids = new java.util.ArrayList<>();
         private SenderProfile profile;
         private boolean cleared;
         private boolean added;
@@ -176,20 +177,26 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
         }
 
         @Override
-        public Collection<String> pairIds() {
-            Set<String> ids = new HashSet<>();
+        public int pairCount() {
+            ids.clear();
             if (!cleared) {
                 try {
                     for (String k : state.keys()) {
-                        ids.add(k);
+                        if (!removed.contains(k) && !touched.containsKey(k)) {
+                            ids.add(k);
+                        }
                     }
                 } catch (Exception ex) {
                     throw new IllegalStateException("reading sender-cluster state failed", ex);
                 }
-                ids.removeAll(removed);
             }
             ids.addAll(touched.keySet());
-            return ids;
+            return ids.size();
+        }
+
+        @Override
+        public String pairId(int i) {
+            return ids.get(i);
         }
 
         @Override
