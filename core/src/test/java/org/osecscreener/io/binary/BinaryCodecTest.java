@@ -76,23 +76,7 @@ class BinaryCodecTest {
             ClusterView view = engine.clusterStep(clusters.computeIfAbsent(clusterId, k -> new ClusterProfile()), tx,
                     clusterId, 1, ScreeningEngine.surnameKey(tx.beneficiary().name()),
                     ScreeningEngine.addressKey(tx.beneficiary().address()));
-            Map<String, PairProfile> own = pairs.computeIfAbsent(tx.sender().id(), k -> new HashMap<>());
-            PairStore store = new PairStore() {
-                @Override
-                public PairProfile get(String id) {
-                    return own.get(id);
-                }
-
-                @Override
-                public void put(String id, PairProfile profile) {
-                    own.put(id, profile);
-                }
-
-                @Override
-                public void remove(String id) {
-                    own.remove(id);
-                }
-            };
+            PairStore store = mapStore(pairs.computeIfAbsent(tx.sender().id(), k -> new HashMap<>()));
             PartialAssessment partial = engine.senderStep(senders.computeIfAbsent(tx.sender().id(), k -> new SenderProfile()),
                     store, tx, view);
             org.osecscreener.score.Screening wholeAll = engine.finalStep(partial, alertsWhole.get(clusterId), finalsWhole);
