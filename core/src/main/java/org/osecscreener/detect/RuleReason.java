@@ -116,7 +116,8 @@ public final class RuleReason implements Hit.Reason {
 
     /**
      * A reason read back (by {@code BinaryCodec}): {@code ruleId}'s renderer of {@code form} over
-     * these numbers and words.
+     * these numbers and words. The reason takes the arrays as they are (the codec reads fresh ones
+     * for each hit, on the final stage's path): do not change them afterwards.
      *
      * @throws IllegalArgumentException if this build has no renderer for that rule and form
      */
@@ -125,7 +126,7 @@ public final class RuleReason implements Hit.Reason {
         if (forms == null || form < 0 || form >= forms.length) {
             throw new IllegalArgumentException("no reason of form " + form + " for rule " + ruleId + " in this build");
         }
-        return new RuleReason(ruleId, form, forms[form], numbers.clone(), words.clone());
+        return new RuleReason(ruleId, form, forms[form], numbers, words);
     }
 
     @Override
