@@ -23,7 +23,8 @@ import org.osecscreener.score.Level;
  * <pre>
  * raw lines ─parse─▶ transactions ─watermarks─▶ [global] de-duplicate, resolve payee cluster,
  *   cluster step ─keyBy sender─▶ [parallel] sender step ─▶ [global] event-time order, final step ─▶ assessments
- * rejections and unscreenable transactions ─▶ dead letters;  rule bundles ─broadcast─▶ global stage ─▶ rule events
+ * rejections and unscreenable transactions ─▶ dead letters;
+ * rule bundles ─(no event time)─broadcast─▶ global stage ─▶ rule events
  * </pre>
  *
  * <p>Records between the stages are {@link Envelope}s with typed bodies and an explicit serializer
@@ -141,7 +142,12 @@ public final class ScreeningJob {
                         .withIdleness(settings.idleness()))
                 .uid("watermarks").name("event-time watermarks");
 
-        BroadcastStream<RuleEvent> ruleBroadcast = rules.broadcast(ClusterStepFunction.RULES);
+        // rule bundles carry no event time: their stream must never move the transactions' clock
+        // (a bounded one ends with the end-of-time watermark: EventTimeGate)
+        BroadcastStream<RuleEvent> ruleBroadcast = rules
+                .transform("rule bundles: no event time", rules.getType(), EventTimeGate.<RuleEvent>noEventTime())
+                .uid("rules-no-event-time").setParallelism(1)
+                .broadcast(ClusterStepFunction.RULES);
         SingleOutputStreamOperator<Envelope> routed = timed
                 .keyBy(e -> 0, Types.INT)
                 .connect(ruleBroadcast)
@@ -151,7 +157,11 @@ public final class ScreeningJob {
                 .uid("cluster-stage").name("de-duplicate, resolve payee cluster, cluster profile")
                 .setParallelism(1).setMaxParallelism(1);
 
+        // downstream of one task, idleness carries no information and would let the final stage take
+        // one sender subtask's watermark while the other's records are on their way (EventTimeGate)
         SingleOutputStreamOperator<Envelope> partial = routed
+                .transform("watermarks, never idle", routed.getType(), EventTimeGate.<Envelope>neverIdle())
+                .uid("cluster-stage-never-idle").setParallelism(1).setMaxParallelism(1)
                 .keyBy(e -> e.key, Types.STRING)
                 .process(new SenderStepFunction(ttl, settings.minLevel(), settings.clusterConfig(), settings.watchlists()))
                 .uid("sender-stage").name("sender profiles and detectors")

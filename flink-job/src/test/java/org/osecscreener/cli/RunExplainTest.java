@@ -67,8 +67,9 @@ class RunExplainTest {
         assertThat(r.err()).as("what a run says before it starts goes to stderr").contains("rules: ").contains("parallelism 2");
 
         Map<String, String[]> rows = rowsByUid(r.out());
-        assertThat(rows.keySet()).contains("file-source", "baseline-rules", "parse", "watermarks", "cluster-stage",
-                "sender-stage", "final-stage", "alerts-sink", "dead-letter-sink", "rule-events-sink");
+        assertThat(rows.keySet()).contains("file-source", "baseline-rules", "rules-no-event-time", "parse", "watermarks",
+                "cluster-stage", "cluster-stage-never-idle", "sender-stage", "final-stage", "alerts-sink", "dead-letter-sink",
+                "rule-events-sink");
         // parallelism and max parallelism: the parallel stages at --parallelism, the global stages single tasks
         assertThat(rows.get("file-source")[1]).isEqualTo("2");
         assertThat(rows.get("parse")[1]).isEqualTo("2");
@@ -80,8 +81,12 @@ class RunExplainTest {
         // ship strategies, by the ids in the table
         String id = rows.get("watermarks")[0];
         assertThat(rows.get("parse")[5]).isEqualTo(rows.get("file-source")[0] + " FORWARD");
-        assertThat(rows.get("cluster-stage")[5]).isEqualTo(id + " HASH, " + rows.get("baseline-rules")[0] + " BROADCAST");
-        assertThat(rows.get("sender-stage")[5]).isEqualTo(rows.get("cluster-stage")[0] + " HASH");
+        // rule bundles reach the cluster stage without event time, and its output goes on never idle (EventTimeGate)
+        assertThat(rows.get("rules-no-event-time")[5]).isEqualTo(rows.get("baseline-rules")[0] + " FORWARD");
+        assertThat(rows.get("cluster-stage")[5]).isEqualTo(id + " HASH, " + rows.get("rules-no-event-time")[0] + " BROADCAST");
+        assertThat(rows.get("cluster-stage-never-idle")).startsWith(rows.get("cluster-stage-never-idle")[0], "1", "1");
+        assertThat(rows.get("cluster-stage-never-idle")[5]).isEqualTo(rows.get("cluster-stage")[0] + " FORWARD");
+        assertThat(rows.get("sender-stage")[5]).isEqualTo(rows.get("cluster-stage-never-idle")[0] + " HASH");
         assertThat(rows.get("final-stage")[5]).isEqualTo(rows.get("sender-stage")[0] + " HASH");
         assertThat(rows.get("file-source")[5]).isEqualTo("-");
     }
