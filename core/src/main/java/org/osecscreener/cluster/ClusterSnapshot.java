@@ -1,17 +1,13 @@
 package org.osecscreener.cluster;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The snapshot part of {@link ClusterResolver}: its state written to bytes and read back
@@ -35,7 +31,7 @@ final class ClusterSnapshot {
         out.writeLong(resolver.evictedIdentifiers);
         // identifiers, least recently active first
         out.writeInt(resolver.entries.size());
-        Map<Entry, Integer> entryIndex = new HashMap<>(initialCapacity(resolver.entries.size()));
+        EntryIndex entryIndex = new EntryIndex(resolver.entries.size());
         int i = 0;
         for (Entry e = resolver.entryTail; e != null; e = e.lruPrev) {
             entryIndex.put(e, i++);
@@ -47,6 +43,7 @@ final class ClusterSnapshot {
         // beneficiaries, least recently active first
         out.writeInt(resolver.nodes.size());
         i = 0;
+        List<Node.EdgeList> edges = new ArrayList<>();
         for (Node n = resolver.lruTail; n != null; n = n.lruPrev) {
             n.index = i++;
             out.writeUTF(n.id);
@@ -60,7 +57,7 @@ final class ClusterSnapshot {
                     out.writeInt(entryIndex.get(n.entries[k]));
                 }
             }
-            List<Node.EdgeList> edges = new ArrayList<>();
+            edges.clear();
             for (Node.EdgeList e = n.edges; e != null; e = e.next) {
                 edges.add(e);
             }
@@ -116,14 +113,58 @@ final class ClusterSnapshot {
 
     /** {@code resolver}'s state as bytes, as {@link #write} writes it. */
     static byte[] toBytes(ClusterResolver resolver) {
-        ByteArrayOutputStream bytes =
-                new ByteArrayOutputStream(64 + resolver.nodes.size() * 48 + resolver.entries.size() * 40);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        SnapshotOutput out = new SnapshotOutput(64 + resolver.nodes.size() * 96 + resolver.entries.size() * 24);
+        try {
             write(resolver, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
+    }
+
+    /**
+     * The position of each identifier entry in the snapshot, by identity: open addressing over the
+     * entries' identity hashes, with no boxing and no node per entry (a {@code HashMap} here cost as
+     * much as the writing itself). Holds every entry once; sized for at most half full.
+     */
+    private static final class EntryIndex {
+        private final Entry[] keys;
+        private final int[] values;
+        private final int mask;
+
+        EntryIndex(int expected) {
+            int cap = Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1;
+            keys = new Entry[cap];
+            values = new int[cap];
+            mask = cap - 1;
+        }
+
+        void put(Entry e, int index) {
+            int i = slot(e);
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = e;
+            values[i] = index;
+        }
+
+        /** The index of {@code e}, which must have been put. */
+        int get(Entry e) {
+            for (int i = slot(e); ; i = (i + 1) & mask) {
+                Entry k = keys[i];
+                if (k == e) {
+                    return values[i];
+                }
+                if (k == null) {
+                    throw new IllegalStateException("payee-cluster snapshot: an identifier held is not tracked");
+                }
+            }
+        }
+
+        private int slot(Entry e) {
+            int h = System.identityHashCode(e) * 0x9E3779B9;
+            return (h ^ (h >>> 16)) & mask;
+        }
     }
 
     /** A resolver with the state of a snapshot (see {@link ClusterResolver#restore(ClusterConfig, DataInput)}). */
@@ -242,7 +283,4 @@ final class ClusterSnapshot {
         return types[ordinal];
     }
 
-    private static int initialCapacity(int expected) {
-        return (int) Math.min(1 << 16, expected / 0.75f + 1);
-    }
 }
