@@ -37,8 +37,10 @@ import org.osecscreener.score.Level;
  *
  * <p>Throughput: file in, files out (alerts, dead letters), checkpoints every 10 s, default
  * bundle; reports transactions per second over the job's run time (submission to finish).
- * Latency: the file's lines replayed by a rate-limited source at RATE per second; every
- * assessment's wall-clock delay from its scheduled emission to its arrival at the sink, p50/p99;
+ * Latency: the file's lines arrive on a schedule, RATE per second ({@link ScheduledArrivals}: line
+ * i is due i / RATE seconds after the first; the source emits each line once it is due, and at
+ * once when the job is behind, as a consumer reading a queue would); every assessment's wall-clock
+ * delay from its line's due time to its arrival at the sink, queueing included, p50/p99;
  * with WARMUP_SECONDS, the lines scheduled in the first seconds (the JIT compiling the job) are
  * reported apart and the percentiles are of the steady state; with MIN_LEVEL (NONE, REVIEW or
  * ALERT; default NONE, every assessment) only assessments at that level or above are written and
@@ -108,17 +110,20 @@ public final class JobThroughput {
         // e.g. "10 min") moves it, to separate checkpoint stalls from other latency
         conf.setString("execution.checkpointing.interval", System.getProperty("osec.bench.checkpointInterval", "10 s"));
         conf.setString("execution.checkpointing.dir", Files.createTempDirectory("osec-bench-cp-").toUri().toString());
+        // as the job runs (JobRunner.configuration); -Dosec.bench.watermarkInterval moves it (Flink's
+        // default: 200 ms), -Dosec.bench.bufferTimeout sets every network buffer's timeout (Flink's default
+        // 100 ms; the job sets only the final stage's: ScreeningJob.ALERT_BUFFER_TIMEOUT_MS)
+        conf.setString("pipeline.auto-watermark-interval",
+                System.getProperty("osec.bench.watermarkInterval", JobRunner.WATERMARK_INTERVAL));
+        if (System.getProperty("osec.bench.bufferTimeout") != null) {
+            conf.setString("execution.buffer-timeout.interval", System.getProperty("osec.bench.bufferTimeout"));
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
-        GeneratorFunction<Long, RawRecord> lines = i -> {
-            if (i == 0) {
-                start = System.currentTimeMillis(); // the schedule starts with the first emission, after deployment
-            }
-            return new RawRecord("bench", i + 1, Lines.ALL.get((int) (i % Lines.ALL.size())));
-        };
+        GeneratorFunction<Long, RawRecord> lines = i -> new RawRecord("bench", i + 1, Lines.ALL.get((int) (i % Lines.ALL.size())));
         Lines.ALL = all;
         DataStream<RawRecord> raw = env.fromSource(new DataGeneratorSource<>(lines, count,
-                        RateLimiterStrategy.perSecond(perSecond), TypeExtractor.getForClass(RawRecord.class)),
+                        new ScheduledArrivals(perSecond), TypeExtractor.getForClass(RawRecord.class)),
                 WatermarkStrategy.noWatermarks(), "rate-limited lines").setParallelism(1);
         RuleBundle bundle = RuleBundleLoader.defaultBundle();
         DataStream<RuleEvent> rules = env.fromData(List.of(new RuleEvent("baseline", new RuleBundleLoader().toJson(bundle))),
@@ -179,7 +184,44 @@ public final class JobThroughput {
         }
     }
 
-    /** Delay of an assessment from its line's scheduled emission (index / rate after the start). */
+    /**
+     * Lines arriving on a schedule: line i is due i / rate seconds after the first acquisition (the
+     * schedule starts when the source first asks, after deployment). A due line is released at once,
+     * however late; one not yet due waits for its time. Unlike Flink's per-second limiter, which never
+     * lets a source that fell behind catch up (so a cold start's backlog stayed in every later
+     * line's delay), this is how records arrive in a queue the job reads: what the job could not take
+     * during its warm-up waits and is read as fast as the job can, and the delay counts that queueing.
+     * One source subtask (the harness runs it at parallelism 1).
+     */
+    static final class ScheduledArrivals implements RateLimiterStrategy<org.apache.flink.api.connector.source.SourceSplit> {
+        private final double perSecond;
+
+        ScheduledArrivals(double perSecond) {
+            this.perSecond = perSecond;
+        }
+
+        @Override
+        public org.apache.flink.api.connector.source.util.ratelimit.RateLimiter<org.apache.flink.api.connector.source.SourceSplit> createRateLimiter(int parallelism) {
+            return new org.apache.flink.api.connector.source.util.ratelimit.RateLimiter<>() {
+                private long released;
+
+                @Override
+                public java.util.concurrent.CompletionStage<Void> acquire(int permits) {
+                    if (released == 0) {
+                        start = System.currentTimeMillis();
+                    }
+                    long due = start + (long) (released * 1000.0 / perSecond);
+                    released += permits;
+                    long wait = due - System.currentTimeMillis();
+                    return wait <= 0 ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                            : java.util.concurrent.CompletableFuture.runAsync(() -> { },
+                            java.util.concurrent.CompletableFuture.delayedExecutor(wait, java.util.concurrent.TimeUnit.MILLISECONDS));
+                }
+            };
+        }
+    }
+
+    /** Delay of an assessment from its line's due time (index / rate after the start: {@link ScheduledArrivals}). */
     static long delay(String assessmentJson) {
         if (assessmentJson.startsWith("{\"kind\":\"look_back\"")) {
             // a look-back alert names an earlier payment of the sender, raised when the cluster reached

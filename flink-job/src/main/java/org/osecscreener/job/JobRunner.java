@@ -176,6 +176,10 @@ public final class JobRunner {
             conf.setString("restart-strategy.type", "none");
         }
         conf.setString("parallelism.default", Integer.toString(o.parallelism()));
+        // latency: the final stage releases a record when the watermark passes it; with Flink's
+        // default (200 ms) the wait for the next watermark made up most of an alert's delay at
+        // ordinary rates (benchmarks/README). The alerts' own network buffer: ScreeningJob.
+        conf.setString("pipeline.auto-watermark-interval", WATERMARK_INTERVAL);
         if (o.prometheusPort() != null) {
             // Flink 2.x loads reporters through their factory (from plugins/ on a cluster, from the
             // class path in a local mini-cluster); the shaded jar carries flink-metrics-prometheus.
@@ -325,6 +329,8 @@ public final class JobRunner {
 
     /** The three output directories of a file-sink run, as the summary names them. */
     public static final List<String> OUTPUT_DIRS = List.of("alerts", "dead-letter", "rule-events");
+    /** How often the parse stage emits a watermark (Flink's default is 200 ms): a record waits for it in the final stage. */
+    public static final String WATERMARK_INTERVAL = "20 ms";
 
     /**
      * Counts of what a file-sink run committed, for the summary and the exit code.

@@ -36,6 +36,8 @@ import org.osecscreener.score.Level;
 public final class ScreeningJob {
     /** Wall-clock time, beyond the lateness, that the final stage holds a record waiting for the watermark. */
     public static final Duration MAX_HOLD = Duration.ofSeconds(10);
+    /** After how many milliseconds the final stage ships a partly filled network buffer of alerts. */
+    public static final long ALERT_BUFFER_TIMEOUT_MS = 5;
     /** Max parallelism of the keyed sender stage (fixed: changing it breaks savepoints). */
     public static final int SENDER_MAX_PARALLELISM = 128;
 
@@ -171,7 +173,10 @@ public final class ScreeningJob {
                 .keyBy(e -> 0, Types.INT)
                 .process(new FinalStepFunction(settings.minLevel(), settings.lateness().plus(MAX_HOLD)))
                 .uid("final-stage").name("event-time order, propagation, scoring")
-                .setParallelism(1).setMaxParallelism(1);
+                .setParallelism(1).setMaxParallelism(1)
+                // alerts are few: a partly filled buffer of them goes to the sinks after 5 ms, not
+                // Flink's default 100 ms (the busy edges upstream fill their buffers long before)
+                .setBufferTimeout(ALERT_BUFFER_TIMEOUT_MS);
 
         DataStream<String> deadLetters = parseRejects.union(routed.getSideOutput(ParseFunction.DEAD_LETTER));
         return new Outputs(assessments, deadLetters, routed.getSideOutput(ClusterStepFunction.RULE_EVENTS));
