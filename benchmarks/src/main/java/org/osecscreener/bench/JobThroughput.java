@@ -50,6 +50,8 @@ import org.osecscreener.score.Level;
  */
 public final class JobThroughput {
     static final ConcurrentLinkedQueue<Long> DELAYS = new ConcurrentLinkedQueue<>();
+    /** Each timed assessment as "due time (ms after the start) delay (ms)", for -Dosec.bench.delays=FILE. */
+    static final ConcurrentLinkedQueue<String> TIMELINE = new ConcurrentLinkedQueue<>();
     /** Look-back alerts seen (not timed: see {@link #delay}). */
     static final java.util.concurrent.atomic.AtomicLong LOOK_BACKS = new java.util.concurrent.atomic.AtomicLong();
     /** Delays of assessments whose lines were scheduled in the warm-up (not in the percentiles). */
@@ -170,6 +172,10 @@ public final class JobThroughput {
             }
         });
         env.execute("osec latency benchmark");
+        if (System.getProperty("osec.bench.delays") != null) {
+            // when each slow assessment was due shows what stalled it (checkpoints, sweeps, GC: benchmarks/README)
+            Files.write(Path.of(System.getProperty("osec.bench.delays")), TIMELINE);
+        }
         List<Long> d = new ArrayList<>(DELAYS);
         Collections.sort(d);
         System.out.printf(Locale.ROOT, "latency %s at %.0f transactions/s, assessments at %s and above: %d, p50 %d ms, p99 %d ms, max %d ms%n",
@@ -236,8 +242,10 @@ public final class JobThroughput {
         long delay = System.currentTimeMillis() - (start + offset);
         if (offset < warmupMillis) {
             WARMUP_DELAYS.add(delay);
+            TIMELINE.add(offset + " " + delay);
             return Long.MIN_VALUE; // filtered out: not in the steady-state percentiles
         }
+        TIMELINE.add(offset + " " + delay);
         return delay;
     }
 
