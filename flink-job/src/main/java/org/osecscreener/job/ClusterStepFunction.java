@@ -24,6 +24,7 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyContext;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.osecscreener.cluster.ClusterConfig;
@@ -58,11 +59,18 @@ import org.osecscreener.stage.Retention;
  *
  * <p>Runs as one task (the stream is keyed by a constant): resolution needs a global view of
  * payees. The resolver lives on the heap and is checkpointed as operator state; cluster profiles
- * and seen transaction ids are map state (RocksDB-backed when configured). Expiry is decided in
- * event time when a value is read ({@link Retention}); because all of it sits under one key,
- * Flink's per-key TTL would rescan the whole map on access, so memory is freed instead every
- * {@link #SWEEP_EVERY} records by a sweep that drops what the rule has already forgotten (older than
- * the longest retention among the bundles held before the latest event day).
+ * and seen transaction ids are map state (RocksDB-backed when configured), spread over
+ * {@link #BUCKETS} keys by a hash of the transaction or cluster id: the stage's operator
+ * ({@link ClusterStageOperator}) lets this function switch the keyed-state context to the bucket
+ * it reads. Under one key, as earlier builds kept them, the heap backend copied a whole map (some
+ * 600,000 seen ids, every cluster profile) on its first write after each checkpoint, on the task
+ * thread; per bucket it copies the few entries of the buckets written while a snapshot is being
+ * taken. The latest event day stays under key 0, and maps restored under key 0 from an earlier
+ * build are moved into their buckets when the stage opens ({@link #bind}). Expiry is decided in
+ * event time when a value is read ({@link Retention}); Flink's per-key TTL would not know the rule's
+ * retention, so memory is freed instead every {@link #SWEEP_EVERY} records by a sweep over the
+ * buckets that drops what the rule has already forgotten (older than the longest retention among
+ * the bundles held before the latest event day).
  *
  * <p>Rule bundles arrive on the broadcast control stream and are offered to the {@link BundleStage}
  * (kept in broadcast state): each transaction is screened by the highest version effective on or
@@ -92,6 +100,19 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     static final TypeInformation<Tuple2<Integer, Long>> SEEN_VALUE = Types.TUPLE(Types.INT, Types.LONG);
     /** Records between two retention sweeps of the global maps. */
     static final int SWEEP_EVERY = 1 << 17;
+    /**
+     * Keys (1 to {@code BUCKETS}) that the seen ids and cluster profiles are spread over; key 0 holds
+     * the latest event day, and held everything in earlier builds. A power of two.
+     */
+    static final int BUCKETS = 4096;
+    /** The boxed keys 0 to {@link #BUCKETS}, so that switching keys allocates nothing. */
+    private static final Integer[] KEYS = new Integer[BUCKETS + 1];
+
+    static {
+        for (int i = 0; i < KEYS.length; i++) {
+            KEYS[i] = i;
+        }
+    }
 
     private final String baseline;
     private final ClusterConfig clusterConfig;
@@ -117,6 +138,8 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     private transient Integer maxDayCache;
     private transient boolean maxDayRead;
     private transient int[] versionSent;
+    /** The operator's keyed-state context, switched to the bucket each access reads ({@link #bind}). */
+    private transient KeyContext keys;
     private transient Counter duplicates;
     private transient Counter duplicatesOtherContent;
     private transient Counter noBundleInEffect;
@@ -158,13 +181,14 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         // typed: on the heap backend a record updates its cluster's profile in place
         profiles = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-profiles", Types.STRING,
                 ProfileSerializers.CLUSTER));
-        clusters = new StateClusters(profiles);
+        clusters = new StateClusters(this, profiles);
         seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transactions", Types.STRING, SEEN_VALUE));
         legacySeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transaction-ids", Types.STRING, Types.INT));
         legacy = null;
         maxDay = getRuntimeContext().getState(MAX_DAY);
         versionSent = new int[senderParallelism];
         maxDayRead = false;
+        keys = null;
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
         duplicatesOtherContent = getRuntimeContext().getMetricGroup().counter("duplicatesOtherContent");
         noBundleInEffect = getRuntimeContext().getMetricGroup().counter("noBundleInEffect");
@@ -174,8 +198,60 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         getRuntimeContext().getMetricGroup().gauge("trackedBeneficiaries", () -> resolver == null ? 0 : resolver.beneficiaryCount());
     }
 
+    /** The bucket key (1 to {@link #BUCKETS}) of a transaction or cluster id. */
+    static int bucket(String id) {
+        int h = id.hashCode();
+        return 1 + ((h ^ (h >>> 16)) & (BUCKETS - 1));
+    }
+
+    /** Makes {@code key} (0, or a bucket) the current key of the stage's keyed state. */
+    private void at(int key) {
+        keys.setCurrentKey(KEYS[key]);
+    }
+
+    /**
+     * Called by {@link ClusterStageOperator} once opened, with state restored: binds the key context
+     * and moves maps restored under key 0 (earlier builds kept everything under that one key) into
+     * their buckets.
+     */
+    void bind(KeyContext context) throws Exception {
+        this.keys = context;
+        at(0);
+        List<java.util.Map.Entry<String, Tuple2<Integer, Long>>> ids = drain(seen);
+        List<java.util.Map.Entry<String, Integer>> oldIds = drain(legacySeen);
+        List<java.util.Map.Entry<String, ProfileSerializers.DatedCluster>> ps = drain(profiles);
+        for (var en : ids) {
+            at(bucket(en.getKey()));
+            seen.put(en.getKey(), en.getValue());
+        }
+        for (var en : oldIds) {
+            at(bucket(en.getKey()));
+            legacySeen.put(en.getKey(), en.getValue());
+        }
+        for (var en : ps) {
+            at(bucket(en.getKey()));
+            profiles.put(en.getKey(), en.getValue());
+        }
+        legacy = null;
+    }
+
+    /** The entries of a map under the current key, which is then cleared. */
+    private static <K, V> List<java.util.Map.Entry<K, V>> drain(MapState<K, V> state) throws Exception {
+        List<java.util.Map.Entry<K, V>> all = new ArrayList<>();
+        for (var en : state.entries()) {
+            all.add(java.util.Map.entry(en.getKey(), en.getValue()));
+        }
+        if (!all.isEmpty()) {
+            state.clear();
+        }
+        return all;
+    }
+
     @Override
     public void processElement(Envelope e, ReadOnlyContext ctx, Collector<Envelope> out) throws Exception {
+        if (keys == null) {
+            throw new IllegalStateException("ClusterStepFunction runs in a ClusterStageOperator, which binds its key context");
+        }
         if (bundles == null) {
             bundles = readStage(ctx.getBroadcastState(RULES));
         }
@@ -210,8 +286,11 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         }
         int clock = Math.max(clockBefore, day);
         long fingerprint = parsed.fingerprint();
+        int txKey = bucket(tx.id());
+        at(txKey);
         Tuple2<Integer, Long> first = seen.get(tx.id());
         if (first == null && legacy()) {
+            at(txKey);
             Integer legacyDay = legacySeen.get(tx.id());
             first = legacyDay == null ? null : Tuple2.of(legacyDay, 0L);
         }
@@ -226,6 +305,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                     : Screener.duplicateWithOtherContent(first.f0))));
             return;
         }
+        at(txKey);
         seen.put(tx.id(), Tuple2.of(day, fingerprint));
         Resolution r = resolver.resolve(tx.beneficiary().id(), parsed.ids());
         merges.inc(r.merges().size());
@@ -233,6 +313,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         ClusterView view = ClusterStage.step(engine, clusters, tx, r, parsed.surname(), parsed.address(), clock);
         if (latest == null || day > latest) {
             maxDayCache = day;
+            at(0);
             maxDay.update(day);
             for (RuleBundleEvent taken : bundles.advance(clockBefore, day, tx.timestamp(), Instant.now())) {
                 ctx.output(RULE_EVENTS, taken.toJson());
@@ -259,13 +340,15 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
      * profile changed in place is put back without a new holder.
      */
     private static final class StateClusters implements ClusterStore {
+        private final ClusterStepFunction stage;
         private final MapState<String, ProfileSerializers.DatedCluster> state;
         private String mainId;
         private ProfileSerializers.DatedCluster main;
         private String lastId;
         private ProfileSerializers.DatedCluster last;
 
-        StateClusters(MapState<String, ProfileSerializers.DatedCluster> state) {
+        StateClusters(ClusterStepFunction stage, MapState<String, ProfileSerializers.DatedCluster> state) {
+            this.stage = stage;
             this.state = state;
         }
 
@@ -280,6 +363,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         public ClusterProfile profile(String clusterId, int oldestDay) {
             ProfileSerializers.DatedCluster c;
             try {
+                stage.at(bucket(clusterId));
                 c = state.get(clusterId);
                 if (c != null && c.day < oldestDay) {
                     state.remove(clusterId);
@@ -306,6 +390,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             }
             c.day = day;
             try {
+                stage.at(bucket(clusterId));
                 state.put(clusterId, c);
             } catch (Exception ex) {
                 throw new IllegalStateException("writing cluster-profiles state failed", ex);
@@ -318,6 +403,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                 last = null;
             }
             try {
+                stage.at(bucket(clusterId));
                 state.remove(clusterId);
             } catch (Exception ex) {
                 throw new IllegalStateException("writing cluster-profiles state failed", ex);
@@ -335,13 +421,19 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     /** Whether ids restored from an earlier build may remain (checked once after a (re)start). */
     private boolean legacy() throws Exception {
         if (legacy == null) {
-            legacy = !legacySeen.isEmpty();
+            boolean any = false;
+            for (int b = 1; b <= BUCKETS && !any; b++) {
+                at(b);
+                any = !legacySeen.isEmpty();
+            }
+            legacy = any;
         }
         return legacy;
     }
 
     private Integer maxDay() throws Exception {
         if (!maxDayRead) {
+            at(0);
             maxDayCache = maxDay.value();
             maxDayRead = true;
         }
@@ -358,27 +450,33 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             return;
         }
         int oldest = Retention.oldestDay(max, bundles.retentionDays());
-        var ids = seen.iterator();
-        while (ids.hasNext()) {
-            if (ids.next().getValue().f0 < oldest) {
-                ids.remove();
-            }
-        }
-        if (legacy()) {
-            var old = legacySeen.iterator();
-            while (old.hasNext()) {
-                if (old.next().getValue() < oldest) {
-                    old.remove();
+        boolean legacyLeft = false;
+        boolean checkLegacy = legacy();
+        for (int b = 1; b <= BUCKETS; b++) {
+            at(b);
+            var ids = seen.iterator();
+            while (ids.hasNext()) {
+                if (ids.next().getValue().f0 < oldest) {
+                    ids.remove();
                 }
             }
-            legacy = !legacySeen.isEmpty();
-        }
-        var ps = profiles.iterator();
-        while (ps.hasNext()) {
-            if (ps.next().getValue().day < oldest) {
-                ps.remove();
+            if (checkLegacy) {
+                var old = legacySeen.iterator();
+                while (old.hasNext()) {
+                    if (old.next().getValue() < oldest) {
+                        old.remove();
+                    }
+                }
+                legacyLeft |= !legacySeen.isEmpty();
+            }
+            var ps = profiles.iterator();
+            while (ps.hasNext()) {
+                if (ps.next().getValue().day < oldest) {
+                    ps.remove();
+                }
             }
         }
+        legacy = legacyLeft;
     }
 
     private RuleBundleLoader loader() {

@@ -9,7 +9,6 @@ import java.util.Objects;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.osecscreener.cluster.ClusterConfig;
@@ -146,16 +145,19 @@ public final class ScreeningJob {
 
         // rule bundles carry no event time: their stream must never move the transactions' clock
         // (a bounded one ends with the end-of-time watermark: EventTimeGate)
-        BroadcastStream<RuleEvent> ruleBroadcast = rules
+        DataStream<RuleEvent> ruleBroadcast = rules
                 .transform("rule bundles: no event time", rules.getType(), EventTimeGate.<RuleEvent>noEventTime())
                 .uid("rules-no-event-time").setParallelism(1)
-                .broadcast(ClusterStepFunction.RULES);
+                .broadcast();
+        // Flink's keyed-broadcast operator, with the function bound to its key context
+        // (ClusterStageOperator): the stage's maps are kept per bucket of ids, not under the one key
         SingleOutputStreamOperator<Envelope> routed = timed
                 .keyBy(e -> 0, Types.INT)
                 .connect(ruleBroadcast)
-                .process(new ClusterStepFunction(Engines.canonical(settings.baseline()), settings.clusterConfig(),
-                        settings.parallelism(), SENDER_MAX_PARALLELISM)
-                        .watchlistNames(settings.watchlists() == null ? List.of() : settings.watchlists().names()))
+                .transform("de-duplicate, resolve payee cluster, cluster profile", EnvelopeSerializer.TYPE,
+                        new ClusterStageOperator(new ClusterStepFunction(Engines.canonical(settings.baseline()),
+                                settings.clusterConfig(), settings.parallelism(), SENDER_MAX_PARALLELISM)
+                                .watchlistNames(settings.watchlists() == null ? List.of() : settings.watchlists().names())))
                 .uid("cluster-stage").name("de-duplicate, resolve payee cluster, cluster profile")
                 .setParallelism(1).setMaxParallelism(1);
 

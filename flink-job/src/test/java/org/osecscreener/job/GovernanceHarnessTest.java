@@ -14,7 +14,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class GovernanceHarnessTest {
         ClusterStepFunction f = new ClusterStepFunction(Engines.canonical(baseline), ClusterConfig.defaults(), 2,
                 ScreeningJob.SENDER_MAX_PARALLELISM, 1);
         KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(f, List.of(ClusterStepFunction.RULES)), e -> 0, Types.INT, 1, 1, 0);
+                new ClusterStageOperator(f), e -> 0, Types.INT, 1, 1, 0);
         h.setup();
         if (restore != null) {
             h.initializeState(restore);
@@ -185,6 +184,92 @@ class GovernanceHarnessTest {
             });
             assertThat(h.getBroadcastState(ClusterStepFunction.RULES).contains(ClusterStepFunction.CURRENT)).isFalse();
             assertThat(h.getBroadcastState(ClusterStepFunction.RULES).contains(ClusterStepFunction.SCHEDULE)).isTrue();
+        }
+    }
+
+    /** Keys that hold entries of a map state of the cluster stage. */
+    static java.util.Set<Integer> keys(KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h, String state) {
+        try (var ks = h.getOperator().<Integer>getKeyedStateBackend().getKeys(state, VoidNamespace.INSTANCE)) {
+            return ks.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
+    /** Moves every entry of a map state under key 0, as earlier builds kept the stage's maps. */
+    static <V> void toKeyZero(KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h,
+                              MapStateDescriptor<String, V> d) throws Exception {
+        var op = h.getOperator();
+        MapState<String, V> state = op.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, d);
+        java.util.Map<String, V> all = new java.util.LinkedHashMap<>();
+        for (int k : keys(h, d.getName())) {
+            op.setCurrentKey(k);
+            for (var e : state.entries()) {
+                all.put(e.getKey(), e.getValue());
+            }
+            state.clear();
+        }
+        op.setCurrentKey(0);
+        state.putAll(all);
+    }
+
+    static List<String> views(KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h) {
+        List<String> out = new ArrayList<>();
+        for (Envelope e : h.extractOutputValues()) {
+            out.add(e.seq + " " + e.key + " v" + e.version + " " + ((Bodies.Routed) e.body).view());
+        }
+        return out;
+    }
+
+    @Test
+    void seenIdsAndClusterProfiles_arePerBucket_andTheOneKeyMapsOfEarlierBuilds_areMovedIntoBucketsOnRestore() throws Exception {
+        List<Transaction> txs = JobTestSupport.sample().subList(0, 240);
+        var seenState = new MapStateDescriptor<>("seen-transactions", Types.STRING, ClusterStepFunction.SEEN_VALUE);
+        var profileState = new MapStateDescriptor<>("cluster-profiles", Types.STRING, ProfileSerializers.CLUSTER);
+        List<String> straight;
+        try (var h = harness(JobTestSupport.defaults(), null)) {
+            for (int i = 0; i < txs.size(); i++) {
+                feed(h, txs.get(i), i);
+            }
+            for (int i = 0; i < 20; i++) { // exact replays: dropped
+                feed(h, txs.get(i), 1000 + i);
+            }
+            straight = views(h);
+        }
+        assertThat(straight).hasSize(txs.size());
+
+        OperatorSubtaskState snapshot;
+        int before;
+        try (var h = harness(JobTestSupport.defaults(), null)) {
+            for (int i = 0; i < 120; i++) {
+                feed(h, txs.get(i), i);
+            }
+            before = h.extractOutputValues().size();
+            java.util.Set<Integer> expected = new java.util.TreeSet<>();
+            for (Transaction t : txs.subList(0, 120)) {
+                expected.add(ClusterStepFunction.bucket(t.id()));
+            }
+            assertThat(keys(h, "seen-transactions")).as("seen ids under their ids' buckets").isEqualTo(expected)
+                    .hasSizeGreaterThan(50);
+            assertThat(keys(h, "cluster-profiles")).as("cluster profiles under their buckets, never key 0").isNotEmpty()
+                    .allSatisfy(k -> assertThat(k).isBetween(1, ClusterStepFunction.BUCKETS));
+            // the layout of earlier builds: every map under the stream's one key
+            toKeyZero(h, seenState);
+            toKeyZero(h, profileState);
+            assertThat(keys(h, "seen-transactions")).containsExactly(0);
+            assertThat(keys(h, "cluster-profiles")).containsExactly(0);
+            snapshot = h.snapshot(1, 1);
+        }
+        try (var h = harness(JobTestSupport.defaults(), snapshot)) {
+            assertThat(keys(h, "seen-transactions")).as("moved into buckets on restore").doesNotContain(0).hasSizeGreaterThan(50);
+            assertThat(keys(h, "cluster-profiles")).doesNotContain(0).isNotEmpty();
+            for (int i = 120; i < txs.size(); i++) {
+                feed(h, txs.get(i), i);
+            }
+            for (int i = 0; i < 20; i++) {
+                feed(h, txs.get(i), 1000 + i);
+            }
+            assertThat(views(h)).as("the same clusters, profiles and duplicates as a run that kept its state in buckets")
+                    .isEqualTo(straight.subList(before, straight.size()));
+            assertThat(deadLetters(h)).isEmpty();
         }
     }
 }

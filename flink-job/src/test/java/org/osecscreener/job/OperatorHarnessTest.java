@@ -37,10 +37,8 @@ class OperatorHarnessTest {
 
     static KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> clusterStage(RuleBundle baseline) throws Exception {
         KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h =
-                ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                        new ClusterStepFunction(Engines.canonical(baseline), ClusterConfig.defaults(), 2,
-                                ScreeningJob.SENDER_MAX_PARALLELISM, 1),
-                        e -> 0, Types.INT, ClusterStepFunction.RULES);
+                StageHarness.clusterHarness(new ClusterStepFunction(Engines.canonical(baseline), ClusterConfig.defaults(), 2,
+                        ScreeningJob.SENDER_MAX_PARALLELISM, 1));
         h.setProcessingTime(0);
         h.setStateTtlProcessingTime(0);
         return h;

@@ -106,15 +106,23 @@ final class StageHarness {
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
+    /** An opened harness of the cluster stage's operator (as the job builds it) around {@code f}. */
+    static KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> clusterHarness(ClusterStepFunction f)
+            throws Exception {
+        KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h = new KeyedBroadcastOperatorTestHarness<>(
+                new ClusterStageOperator(f), e -> 0, Types.INT, 1, 1, 0);
+        h.open();
+        return h;
+    }
+
     /** The job's outputs for the steps. */
     static Outputs job(RuleBundle baseline, List<Step> steps) throws Exception {
         Outputs out = new Outputs();
         try (OneInputStreamOperatorTestHarness<RawRecord, Envelope> parse = ProcessFunctionTestHarnesses.forProcessFunction(
                 new ParseFunction(ClusterConfig.defaults(), false));
              KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> cluster =
-                     ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new ClusterStepFunction(
-                             Engines.canonical(baseline), ClusterConfig.defaults(), 1, ScreeningJob.SENDER_MAX_PARALLELISM, 1),
-                             e -> 0, Types.INT, ClusterStepFunction.RULES);
+                     clusterHarness(new ClusterStepFunction(
+                             Engines.canonical(baseline), ClusterConfig.defaults(), 1, ScreeningJob.SENDER_MAX_PARALLELISM, 1));
              KeyedOneInputStreamOperatorTestHarness<String, Envelope, Envelope> sender =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(Duration.ofDays(3),
                              Level.NONE), e -> e.key, Types.STRING);
