@@ -198,10 +198,13 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         getRuntimeContext().getMetricGroup().gauge("trackedBeneficiaries", () -> resolver == null ? 0 : resolver.beneficiaryCount());
     }
 
-    /** The bucket key (1 to {@link #BUCKETS}) of a transaction or cluster id. */
+    /**
+     * The bucket key (1 to {@link #BUCKETS}) of a transaction or cluster id: the top bits of the id's
+     * hash times the golden ratio. Not the low bits of the hash, which are what the heap backend's
+     * {@code HashMap} of each bucket indexes by: ids sharing them would all collide in that map.
+     */
     static int bucket(String id) {
-        int h = id.hashCode();
-        return 1 + ((h ^ (h >>> 16)) & (BUCKETS - 1));
+        return 1 + ((id.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(BUCKETS)));
     }
 
     /** Makes {@code key} (0, or a bucket) the current key of the stage's keyed state. */
