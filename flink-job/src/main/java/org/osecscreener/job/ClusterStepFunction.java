@@ -130,8 +130,8 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     private transient MapState<String, Tuple2<Integer, Long>> seen;
     /** Transaction id → event day, as checkpointed by earlier builds; read and swept until empty. */
     private transient MapState<String, Integer> legacySeen;
-    /** Whether {@link #legacySeen} may hold entries; {@code null} until checked after a (re)start. */
-    private transient Boolean legacy;
+    /** Whether {@link #legacySeen} may hold entries: checked when the stage is bound, updated by each sweep. */
+    private transient boolean legacy;
     private transient org.apache.flink.api.common.state.ValueState<Integer> maxDay;
     private transient long sinceSweep;
     /** {@link #maxDay} as last read or written (the stage has one key); read once after a (re)start. */
@@ -184,7 +184,6 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         clusters = new StateClusters(this, profiles);
         seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transactions", Types.STRING, SEEN_VALUE));
         legacySeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transaction-ids", Types.STRING, Types.INT));
-        legacy = null;
         maxDay = getRuntimeContext().getState(MAX_DAY);
         versionSent = new int[senderParallelism];
         maxDayRead = false;
@@ -219,35 +218,31 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
      */
     void bind(KeyContext context) throws Exception {
         this.keys = context;
-        at(0);
-        List<java.util.Map.Entry<String, Tuple2<Integer, Long>>> ids = drain(seen);
-        List<java.util.Map.Entry<String, Integer>> oldIds = drain(legacySeen);
-        List<java.util.Map.Entry<String, ProfileSerializers.DatedCluster>> ps = drain(profiles);
-        for (var en : ids) {
-            at(bucket(en.getKey()));
-            seen.put(en.getKey(), en.getValue());
+        toBuckets(seen);
+        toBuckets(legacySeen);
+        toBuckets(profiles);
+        legacy = false;
+        for (int b = 1; b <= BUCKETS && !legacy; b++) {
+            at(b);
+            legacy = !legacySeen.isEmpty();
         }
-        for (var en : oldIds) {
-            at(bucket(en.getKey()));
-            legacySeen.put(en.getKey(), en.getValue());
-        }
-        for (var en : ps) {
-            at(bucket(en.getKey()));
-            profiles.put(en.getKey(), en.getValue());
-        }
-        legacy = null;
     }
 
-    /** The entries of a map under the current key, which is then cleared. */
-    private static <K, V> List<java.util.Map.Entry<K, V>> drain(MapState<K, V> state) throws Exception {
-        List<java.util.Map.Entry<K, V>> all = new ArrayList<>();
+    /** Moves the entries of {@code state} held under key 0 into their buckets (none after the first restore). */
+    private <V> void toBuckets(MapState<String, V> state) throws Exception {
+        at(0);
+        List<java.util.Map.Entry<String, V>> all = new ArrayList<>();
         for (var en : state.entries()) {
             all.add(java.util.Map.entry(en.getKey(), en.getValue()));
         }
-        if (!all.isEmpty()) {
-            state.clear();
+        if (all.isEmpty()) {
+            return;
         }
-        return all;
+        state.clear();
+        for (var en : all) {
+            at(bucket(en.getKey()));
+            state.put(en.getKey(), en.getValue());
+        }
     }
 
     @Override
@@ -292,8 +287,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         int txKey = bucket(tx.id());
         at(txKey);
         Tuple2<Integer, Long> first = seen.get(tx.id());
-        if (first == null && legacy()) {
-            at(txKey);
+        if (first == null && legacy) {
             Integer legacyDay = legacySeen.get(tx.id());
             first = legacyDay == null ? null : Tuple2.of(legacyDay, 0L);
         }
@@ -308,8 +302,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                     : Screener.duplicateWithOtherContent(first.f0))));
             return;
         }
-        at(txKey);
-        seen.put(tx.id(), Tuple2.of(day, fingerprint));
+        seen.put(tx.id(), Tuple2.of(day, fingerprint)); // still under txKey: nothing above switched
         Resolution r = resolver.resolve(tx.beneficiary().id(), parsed.ids());
         merges.inc(r.merges().size());
         clusters.begin();
@@ -421,19 +414,6 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                 + " from a reused id; dead-lettered rather than dropped. If it is a replay, discard it";
     }
 
-    /** Whether ids restored from an earlier build may remain (checked once after a (re)start). */
-    private boolean legacy() throws Exception {
-        if (legacy == null) {
-            boolean any = false;
-            for (int b = 1; b <= BUCKETS && !any; b++) {
-                at(b);
-                any = !legacySeen.isEmpty();
-            }
-            legacy = any;
-        }
-        return legacy;
-    }
-
     private Integer maxDay() throws Exception {
         if (!maxDayRead) {
             at(0);
@@ -454,7 +434,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         }
         int oldest = Retention.oldestDay(max, bundles.retentionDays());
         boolean legacyLeft = false;
-        boolean checkLegacy = legacy();
+        boolean checkLegacy = legacy;
         for (int b = 1; b <= BUCKETS; b++) {
             at(b);
             var ids = seen.iterator();
