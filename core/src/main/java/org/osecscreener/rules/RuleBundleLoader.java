@@ -81,11 +81,43 @@ public final class RuleBundleLoader {
     private final SchemaCheck schema;
 
     /**
-     * Creates a loader: configures the parsers and compiles the schema.
+     * Creates a loader. The parsers, the mapper and the compiled schema are immutable and thread-safe,
+     * so every loader of the process shares one set, made by the first loader (compiling the schema
+     * and configuring Jackson take most of a second in a fresh JVM; the command line and each Flink
+     * task used to pay that per loader).
      *
      * @throws IllegalStateException if the schema resource is missing from the classpath (a broken build)
      */
     public RuleBundleLoader() {
+        Parts p = parts();
+        mapper = p.mapper();
+        jsonFactory = p.jsonFactory();
+        yamlFactory = p.yamlFactory();
+        schema = p.schema();
+    }
+
+    /** What every loader shares: immutable once built. */
+    private record Parts(ObjectMapper mapper, JsonFactory jsonFactory, YAMLFactory yamlFactory, SchemaCheck schema) {
+    }
+
+    private static volatile Parts shared;
+
+    /** The shared parts, built on first use; a failure is thrown to that caller and nothing is kept. */
+    private static Parts parts() {
+        Parts p = shared;
+        if (p == null) {
+            synchronized (RuleBundleLoader.class) {
+                p = shared;
+                if (p == null) {
+                    p = buildParts();
+                    shared = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    private static Parts buildParts() {
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(64)
                 .maxStringLength(64 * 1024)
@@ -93,7 +125,7 @@ public final class RuleBundleLoader {
                 .maxNameLength(1024)
                 .maxDocumentLength(MAX_BYTES + 1L)
                 .build();
-        jsonFactory = JsonFactory.builder()
+        JsonFactory jsonFactory = JsonFactory.builder()
                 .streamReadConstraints(limits)
                 .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
                 .build();
@@ -104,7 +136,7 @@ public final class RuleBundleLoader {
         yamlOptions.setNestingDepthLimit(64);
         yamlOptions.setAllowDuplicateKeys(true); // TreeReader reports duplicates itself, with both lines, and goes on
         yamlOptions.setProcessComments(false);
-        yamlFactory = YAMLFactory.builder()
+        YAMLFactory yamlFactory = YAMLFactory.builder()
                 .loaderOptions(yamlOptions)
                 .streamReadConstraints(limits)
                 .build();
@@ -112,7 +144,7 @@ public final class RuleBundleLoader {
         types.addDeserializer(LocalDate.class, new LocalDateDeserializer());
         types.addSerializer(LocalDate.class, ToStringSerializer.instance);
         types.addSerializer(Currency.class, ToStringSerializer.instance);
-        mapper = JsonMapper.builder(jsonFactory)
+        ObjectMapper mapper = JsonMapper.builder(jsonFactory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -121,7 +153,7 @@ public final class RuleBundleLoader {
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .addModule(types)
                 .build();
-        schema = new SchemaCheck(mapper);
+        return new Parts(mapper, jsonFactory, yamlFactory, new SchemaCheck(mapper));
     }
 
     /**
@@ -235,12 +267,12 @@ public final class RuleBundleLoader {
      * @throws IllegalStateException if the resource is missing (a broken build)
      */
     public static byte[] defaultBundleText() {
-        return DefaultHolder.TEXT.clone();
+        return TextHolder.TEXT.clone();
     }
 
-    private static final class DefaultHolder {
+    /** The shipped text, read on first use (apart from the bundle: reading the text loads nothing). */
+    private static final class TextHolder {
         static final byte[] TEXT = readDefault();
-        static final RuleBundle BUNDLE = loadDefault();
 
         private static byte[] readDefault() {
             try (InputStream in = RuleBundleLoader.class.getResourceAsStream(DEFAULT_BUNDLE_RESOURCE)) {
@@ -252,10 +284,14 @@ public final class RuleBundleLoader {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    private static final class DefaultHolder {
+        static final RuleBundle BUNDLE = loadDefault();
 
         private static RuleBundle loadDefault() {
             try {
-                return new RuleBundleLoader().load(DEFAULT_BUNDLE_RESOURCE, TEXT);
+                return new RuleBundleLoader().load(DEFAULT_BUNDLE_RESOURCE, TextHolder.TEXT);
             } catch (RuleBundleException e) {
                 throw new IllegalStateException("the shipped default rule bundle is invalid: " + e.getMessage(), e);
             }
