@@ -71,24 +71,8 @@ public class PartialCodecBenchmark {
             ClusterView view = engine.clusterStep(clusters.computeIfAbsent(clusterId, k -> new ClusterProfile()), tx,
                     clusterId, 1, ScreeningEngine.surnameKey(tx.beneficiary().name()),
                     ScreeningEngine.addressKey(tx.beneficiary().address()));
-            Map<String, PairProfile> own = pairs.computeIfAbsent(tx.sender().id(), k -> new HashMap<>());
             list.add(engine.senderStep(senders.computeIfAbsent(tx.sender().id(), k -> new SenderProfile()),
-                    new PairStore() {
-                        @Override
-                        public PairProfile get(String id) {
-                            return own.get(id);
-                        }
-
-                        @Override
-                        public void put(String id, PairProfile profile) {
-                            own.put(id, profile);
-                        }
-
-                        @Override
-                        public void remove(String id) {
-                            own.remove(id);
-                        }
-                    }, tx, view));
+                    PairStore.of(pairs.computeIfAbsent(tx.sender().id(), k -> new HashMap<>())), tx, view));
         }
         partials = list.toArray(PartialAssessment[]::new);
         encoded = new byte[partials.length][];

@@ -1,5 +1,7 @@
 package org.osecscreener.detect;
 
+import java.util.Map;
+
 import org.osecscreener.profile.PairProfile;
 
 /**
@@ -15,4 +17,27 @@ public interface PairStore {
 
     /** Forgets the profile for {@code clusterId}. */
     void remove(String clusterId);
+
+    /**
+     * A store over a map owned by the caller (a hash map of one sender's relationships, as tests,
+     * benchmarks and simple embeddings keep them): the profiles are kept as they are, not copied.
+     */
+    static PairStore of(Map<String, PairProfile> pairs) {
+        return new PairStore() {
+            @Override
+            public PairProfile get(String clusterId) {
+                return pairs.get(clusterId);
+            }
+
+            @Override
+            public void put(String clusterId, PairProfile profile) {
+                pairs.put(clusterId, profile);
+            }
+
+            @Override
+            public void remove(String clusterId) {
+                pairs.remove(clusterId);
+            }
+        };
+    }
 }

@@ -182,22 +182,7 @@ class BinaryCodecTest {
     }
 
     private static PairStore mapStore(Map<String, PairProfile> own) {
-        return new PairStore() {
-            @Override
-            public PairProfile get(String id) {
-                return own.get(id);
-            }
-
-            @Override
-            public void put(String id, PairProfile profile) {
-                own.put(id, profile);
-            }
-
-            @Override
-            public void remove(String id) {
-                own.remove(id);
-            }
-        };
+        return PairStore.of(own);
     }
 
     @Test
