@@ -404,6 +404,7 @@ public final class BinaryCodec {
         }
     }
 
+    /** A rule id: its number when it is a known rule ({@link RuleReason#ruleCode}), else 255 and the text. */
     private static void writeRule(DataOutput out, String ruleId) throws IOException {
         int code = RuleReason.ruleCode(ruleId);
         out.writeByte(code >= 0 ? code : 255);
