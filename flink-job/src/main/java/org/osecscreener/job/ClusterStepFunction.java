@@ -28,7 +28,6 @@ import org.apache.flink.streaming.api.operators.KeyContext;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.osecscreener.cluster.ClusterConfig;
-import org.osecscreener.cluster.ClusterResolver;
 import org.osecscreener.cluster.Resolution;
 import org.osecscreener.detect.ClusterView;
 import org.osecscreener.detect.ScreeningEngine;
@@ -50,6 +49,7 @@ import org.osecscreener.stage.ClusterStage;
 import org.osecscreener.stage.ClusterStore;
 import org.osecscreener.stage.CompiledBundle;
 import org.osecscreener.stage.Retention;
+import org.osecscreener.stage.ResolverJournal;
 
 /**
  * The global stage: de-duplication by transaction id, payee-cluster resolution and the cluster
@@ -58,7 +58,11 @@ import org.osecscreener.stage.Retention;
  * {@link ClusterStage} (merge folding, expiry, the cluster step), over map state.
  *
  * <p>Runs as one task (the stream is keyed by a constant): resolution needs a global view of
- * payees. The resolver lives on the heap and is checkpointed as operator state; cluster profiles
+ * payees. The resolver lives on the heap and is checkpointed incrementally, as its journal
+ * ({@link ResolverJournal}: a base snapshot and the log of calls since, folded into a new base by a
+ * replica on a background thread) in keyed state, each part under its own key; earlier builds wrote
+ * the whole resolver as operator state at every checkpoint, which is read once when restoring such a
+ * checkpoint and then emptied. Cluster profiles
  * and seen transaction ids are map state (RocksDB-backed when configured), spread over
  * {@link #BUCKETS} keys by a hash of the transaction or cluster id: the stage's operator
  * ({@link ClusterStageOperator}) lets this function switch the keyed-state context to the bucket
@@ -123,8 +127,15 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     private transient BundleStage bundles;
     private transient StateClusters clusters;
     private transient RuleBundleLoader loader;
-    private transient ClusterResolver resolver;
+    /** The payee-cluster resolver with its incremental checkpoint, restored or created when the stage is bound. */
+    private transient ResolverJournal journal;
+    /** The whole resolver, as earlier builds checkpointed it (operator state); read once, then emptied. */
     private transient ListState<byte[]> resolverState;
+    private transient byte[] legacyResolver;
+    /** The journal's parts (bases' chunks, log segments), one per key ({@link JournalState}). */
+    private transient org.apache.flink.api.common.state.ValueState<byte[]> journalParts;
+    private transient org.apache.flink.api.common.state.ValueState<long[]> journalManifest;
+    private transient JournalState journalState;
     private transient MapState<String, ProfileSerializers.DatedCluster> profiles;
     /** Transaction id → (event day, content fingerprint). */
     private transient MapState<String, Tuple2<Integer, Long>> seen;
@@ -194,7 +205,10 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         unscreenable = getRuntimeContext().getMetricGroup().counter("unscreenable");
         merges = getRuntimeContext().getMetricGroup().counter("clusterMerges");
         tooOld = getRuntimeContext().getMetricGroup().counter("tooOld");
-        getRuntimeContext().getMetricGroup().gauge("trackedBeneficiaries", () -> resolver == null ? 0 : resolver.beneficiaryCount());
+        getRuntimeContext().getMetricGroup().gauge("trackedBeneficiaries",
+                () -> journal == null ? 0 : journal.resolver().beneficiaryCount());
+        journalParts = getRuntimeContext().getState(JOURNAL_PARTS);
+        journalManifest = getRuntimeContext().getState(JOURNAL_MANIFEST);
     }
 
     /**
@@ -208,13 +222,14 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
 
     /** Makes {@code key} (0, or a bucket) the current key of the stage's keyed state. */
     private void at(int key) {
-        keys.setCurrentKey(KEYS[key]);
+        keys.setCurrentKey(key < KEYS.length ? KEYS[key] : Integer.valueOf(key));
     }
 
     /**
-     * Called by {@link ClusterStageOperator} once opened, with state restored: binds the key context
-     * and moves maps restored under key 0 (earlier builds kept everything under that one key) into
-     * their buckets.
+     * Called by {@link ClusterStageOperator} once opened, with state restored: binds the key context,
+     * moves maps restored under key 0 (earlier builds kept everything under that one key) into
+     * their buckets, and restores the resolver from its journal (or from the whole resolver an
+     * earlier build checkpointed, or creates it).
      */
     void bind(KeyContext context) throws Exception {
         this.keys = context;
@@ -226,6 +241,19 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             at(b);
             legacy = !legacySeen.isEmpty();
         }
+        if (journal != null) {
+            journal.close();
+        }
+        journalState = new JournalState();
+        ResolverJournal.Checkpoint restored = journalState.read();
+        if (restored != null) {
+            journal = ResolverJournal.restore(clusterConfig, restored, true);
+        } else if (legacyResolver != null) {
+            journal = ResolverJournal.fromSnapshot(clusterConfig, legacyResolver, true);
+        } else {
+            journal = ResolverJournal.create(clusterConfig, true);
+        }
+        legacyResolver = null;
     }
 
     /** Moves the entries of {@code state} held under key 0 into their buckets (none after the first restore). */
@@ -303,7 +331,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             return;
         }
         seen.put(tx.id(), Tuple2.of(day, fingerprint)); // still under txKey: nothing above switched
-        Resolution r = resolver.resolve(tx.beneficiary().id(), parsed.ids());
+        Resolution r = journal.resolve(tx.beneficiary().id(), parsed.ids());
         merges.inc(r.merges().size());
         clusters.begin();
         ClusterView view = ClusterStage.step(engine, clusters, tx, r, parsed.surname(), parsed.address(), clock);
@@ -522,23 +550,144 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         }
     }
 
+    /** Keyed state of the resolver's journal: each part (a base's chunk or a log segment) under its own key. */
+    static final ValueStateDescriptor<byte[]> JOURNAL_PARTS = new ValueStateDescriptor<>("payee-cluster-journal",
+            org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+    /** Keyed state of the resolver's journal: which keys hold its parts, under key 0 ({@link JournalState}). */
+    static final ValueStateDescriptor<long[]> JOURNAL_MANIFEST = new ValueStateDescriptor<>("payee-cluster-journal-manifest",
+            org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+    /** Version of the manifest's layout. */
+    static final long JOURNAL_FORMAT = 1;
+
+    /**
+     * The resolver's journal ({@link ResolverJournal}) in keyed state. Each part of a checkpoint (a
+     * chunk of the base, a segment of the log) is written once, under a key of its own (keys count up
+     * from 1), and cleared when a later checkpoint no longer holds it; the manifest under key 0 lists
+     * the keys: {@code [format, next key, base calls, base chunks, their keys..., segments, (key,
+     * first call, end call)...]}. On the heap backend a part is written as a reference and its bytes
+     * serialised by the asynchronous part of the snapshot; with RocksDB and incremental checkpoints
+     * only new parts reach the checkpoint.
+     */
+    private final class JournalState {
+        /** Parts written (or read at restore) and their keys, by identity: parts never change. */
+        private final java.util.IdentityHashMap<byte[], Integer> keyOf = new java.util.IdentityHashMap<>();
+        private int nextKey = 1;
+
+        /** The checkpoint stored, or {@code null} if none is (a new job, or state of an earlier build). */
+        ResolverJournal.Checkpoint read() throws Exception {
+            at(0);
+            long[] m = journalManifest.value();
+            if (m == null) {
+                return null;
+            }
+            if (m.length < 5 || m[0] != JOURNAL_FORMAT) {
+                throw new IllegalStateException("payee-cluster journal: manifest format " + (m.length == 0 ? "empty" : m[0])
+                        + " is not supported; this build reads " + JOURNAL_FORMAT);
+            }
+            nextKey = Math.toIntExact(m[1]);
+            int i = 2;
+            long baseCalls = m[i++];
+            int chunks = Math.toIntExact(m[i++]);
+            List<byte[]> base = new ArrayList<>(chunks);
+            for (int c = 0; c < chunks; c++) {
+                base.add(part(Math.toIntExact(m[i++])));
+            }
+            int n = Math.toIntExact(m[i++]);
+            List<ResolverJournal.Segment> segments = new ArrayList<>(n);
+            for (int s = 0; s < n; s++) {
+                int key = Math.toIntExact(m[i++]);
+                segments.add(new ResolverJournal.Segment(m[i++], m[i++], part(key)));
+            }
+            return new ResolverJournal.Checkpoint(new ResolverJournal.Base(baseCalls, base), segments);
+        }
+
+        private byte[] part(int key) throws Exception {
+            at(key);
+            byte[] b = journalParts.value();
+            if (b == null) {
+                throw new IllegalStateException("payee-cluster journal: the manifest lists part " + key + ", which the state does not hold");
+            }
+            keyOf.put(b, key);
+            return b;
+        }
+
+        /** Writes the parts of {@code cp} not yet written, clears those it no longer holds, and the manifest. */
+        void write(ResolverJournal.Checkpoint cp) throws Exception {
+            java.util.IdentityHashMap<byte[], Boolean> held = new java.util.IdentityHashMap<>();
+            for (byte[] c : cp.base().chunks()) {
+                held.put(c, Boolean.TRUE);
+            }
+            for (ResolverJournal.Segment s : cp.segments()) {
+                held.put(s.bytes(), Boolean.TRUE);
+            }
+            for (var it = keyOf.entrySet().iterator(); it.hasNext(); ) {
+                var en = it.next();
+                if (!held.containsKey(en.getKey())) {
+                    at(en.getValue());
+                    journalParts.clear();
+                    it.remove();
+                }
+            }
+            long[] m = new long[5 + cp.base().chunks().size() + 3 * cp.segments().size()];
+            int i = 2;
+            m[0] = JOURNAL_FORMAT;
+            m[i++] = cp.base().calls();
+            m[i++] = cp.base().chunks().size();
+            for (byte[] c : cp.base().chunks()) {
+                m[i++] = keyFor(c);
+            }
+            m[i++] = cp.segments().size();
+            for (ResolverJournal.Segment s : cp.segments()) {
+                m[i++] = keyFor(s.bytes());
+                m[i++] = s.firstCall();
+                m[i++] = s.endCall();
+            }
+            m[1] = nextKey;
+            at(0);
+            journalManifest.update(m);
+        }
+
+        private int keyFor(byte[] part) throws Exception {
+            Integer key = keyOf.get(part);
+            if (key == null) {
+                key = nextKey++;
+                at(key);
+                journalParts.update(part);
+                keyOf.put(part, key);
+            }
+            return key;
+        }
+    }
+
+    /**
+     * Seals the resolver's log since the last checkpoint and writes the journal's new parts to keyed
+     * state ({@link JournalState}): on the heap backend a pointer per part, the bytes written later,
+     * off this thread, by the backend's asynchronous snapshot. Earlier builds wrote the whole
+     * resolver here, on this thread, at every checkpoint.
+     */
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        resolverState.update(List.of(resolver.snapshot()));
+        journalState.write(journal.checkpoint());
+        resolverState.clear();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (journal != null) {
+            journal.close();
+        }
+        super.close();
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         resolverState = context.getOperatorStateStore().getListState(
                 new ListStateDescriptor<>("payee-cluster-resolver", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        resolver = null;
+        legacyResolver = null;
         if (context.isRestored()) {
             for (byte[] b : resolverState.get()) {
-                resolver = ClusterResolver.restore(clusterConfig, b);
+                legacyResolver = b;
             }
-        }
-        if (resolver == null) {
-            resolver = ClusterResolver.create(clusterConfig);
         }
         if (versionSent != null) {
             Arrays.fill(versionSent, 0);

@@ -77,6 +77,57 @@ class OperatorHarnessTest {
         }
     }
 
+    /**
+     * The payee-cluster resolver is checkpointed as its journal in keyed state: a stage restored from
+     * a checkpoint taken mid-stream (after earlier checkpoints, so that the journal has several log
+     * segments) resolves the rest of the stream into the same clusters, with the same sizes, as the
+     * stage that went on; and the whole resolver is no longer in operator state.
+     */
+    @Test
+    void clusterStage_restoredFromItsJournal_resolvesTheRestAsTheStageThatWentOn() throws Exception {
+        List<Transaction> txs = JobTestSupport.sample();
+        int cut = txs.size() / 2;
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
+        List<String> wentOn = new ArrayList<>();
+        try (var h = clusterStage()) {
+            for (int i = 0; i < cut; i++) {
+                h.processElement(parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
+                if (i % 97 == 96) {
+                    h.snapshot(i, i); // earlier checkpoints: the journal's log gets a segment each
+                }
+            }
+            snapshot = h.snapshot(cut, cut);
+            h.getOutput().clear();
+            for (int i = cut; i < txs.size(); i++) {
+                h.processElement(parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
+            }
+            h.extractOutputValues().forEach(e -> wentOn.add(clusterOf(e)));
+        }
+        assertThat(snapshot.getManagedOperatorState().stream().mapToLong(s -> s.getStateSize()).sum())
+                .as("operator state holds no whole resolver (only the rule bundles' broadcast state)").isLessThan(64 * 1024);
+        List<String> restored = new ArrayList<>();
+        ClusterStepFunction f = new ClusterStepFunction(Engines.canonical(V1), ClusterConfig.defaults(), 2,
+                ScreeningJob.SENDER_MAX_PARALLELISM, 1);
+        try (var h = new KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope>(new ClusterStageOperator(f),
+                e -> 0, Types.INT, 1, 1, 0)) {
+            h.setProcessingTime(0);
+            h.setStateTtlProcessingTime(0);
+            h.initializeState(snapshot);
+            h.open();
+            for (int i = cut; i < txs.size(); i++) {
+                h.processElement(parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
+            }
+            h.extractOutputValues().forEach(e -> restored.add(clusterOf(e)));
+        }
+        assertThat(restored).hasSize(txs.size() - cut).isEqualTo(wentOn);
+        assertThat(wentOn.stream().filter(c -> !c.endsWith(" 1")).count()).as("clusters of more than one payee").isPositive();
+    }
+
+    private static String clusterOf(Envelope e) {
+        org.osecscreener.detect.ClusterView v = ((Bodies.Routed) e.body).view();
+        return v.clusterId() + " " + v.clusterSize();
+    }
+
     @Test
     void clusterStage_invalidBundleRejectedWithErrors_validNewerVersionSwitches_olderRefused() throws Exception {
         List<Transaction> txs = JobTestSupport.sample().subList(0, 6);
