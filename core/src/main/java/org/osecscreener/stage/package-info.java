@@ -3,8 +3,9 @@
  * ({@link org.osecscreener.stage.BundleStage}), the payee cache ({@link org.osecscreener.stage.Payees}),
  * folding cluster merges and the cluster step ({@link org.osecscreener.stage.ClusterStage}), the
  * sender step with its cap ({@link org.osecscreener.stage.SenderStage}), cluster alerts and the final
- * step ({@link org.osecscreener.stage.FinalStage}), and expiry in event time
- * ({@link org.osecscreener.stage.Retention}).
+ * step ({@link org.osecscreener.stage.FinalStage}), expiry in event time
+ * ({@link org.osecscreener.stage.Retention}), and the payee-cluster resolver's incremental
+ * checkpoint ({@link org.osecscreener.stage.ResolverJournal}).
  *
  * <p>Each stage works over a small store interface ({@link org.osecscreener.stage.ClusterStore},
  * {@link org.osecscreener.stage.SenderStore}, {@link org.osecscreener.stage.AlertStore}) that each
