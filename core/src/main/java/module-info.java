@@ -60,7 +60,7 @@ module org.osecscreener.core {
 
     // Engine internals, for the Flink job's operators and serializers (and the benchmarks) only.
     exports org.osecscreener.detect to org.osecscreener.job;
-    exports org.osecscreener.stage to org.osecscreener.job;
+    exports org.osecscreener.stage to org.osecscreener.job, org.osecscreener.bench;
     exports org.osecscreener.profile to org.osecscreener.job, org.osecscreener.bench;
     exports org.osecscreener.io.binary to org.osecscreener.job;
     exports org.osecscreener.privacy.ingest to org.osecscreener.job;

@@ -247,11 +247,11 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         journalState = new JournalState();
         ResolverJournal.Checkpoint restored = journalState.read();
         if (restored != null) {
-            journal = ResolverJournal.restore(clusterConfig, restored, true);
+            journal = ResolverJournal.restore(clusterConfig, restored, BACKGROUND);
         } else if (legacyResolver != null) {
-            journal = ResolverJournal.fromSnapshot(clusterConfig, legacyResolver, true);
+            journal = ResolverJournal.fromSnapshot(clusterConfig, legacyResolver, BACKGROUND);
         } else {
-            journal = ResolverJournal.create(clusterConfig, true);
+            journal = ResolverJournal.create(clusterConfig, BACKGROUND);
         }
         legacyResolver = null;
     }
@@ -556,6 +556,8 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     /** Keyed state of the resolver's journal: which keys hold its parts, under key 0 ({@link JournalState}). */
     static final ValueStateDescriptor<long[]> JOURNAL_MANIFEST = new ValueStateDescriptor<>("payee-cluster-journal-manifest",
             org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+    /** The resolver's journal folds its log on a background replica, never on the task thread. */
+    static final boolean BACKGROUND = true;
     /** Version of the manifest's layout. */
     static final long JOURNAL_FORMAT = 1;
 
