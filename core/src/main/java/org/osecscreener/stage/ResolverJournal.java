@@ -260,6 +260,15 @@ public final class ResolverJournal implements AutoCloseable {
         return replica == null || replica.await(timeout);
     }
 
+    /** Makes the replica's next task fail with {@code failure}, as a fault would (tests of the fallback). */
+    void failReplica(RuntimeException failure) {
+        if (replica != null) {
+            replica.run(() -> {
+                throw failure;
+            });
+        }
+    }
+
     /** Stops the replica's thread. */
     @Override
     public void close() {
@@ -386,7 +395,7 @@ public final class ResolverJournal implements AutoCloseable {
             return failure.get();
         }
 
-        private void run(Runnable task) {
+        void run(Runnable task) {
             thread.execute(() -> {
                 if (failure.get() != null) {
                     return;

@@ -115,6 +115,42 @@ class ResolverJournalTest {
     }
 
     @Test
+    void aFailedReplica_foldsOnTheCallersThread_andANewReplicaTakesOver() throws Exception {
+        List<Object[]> calls = calls(31, 6_000);
+        try (ResolverJournal j = ResolverJournal.restore(CONFIG, ResolverJournal.create(CONFIG, false).checkpoint(), true, 4_096)) {
+            for (Object[] c : calls.subList(0, 500)) {
+                call(j, c);
+            }
+            j.checkpoint();
+            j.failReplica(new IllegalStateException("injected"));
+            assertThat(j.awaitReplica(WAIT)).isTrue();
+            for (Object[] c : calls.subList(500, 1_000)) {
+                call(j, c);
+            }
+            ResolverJournal.Checkpoint folded = j.checkpoint();
+            assertThat(folded.base().calls()).as("folded here, at the checkpoint's call").isEqualTo(1_000);
+            assertThat(folded.segments()).isEmpty();
+            try (ResolverJournal r = ResolverJournal.restore(CONFIG, folded, false)) {
+                assertThat(r.resolver().snapshot()).isEqualTo(j.resolver().snapshot());
+            }
+            long lastBase = folded.base().calls();
+            int i = 1_000;
+            while (i < calls.size()) {
+                for (int k = 0; k < 250 && i < calls.size(); k++, i++) {
+                    call(j, calls.get(i));
+                }
+                ResolverJournal.Checkpoint cp = j.checkpoint();
+                try (ResolverJournal r = ResolverJournal.restore(CONFIG, cp, false)) {
+                    assertThat(r.resolver().snapshot()).as("restored after call %d", i).isEqualTo(j.resolver().snapshot());
+                }
+                lastBase = cp.base().calls();
+                assertThat(j.awaitReplica(WAIT)).isTrue();
+            }
+            assertThat(lastBase).as("the new replica folds again").isGreaterThan(1_000);
+        }
+    }
+
+    @Test
     void aWholeSnapshot_isABase() {
         ClusterResolver r = ClusterResolver.create(CONFIG);
         for (Object[] c : calls(3, 2_000)) {
