@@ -26,8 +26,9 @@ import org.osecscreener.stage.ResolverJournal;
  * of CALLS calls since the last checkpoint, 10 s at 10,000 transactions a second), {@code
  * wholeSnapshot} what earlier builds wrote at every checkpoint (the whole resolver). The resolver
  * has seen a population of SIZE payees (ClusterResolverBenchmark's); the calls are payees of that
- * population drawn at random (fixed seed). One call per iteration, with the journal made afresh
- * before each; milliseconds.
+ * population drawn at random (fixed seed). {@code restoreWithLog} is what a restart from such a
+ * checkpoint costs once: the base read and the calls replayed. One call per iteration, with the
+ * journal made afresh before each; milliseconds.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar ResolverJournalBenchmark
@@ -48,6 +49,8 @@ public class ResolverJournalBenchmark {
     private PayeePopulation population;
     private ClusterConfig config;
     private ResolverJournal.Checkpoint start;
+    /** The base with CALLS calls logged since: what a restore reads. */
+    private ResolverJournal.Checkpoint withLog;
     private ResolverJournal journal;
     private final Random rnd = new Random(42);
 
@@ -58,6 +61,12 @@ public class ResolverJournalBenchmark {
         ClusterResolver r = population.resolveAll(ClusterResolver.create(config));
         try (ResolverJournal j = ResolverJournal.fromSnapshot(config, r.snapshot(), false)) {
             start = j.checkpoint();
+            Random draw = new Random(7);
+            for (int i = 0; i < calls; i++) {
+                int k = draw.nextInt(size);
+                j.resolve(population.ids[k], population.normalised[k]);
+            }
+            withLog = j.checkpoint();
         }
     }
 
@@ -79,6 +88,14 @@ public class ResolverJournalBenchmark {
     @Benchmark
     public ResolverJournal.Checkpoint journalCheckpoint() {
         return journal.checkpoint();
+    }
+
+    /** A restore: the base read and CALLS calls replayed (what a job restarting from a checkpoint does once). */
+    @Benchmark
+    public ClusterResolver restoreWithLog() {
+        try (ResolverJournal j = ResolverJournal.restore(config, withLog, false)) {
+            return j.resolver();
+        }
     }
 
     @Benchmark
