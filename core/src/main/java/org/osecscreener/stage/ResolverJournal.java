@@ -114,7 +114,6 @@ public final class ResolverJournal implements AutoCloseable {
         }
     }
 
-    private final ClusterConfig config;
     private final ClusterResolver live;
     private final Buffer buffer = new Buffer();
     private final DataOutputStream log = new DataOutputStream(buffer);
@@ -128,7 +127,6 @@ public final class ResolverJournal implements AutoCloseable {
 
     private ResolverJournal(ClusterConfig config, ClusterResolver live, Base base, List<Segment> segments,
                             boolean background, long minLogBytes) {
-        this.config = config;
         this.live = live;
         this.base = base;
         this.segments.addAll(segments);
