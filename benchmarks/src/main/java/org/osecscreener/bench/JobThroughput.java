@@ -32,7 +32,7 @@ import org.osecscreener.score.Level;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.osecscreener.bench.JobThroughput throughput FILE [hashmap|rocksdb] [parallelism]
- * java [-Dosec.bench.checkpointInterval="10 min"] -cp benchmarks/target/benchmarks.jar org.osecscreener.bench.JobThroughput latency FILE RATE [hashmap|rocksdb]
+ * java [-Dosec.bench.checkpointInterval="10 min"] [-Dosec.bench.incremental=true] -cp benchmarks/target/benchmarks.jar org.osecscreener.bench.JobThroughput latency FILE RATE [hashmap|rocksdb]
  * </pre>
  *
  * <p>Throughput: file in, files out (alerts, dead letters), checkpoints every 10 s, default
@@ -112,6 +112,8 @@ public final class JobThroughput {
         // e.g. "10 min") moves it, to separate checkpoint stalls from other latency
         conf.setString("execution.checkpointing.interval", System.getProperty("osec.bench.checkpointInterval", "10 s"));
         conf.setString("execution.checkpointing.dir", Files.createTempDirectory("osec-bench-cp-").toUri().toString());
+        // -Dosec.bench.incremental=true: RocksDB's incremental checkpoints (only new files uploaded)
+        conf.setString("execution.checkpointing.incremental", System.getProperty("osec.bench.incremental", "false"));
         // as the job runs (JobRunner.configuration); -Dosec.bench.watermarkInterval moves it (Flink's
         // default: 200 ms), -Dosec.bench.bufferTimeout sets every network buffer's timeout (Flink's default
         // 100 ms; the job sets only the final stage's: ScreeningJob.ALERT_BUFFER_TIMEOUT_MS)
