@@ -68,7 +68,7 @@ final class ClusterScorer {
         String[] countries = new String[4];
         int distinct = 0;
         List<String> senders = new ArrayList<>();
-        List<String> recent = new ArrayList<>();
+        List<ClusterRisk.Sender> recent = new ArrayList<>();
         for (ClusterRisk.Sender s : r.senders()) {
             if (s.lastSecond() <= from) {
                 continue;
@@ -98,14 +98,18 @@ final class ClusterScorer {
             repeat += s.count() >= 2 ? 1 : 0;
             cover += s.cover() > 0 ? 1 : 0;
             fresh += s.firstSecond() > second - NEW_SENDER_DAYS * DAY ? 1 : 0;
-            recent.add(s.lastTransactionId());
+            recent.add(s);
         }
         if (u < c.minSenders()) {
             return new Score(0, Level.NONE, List.of(), senders, related, victims, 0);
         }
         // the newest ids, immutable once: each facet's hit then shares this list instead of copying it
-        List<String> evidence = List.copyOf(recent.size() > Hit.MAX_EVIDENCE
-                ? recent.subList(recent.size() - Hit.MAX_EVIDENCE, recent.size()) : recent);
+        // (the senders' latest ids, decoded only for the newest kept: profiles keep ids packed)
+        String[] newest = new String[Math.min(recent.size(), Hit.MAX_EVIDENCE)];
+        for (int i = 0; i < newest.length; i++) {
+            newest[i] = recent.get(recent.size() - newest.length + i).lastTransactionId();
+        }
+        List<String> evidence = List.of(newest);
         ClusterRiskConfig.Facets f = c.facets();
         List<Hit> hits = new ArrayList<>();
         double notPositive = 1;

@@ -70,7 +70,8 @@ public final class ClusterRisk {
         long lookedBackSecond = Long.MIN_VALUE;
         String lastBeneficiaryId;
         int lastOffsetSeconds;
-        final String[] evidence = new String[EVIDENCE];
+        /** The evidence ids, packed ({@link PackedIds}: read only when an alert is written). */
+        final PackedIds evidence = new PackedIds();
         final long[] evidenceSeconds = new long[EVIDENCE];
         int evidenceSize;
 
@@ -105,14 +106,14 @@ public final class ClusterRisk {
         /** UTC offset, in seconds, of its latest transfer's timestamp. */
         public int lastOffsetSeconds() { return lastOffsetSeconds; }
 
-        /** Its latest transfers' ids, oldest first, at most {@link #EVIDENCE}. */
+        /** Its latest transfers' ids, oldest first, at most {@link #EVIDENCE} (immutable, decoded when read). */
         public List<String> evidence() {
-            return List.of(Arrays.copyOf(evidence, evidenceSize));
+            return evidence.evidence(0, evidenceSize);
         }
 
         /** Its latest transfer's id. */
         public String lastTransactionId() {
-            return evidence[evidenceSize - 1];
+            return evidence.get(evidenceSize - 1);
         }
 
         /** Epoch second of the i-th evidence transfer, oldest first. */
@@ -126,18 +127,17 @@ public final class ClusterRisk {
                 if (second < evidenceSeconds[0]) {
                     return;
                 }
-                System.arraycopy(evidence, 1, evidence, 0, EVIDENCE - 1);
+                evidence.removeFirst();
                 System.arraycopy(evidenceSeconds, 1, evidenceSeconds, 0, EVIDENCE - 1);
                 i = EVIDENCE - 1;
             } else {
                 evidenceSize++;
             }
             while (i > 0 && evidenceSeconds[i - 1] > second) {
-                evidence[i] = evidence[i - 1];
                 evidenceSeconds[i] = evidenceSeconds[i - 1];
                 i--;
             }
-            evidence[i] = txId;
+            evidence.insert(i, txId);
             evidenceSeconds[i] = second;
         }
 
@@ -157,7 +157,7 @@ public final class ClusterRisk {
             s.lookedBackSecond = lookedBackSecond;
             s.lastBeneficiaryId = lastBeneficiaryId;
             s.lastOffsetSeconds = lastOffsetSeconds;
-            System.arraycopy(evidence, 0, s.evidence, 0, EVIDENCE);
+            s.evidence.copyFrom(evidence);
             System.arraycopy(evidenceSeconds, 0, s.evidenceSeconds, 0, EVIDENCE);
             s.evidenceSize = evidenceSize;
             return s;
@@ -170,7 +170,7 @@ public final class ClusterRisk {
                     && s.small == small && s.late == late && s.round == round && s.cover == cover
                     && s.alertedSecond == alertedSecond && s.lookedBackSecond == lookedBackSecond
                     && Objects.equals(s.lastBeneficiaryId, lastBeneficiaryId) && s.lastOffsetSeconds == lastOffsetSeconds
-                    && s.evidence().equals(evidence()) && Arrays.equals(s.evidenceSeconds, 0, s.evidenceSize,
+                    && s.evidence.sameAs(evidence) && Arrays.equals(s.evidenceSeconds, 0, s.evidenceSize,
                     evidenceSeconds, 0, evidenceSize);
         }
 
@@ -381,7 +381,7 @@ public final class ClusterRisk {
             s.alertedSecond = Math.max(s.alertedSecond, o.alertedSecond);
             s.lookedBackSecond = Math.max(s.lookedBackSecond, o.lookedBackSecond);
             for (int i = 0; i < o.evidenceSize; i++) {
-                s.addEvidence(o.evidence[i], o.evidenceSeconds[i]);
+                s.addEvidence(o.evidence.get(i), o.evidenceSeconds[i]);
             }
         }
         for (int i = 0; i < other.payeeHashes.length; i++) {
@@ -426,7 +426,7 @@ public final class ClusterRisk {
             out.writeInt(s.lastOffsetSeconds);
             out.writeByte(s.evidenceSize);
             for (int i = 0; i < s.evidenceSize; i++) {
-                out.writeUTF(s.evidence[i]);
+                s.evidence.writeUtf(out, i);
                 out.writeLong(s.evidenceSeconds[i]);
             }
         }
@@ -471,7 +471,7 @@ public final class ClusterRisk {
                 throw new IOException("corrupt cluster risk: " + e + " evidence ids");
             }
             for (int i = 0; i < e; i++) {
-                s.evidence[i] = in.readUTF();
+                s.evidence.readUtfAppend(in);
                 s.evidenceSeconds[i] = in.readLong();
             }
             s.evidenceSize = e;

@@ -3,9 +3,10 @@ package org.osecscreener.profile;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import org.osecscreener.score.EvidenceIds;
 
 /**
  * The most recent transfers of a relationship, kept in event-time order: time, amount in the
@@ -28,11 +29,14 @@ public final class TransferRing {
      * bits): the detectors read them together, and one array is one object to fetch, not three.
      */
     private long[] times;
-    private String[] ids;
+    /**
+     * The transfers' ids, in the same order, packed as bytes: they are read only when a rule's
+     * evidence is rendered, so they are kept cold ({@link PackedIds}), not as a string each.
+     */
+    private final PackedIds ids = new PackedIds();
     private int size;
-    /** The arrays of every ring that holds no transfer yet: a ring gets its own at its first transfer, one at first, then doubling. */
+    /** The array of every ring that holds no transfer yet: a ring gets its own at its first transfer, one slot at first, then doubling. */
     private static final long[] NO_TIMES = new long[0];
-    private static final String[] NO_IDS = new String[0];
 
     /** @param capacity the most transfers kept, 1 to 256 */
     public TransferRing(int capacity) {
@@ -41,7 +45,6 @@ public final class TransferRing {
         }
         this.capacity = capacity;
         times = NO_TIMES;
-        ids = NO_IDS;
     }
 
     /** Adds a transfer without traits at its place in time; returns {@code false} if it was older than all kept in a full ring. */
@@ -61,36 +64,54 @@ public final class TransferRing {
                 return false;
             }
             shiftOutOldest();
-        } else if (size == ids.length) {
-            int n = Math.min(capacity, Math.max(1, ids.length * 2));
+        } else if (size * STRIDE == times.length) {
+            int n = Math.min(capacity, Math.max(1, size * 2));
             times = Arrays.copyOf(times, n * STRIDE);
-            ids = Arrays.copyOf(ids, n);
         }
-        int i = size;
-        while (i > 0 && times[STRIDE * (i - 1)] > epochSecond) {
-            System.arraycopy(times, STRIDE * (i - 1), times, STRIDE * i, STRIDE);
-            ids[i] = ids[i - 1];
-            i--;
-        }
+        int i = placeOf(epochSecond);
         times[STRIDE * i] = epochSecond;
         times[STRIDE * i + 1] = Double.doubleToRawLongBits(amount);
         times[STRIDE * i + 2] = traits;
-        ids[i] = txId;
+        ids.insert(i, txId);
         size++;
         return true;
     }
 
-    private void shiftOutOldest() {
-        System.arraycopy(times, STRIDE, times, 0, STRIDE * (size - 1));
-        System.arraycopy(ids, 1, ids, 0, size - 1);
-        size--;
-        ids[size] = null;
+    /** Opens the slot where a transfer at {@code epochSecond} goes (after every one at or before it) and returns it. */
+    private int placeOf(long epochSecond) {
+        int i = size;
+        while (i > 0 && times[STRIDE * (i - 1)] > epochSecond) {
+            System.arraycopy(times, STRIDE * (i - 1), times, STRIDE * i, STRIDE);
+            i--;
+        }
+        return i;
     }
 
-    /** Adds every transfer of {@code other}. */
+    private void shiftOutOldest() {
+        System.arraycopy(times, STRIDE, times, 0, STRIDE * (size - 1));
+        ids.removeFirst();
+        size--;
+    }
+
+    /** Adds every transfer of {@code other}, as {@link #add(long, double, String, int)} would one by one. */
     public void addAll(TransferRing other) {
-        for (int i = 0; i < other.size; i++) {
-            add(other.second(i), other.amount(i), other.ids[i], other.traits(i));
+        for (int j = 0; j < other.size; j++) {
+            long second = other.second(j);
+            if (size == capacity) {
+                if (second < times[0]) {
+                    continue;
+                }
+                shiftOutOldest();
+            } else if (size * STRIDE == times.length) {
+                int n = Math.min(capacity, Math.max(1, size * 2));
+                times = Arrays.copyOf(times, n * STRIDE);
+            }
+            int i = placeOf(second);
+            times[STRIDE * i] = second;
+            times[STRIDE * i + 1] = other.times[STRIDE * j + 1];
+            times[STRIDE * i + 2] = other.times[STRIDE * j + 2];
+            ids.insertFrom(i, other.ids, j);
+            size++;
         }
     }
 
@@ -116,7 +137,10 @@ public final class TransferRing {
 
     /** Id of the i-th oldest transfer kept. */
     public String id(int i) {
-        return ids[i];
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("transfer " + i + " of " + size);
+        }
+        return ids.get(i);
     }
 
     /** Index of the first transfer at or after {@code fromSecond} ({@link #size()} if none). */
@@ -128,38 +152,39 @@ public final class TransferRing {
         return i;
     }
 
-    /** The ids of transfers {@code from} (inclusive) to the end, newest last, at most {@code max} (the newest). */
+    /**
+     * The ids of transfers {@code from} (inclusive) to the end, newest last, at most {@code max} (the
+     * newest): an immutable list whose ids are decoded when read ({@link EvidenceIds}, unless one
+     * is {@code null}).
+     */
     public List<String> idsFrom(int from, int max) {
         int start = Math.max(from, size - max);
-        List<String> out = new ArrayList<>(size - start);
-        for (int i = start; i < size; i++) {
-            out.add(ids[i]);
-        }
-        return out;
+        return ids.evidence(Math.min(start, size), size);
     }
 
     /**
      * The ids of the last {@code max} transfers from index {@code from} on whose base amount is at
      * most {@code maxAmount} and whose traits hold every bit of {@code traits} (0: any), oldest first:
-     * the evidence of a rule that counted those transfers.
+     * the evidence of a rule that counted those transfers (immutable, decoded when read).
      */
     public List<String> idsFrom(int from, int max, double maxAmount, int traits) {
-        ArrayList<String> out = new ArrayList<>(Math.min(max, Math.max(0, size - from)));
-        for (int i = size - 1; i >= from && out.size() < max; i--) {
+        int[] picked = new int[Math.max(0, Math.min(max, size - from))];
+        int n = 0;
+        for (int i = size - 1; i >= from && n < picked.length; i--) {
             if (amount(i) <= maxAmount && (traits(i) & traits) == traits) {
-                out.add(ids[i]);
+                picked[n++] = i;
             }
         }
-        java.util.Collections.reverse(out);
-        return out;
+        for (int a = 0, b = n - 1; a < b; a++, b--) {
+            int t = picked[a];
+            picked[a] = picked[b];
+            picked[b] = t;
+        }
+        return ids.evidence(picked, n);
     }
 
     long estimatedBytes() {
-        long b = 16 + 3 * 8 + (long) ids.length * (STRIDE * 8 + 4) + 2 * 16;
-        for (int i = 0; i < size; i++) {
-            b += ids[i] == null ? 0 : 40 + ids[i].length();
-        }
-        return b;
+        return 32 + 16 + (long) times.length * 8 + 24 + ids.arrayBytes();
     }
 
     void writeTo(DataOutput out) throws IOException {
@@ -172,7 +197,7 @@ public final class TransferRing {
         for (int i = 0; i < size; i++) {
             out.writeLong(second(i));
             out.writeDouble(amount(i));
-            ProfileIo.writeNullable(out, ids[i]);
+            ids.writeNullable(out, i);
             if (withTraits) {
                 out.writeInt(traits(i));
             }
@@ -190,11 +215,25 @@ public final class TransferRing {
             throw new IOException("corrupt profile: " + n + " transfers for a capacity of " + capacity);
         }
         size = 0;
+        times = NO_TIMES;
+        ids.clear();
         for (int i = 0; i < n; i++) {
             long t = in.readLong();
             double a = in.readDouble();
-            String id = ProfileIo.readNullable(in);
-            add(t, a, id, withTraits ? in.readInt() : 0);
+            if (size > 0 && t < times[STRIDE * (size - 1)]) {
+                // out of order (never written so, but read as add would place it)
+                String id = ProfileIo.readNullable(in);
+                add(t, a, id, withTraits ? in.readInt() : 0);
+                continue;
+            }
+            if (size * STRIDE == times.length) {
+                times = Arrays.copyOf(times, Math.min(capacity, Math.max(1, size * 2)) * STRIDE);
+            }
+            ids.readNullableAppend(in);
+            times[STRIDE * size] = t;
+            times[STRIDE * size + 1] = Double.doubleToRawLongBits(a);
+            times[STRIDE * size + 2] = withTraits ? in.readInt() : 0;
+            size++;
         }
     }
 
@@ -205,7 +244,7 @@ public final class TransferRing {
         }
         for (int i = 0; i < size; i++) {
             if (r.second(i) != second(i) || Double.compare(r.amount(i), amount(i)) != 0 || r.traits(i) != traits(i)
-                    || !java.util.Objects.equals(r.ids[i], ids[i])) {
+                    || !r.ids.sameAt(i, ids, i)) {
                 return false;
             }
         }
@@ -227,7 +266,7 @@ public final class TransferRing {
             throw new IllegalArgumentException("capacity " + other.capacity + " copied into " + capacity);
         }
         times = other.size == 0 ? NO_TIMES : Arrays.copyOf(other.times, other.size * STRIDE);
-        ids = other.size == 0 ? NO_IDS : Arrays.copyOf(other.ids, other.size);
+        ids.copyFrom(other.ids);
         size = other.size;
     }
 }

@@ -30,7 +30,8 @@ public record Hit(String ruleId, double subScore, double weight, boolean mitigat
         if (!(weight > 0 && weight <= 1)) {
             throw new IllegalArgumentException(ruleId + ": weight " + weight + " outside (0, 1]");
         }
-        evidence = List.copyOf(evidence);
+        // packed evidence is immutable already: copying it would decode every id
+        evidence = evidence instanceof EvidenceIds ? evidence : List.copyOf(evidence);
         if (evidence.size() > MAX_EVIDENCE) {
             throw new IllegalArgumentException(ruleId + ": " + evidence.size() + " evidence ids; at most " + MAX_EVIDENCE);
         }
