@@ -36,6 +36,7 @@ import org.osecscreener.io.Rejection;
 import org.osecscreener.io.TransactionCodec;
 import org.osecscreener.model.Transaction;
 import org.osecscreener.profile.ClusterProfile;
+import org.osecscreener.profile.Hashing;
 import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.RuleBundleEvent;
 import org.osecscreener.rules.RuleBundleException;
@@ -63,7 +64,7 @@ import org.osecscreener.stage.ResolverJournal;
  * replica on a background thread) in keyed state, each part under its own key; earlier builds wrote
  * the whole resolver as operator state at every checkpoint, which is read once when restoring such a
  * checkpoint and then emptied. Cluster profiles
- * and seen transaction ids are map state (RocksDB-backed when configured), spread over
+ * and seen transaction ids (by hash) are map state (RocksDB-backed when configured), spread over
  * {@link #BUCKETS} keys by a hash of the transaction or cluster id: the stage's operator
  * ({@link ClusterStageOperator}) lets this function switch the keyed-state context to the bucket
  * it reads. Under one key, as earlier builds kept them, the heap backend copied a whole map (some
@@ -84,11 +85,14 @@ import org.osecscreener.stage.ResolverJournal;
  * output ({@code docs/rule-events.md}). Each outgoing record is stamped with the version that
  * screens it, and carries the bundle text when it is the first of that version on its channel.
  *
- * <p><b>Duplicates.</b> Seen transaction ids are kept with their event day and a
- * {@link ContentFingerprint}: an exact replay is dropped (metric {@code duplicates}); the same id
- * with other content is dead-lettered on field {@code id} (metric {@code duplicatesOtherContent}).
- * Ids restored from a checkpoint of an earlier build ({@code seen-transaction-ids}, no fingerprint)
- * cannot tell the two apart: an id seen again among them is dead-lettered too, with its own reason.
+ * <p><b>Duplicates.</b> Seen transaction ids are kept as their 64-bit hash ({@link Hashing#hash64},
+ * as the embedded Screener keeps them: two ids share a hash with probability about n²/2⁶⁵) with
+ * their event day and a {@link ContentFingerprint} ({@code seen-transaction-hashes}): an exact replay
+ * is dropped (metric {@code duplicates}); the same id with other content is dead-lettered on field
+ * {@code id} (metric {@code duplicatesOtherContent}). Earlier builds kept the ids themselves
+ * ({@code seen-transactions}), and before them without a fingerprint ({@code seen-transaction-ids});
+ * both are moved into the hashed form when the stage is bound. Ids restored without a fingerprint
+ * cannot tell a replay from a reuse: an id seen again among them is dead-lettered too, with its own reason.
  */
 final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, Envelope, RuleEvent, Envelope>
         implements CheckpointedFunction {
@@ -101,7 +105,11 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     /** Broadcast-state key of the one running bundle, as written by earlier builds (read on restore). */
     static final String CURRENT = "current";
     static final ValueStateDescriptor<Integer> MAX_DAY = new ValueStateDescriptor<>("max-event-day", Types.INT);
+    /** The value of seen ids as builds before the sixth speed session kept them ({@code seen-transactions}, keyed by the id). */
     static final TypeInformation<Tuple2<Integer, Long>> SEEN_VALUE = Types.TUPLE(Types.INT, Types.LONG);
+    /** Seen transaction ids, keyed by the id's {@link Hashing#hash64} under the id's {@link #bucket}. */
+    static final MapStateDescriptor<Long, ProfileSerializers.Seen> SEEN =
+            new MapStateDescriptor<>("seen-transaction-hashes", Types.LONG, ProfileSerializers.SEEN);
     /** Records between two retention sweeps of the global maps. */
     static final int SWEEP_EVERY = 1 << 17;
     /**
@@ -138,11 +146,13 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     private transient JournalState journalState;
     private transient MapState<String, ProfileSerializers.DatedCluster> profiles;
     /** Transaction id → (event day, content fingerprint). */
-    private transient MapState<String, Tuple2<Integer, Long>> seen;
+    /** Seen transaction ids: the id's 64-bit hash → its day and content fingerprint, under the id's bucket. */
+    private transient MapState<Long, ProfileSerializers.Seen> seen;
+    /** Seen ids as the build before kept them (id → day and fingerprint); moved into {@link #seen} when the stage is bound. */
+    private transient MapState<String, Tuple2<Integer, Long>> stringSeen;
     /** Transaction id → event day, as checkpointed by earlier builds; read and swept until empty. */
+    /** Seen ids as earlier builds kept them (id → day, no fingerprint); moved into {@link #seen} when the stage is bound. */
     private transient MapState<String, Integer> legacySeen;
-    /** Whether {@link #legacySeen} may hold entries: checked when the stage is bound, updated by each sweep. */
-    private transient boolean legacy;
     private transient org.apache.flink.api.common.state.ValueState<Integer> maxDay;
     private transient long sinceSweep;
     /** {@link #maxDay} as last read or written (the stage has one key); read once after a (re)start. */
@@ -193,7 +203,8 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         profiles = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-profiles", Types.STRING,
                 ProfileSerializers.CLUSTER));
         clusters = new StateClusters(this, profiles);
-        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transactions", Types.STRING, SEEN_VALUE));
+        seen = getRuntimeContext().getMapState(SEEN);
+        stringSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transactions", Types.STRING, SEEN_VALUE));
         legacySeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transaction-ids", Types.STRING, Types.INT));
         maxDay = getRuntimeContext().getState(MAX_DAY);
         versionSent = new int[senderParallelism];
@@ -233,14 +244,8 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
      */
     void bind(KeyContext context) throws Exception {
         this.keys = context;
-        toBuckets(seen);
-        toBuckets(legacySeen);
+        seenToHashes();
         toBuckets(profiles);
-        legacy = false;
-        for (int b = 1; b <= BUCKETS && !legacy; b++) {
-            at(b);
-            legacy = !legacySeen.isEmpty();
-        }
         if (journal != null) {
             journal.close();
         }
@@ -254,6 +259,40 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             journal = ResolverJournal.create(clusterConfig, BACKGROUND);
         }
         legacyResolver = null;
+    }
+
+    /**
+     * Moves seen ids restored in the forms of earlier builds into {@link #seen}, keyed by the id's
+     * hash under the id's bucket: {@code seen-transactions} (id → day and fingerprint; under key 0
+     * before the third speed session, in buckets after it) and {@code seen-transaction-ids} (id →
+     * day, no fingerprint: kept with fingerprint 0, content unknown). Both are empty afterwards, so
+     * this reads nothing after the first restore of this build's state.
+     */
+    private void seenToHashes() throws Exception {
+        List<java.util.Map.Entry<String, ProfileSerializers.Seen>> moved = new ArrayList<>();
+        for (int k = 0; k <= BUCKETS; k++) {
+            at(k);
+            for (var en : stringSeen.entries()) {
+                moved.add(java.util.Map.entry(en.getKey(), new ProfileSerializers.Seen(en.getValue().f0, en.getValue().f1)));
+            }
+            for (var en : legacySeen.entries()) {
+                moved.add(java.util.Map.entry(en.getKey(), new ProfileSerializers.Seen(en.getValue(), 0L)));
+            }
+            if (!moved.isEmpty()) {
+                stringSeen.clear();
+                legacySeen.clear();
+            }
+        }
+        for (var en : moved) {
+            at(bucket(en.getKey()));
+            Long h = Hashing.hash64(en.getKey());
+            ProfileSerializers.Seen there = seen.get(h);
+            // an id in both earlier forms: the later sighting, with its fingerprint if known
+            if (there == null || there.day() < en.getValue().day()
+                    || (there.day() == en.getValue().day() && there.fingerprint() == 0L)) {
+                seen.put(h, en.getValue());
+            }
+        }
     }
 
     /** Moves the entries of {@code state} held under key 0 into their buckets (none after the first restore). */
@@ -314,23 +353,20 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         long fingerprint = parsed.fingerprint();
         int txKey = bucket(tx.id());
         at(txKey);
-        Tuple2<Integer, Long> first = seen.get(tx.id());
-        if (first == null && legacy) {
-            Integer legacyDay = legacySeen.get(tx.id());
-            first = legacyDay == null ? null : Tuple2.of(legacyDay, 0L);
-        }
-        if (first != null && first.f0 >= Retention.oldestDay(clock, retention)) { // remembered: within the retention
-            if (first.f1 == fingerprint) {
+        Long idHash = Hashing.hash64(tx.id());
+        ProfileSerializers.Seen first = seen.get(idHash);
+        if (first != null && first.day() >= Retention.oldestDay(clock, retention)) { // remembered: within the retention
+            if (first.fingerprint() == fingerprint) {
                 duplicates.inc();
                 return;
             }
             duplicatesOtherContent.inc();
             ctx.output(ParseFunction.DEAD_LETTER, DeadLetters.json("screening", new Rejection(e.seq,
-                    TransactionCodec.standard().toJson(parsed.whole()), "id", first.f1 == 0L ? unknownContent(first.f0)
-                    : Screener.duplicateWithOtherContent(first.f0))));
+                    TransactionCodec.standard().toJson(parsed.whole()), "id", first.fingerprint() == 0L
+                    ? unknownContent(first.day()) : Screener.duplicateWithOtherContent(first.day()))));
             return;
         }
-        seen.put(tx.id(), Tuple2.of(day, fingerprint)); // still under txKey: nothing above switched
+        seen.put(idHash, new ProfileSerializers.Seen(day, fingerprint)); // still under txKey: nothing above switched
         Resolution r = journal.resolve(tx.beneficiary().id(), parsed.ids());
         merges.inc(r.merges().size());
         clusters.begin();
@@ -461,24 +497,13 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
             return;
         }
         int oldest = Retention.oldestDay(max, bundles.retentionDays());
-        boolean legacyLeft = false;
-        boolean checkLegacy = legacy;
         for (int b = 1; b <= BUCKETS; b++) {
             at(b);
             var ids = seen.iterator();
             while (ids.hasNext()) {
-                if (ids.next().getValue().f0 < oldest) {
+                if (ids.next().getValue().day() < oldest) {
                     ids.remove();
                 }
-            }
-            if (checkLegacy) {
-                var old = legacySeen.iterator();
-                while (old.hasNext()) {
-                    if (old.next().getValue() < oldest) {
-                        old.remove();
-                    }
-                }
-                legacyLeft |= !legacySeen.isEmpty();
             }
             var ps = profiles.iterator();
             while (ps.hasNext()) {
@@ -487,7 +512,6 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                 }
             }
         }
-        legacy = legacyLeft;
     }
 
     private RuleBundleLoader loader() {

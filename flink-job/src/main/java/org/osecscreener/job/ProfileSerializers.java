@@ -51,6 +51,78 @@ final class ProfileSerializers {
     static final TypeInformation<DatedCluster> CLUSTER = new SimpleTypeInfo<>(DatedCluster.class, ClusterSerializer.INSTANCE);
     static final TypeInformation<ClusterRisk> RISK = new SimpleTypeInfo<>(ClusterRisk.class, RiskSerializer.INSTANCE);
     static final TypeInformation<QueueItem> ITEM = new SimpleTypeInfo<>(QueueItem.class, ItemSerializer.INSTANCE);
+    static final TypeInformation<Seen> SEEN = new SimpleTypeInfo<>(Seen.class, SeenSerializer.INSTANCE);
+
+    /**
+     * What the cluster stage remembers of a transaction id it screened (keyed by the id's 64-bit
+     * hash): the UTC event day it was seen and its {@link org.osecscreener.screen.ContentFingerprint}
+     * (0: unknown, for ids restored from a build that kept none). Immutable, so the heap backend
+     * shares it between a snapshot and the live state instead of copying it.
+     */
+    record Seen(int day, long fingerprint) {
+    }
+
+    /** {@link Seen} in 12 bytes: the day, then the fingerprint. */
+    static final class SeenSerializer extends TypeSerializerSingleton<Seen> {
+        static final SeenSerializer INSTANCE = new SeenSerializer();
+
+        @Override
+        public boolean isImmutableType() {
+            return true;
+        }
+
+        @Override
+        public Seen createInstance() {
+            return new Seen(0, 0);
+        }
+
+        @Override
+        public Seen copy(Seen from) {
+            return from;
+        }
+
+        @Override
+        public Seen copy(Seen from, Seen reuse) {
+            return from;
+        }
+
+        @Override
+        public int getLength() {
+            return 12;
+        }
+
+        @Override
+        public void serialize(Seen value, DataOutputView target) throws IOException {
+            target.writeInt(value.day());
+            target.writeLong(value.fingerprint());
+        }
+
+        @Override
+        public Seen deserialize(DataInputView source) throws IOException {
+            return new Seen(source.readInt(), source.readLong());
+        }
+
+        @Override
+        public Seen deserialize(Seen reuse, DataInputView source) throws IOException {
+            return deserialize(source);
+        }
+
+        @Override
+        public void copy(DataInputView source, DataOutputView target) throws IOException {
+            target.write(source, 12);
+        }
+
+        @Override
+        public TypeSerializerSnapshot<Seen> snapshotConfiguration() {
+            return new SeenSnapshot();
+        }
+    }
+
+    public static final class SeenSnapshot extends SimpleTypeSerializerSnapshot<Seen> {
+        public SeenSnapshot() {
+            super(() -> SeenSerializer.INSTANCE);
+        }
+    }
 
     /** Writes a length-prefixed value, the layout of Flink's {@code byte[]} serializer. */
     abstract static class LengthPrefixed<T> extends TypeSerializerSingleton<T> {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -194,6 +195,30 @@ class GovernanceHarnessTest {
         }
     }
 
+    /**
+     * Rewrites the seen ids of {@code txs} in the form of the builds before the hashed ids: id → day
+     * and fingerprint in {@code seen-transactions}, under the id's bucket; the hashed form emptied.
+     */
+    static void toEarlierSeenForm(KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h,
+                                  List<Transaction> txs, MapStateDescriptor<String, Tuple2<Integer, Long>> earlier) throws Exception {
+        var op = h.getOperator();
+        MapState<Long, ProfileSerializers.Seen> hashed = op.getPartitionedState(VoidNamespace.INSTANCE,
+                VoidNamespaceSerializer.INSTANCE, ClusterStepFunction.SEEN);
+        MapState<String, Tuple2<Integer, Long>> old = op.getPartitionedState(VoidNamespace.INSTANCE,
+                VoidNamespaceSerializer.INSTANCE, earlier);
+        for (Transaction t : txs) {
+            op.setCurrentKey(ClusterStepFunction.bucket(t.id()));
+            ProfileSerializers.Seen seen = hashed.get(org.osecscreener.profile.Hashing.hash64(t.id()));
+            assertThat(seen).as("seen %s", t.id()).isNotNull();
+            assertThat(seen.fingerprint()).isNotZero();
+            old.put(t.id(), Tuple2.of(seen.day(), seen.fingerprint()));
+        }
+        for (int k : keys(h, ClusterStepFunction.SEEN.getName())) {
+            op.setCurrentKey(k);
+            hashed.clear();
+        }
+    }
+
     /** Moves every entry of a map state under key 0, as earlier builds kept the stage's maps. */
     static <V> void toKeyZero(KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h,
                               MapStateDescriptor<String, V> d) throws Exception {
@@ -247,19 +272,24 @@ class GovernanceHarnessTest {
             for (Transaction t : txs.subList(0, 120)) {
                 expected.add(ClusterStepFunction.bucket(t.id()));
             }
-            assertThat(keys(h, "seen-transactions")).as("seen ids under their ids' buckets").isEqualTo(expected)
+            assertThat(keys(h, "seen-transaction-hashes")).as("seen ids under their ids' buckets").isEqualTo(expected)
                     .hasSizeGreaterThan(50);
             assertThat(keys(h, "cluster-profiles")).as("cluster profiles under their buckets, never key 0").isNotEmpty()
                     .allSatisfy(k -> assertThat(k).isBetween(1, ClusterStepFunction.BUCKETS));
-            // the layout of earlier builds: every map under the stream's one key
-            toKeyZero(h, seenState);
+            // the layouts of earlier builds: seen ids by the id itself in their buckets (the build before the
+            // hashed ids; the one-key form of still earlier builds is the EarlierBuildSavepointTest's), and
+            // cluster profiles under the stream's one key (builds before the buckets)
+            toEarlierSeenForm(h, txs.subList(0, 120), seenState);
             toKeyZero(h, profileState);
-            assertThat(keys(h, "seen-transactions")).containsExactly(0);
+            assertThat(keys(h, "seen-transaction-hashes")).isEmpty();
+            assertThat(keys(h, "seen-transactions")).isEqualTo(expected);
             assertThat(keys(h, "cluster-profiles")).containsExactly(0);
             snapshot = h.snapshot(1, 1);
         }
         try (var h = harness(JobTestSupport.defaults(), snapshot)) {
-            assertThat(keys(h, "seen-transactions")).as("moved into buckets on restore").doesNotContain(0).hasSizeGreaterThan(50);
+            assertThat(keys(h, "seen-transaction-hashes")).as("moved into buckets, by hash, on restore").doesNotContain(0)
+                    .hasSizeGreaterThan(50);
+            assertThat(keys(h, "seen-transactions")).as("the earlier form emptied").isEmpty();
             assertThat(keys(h, "cluster-profiles")).doesNotContain(0).isNotEmpty();
             for (int i = 120; i < txs.size(); i++) {
                 feed(h, txs.get(i), i);
