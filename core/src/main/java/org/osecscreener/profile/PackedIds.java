@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.osecscreener.score.EvidenceIds;
+import org.osecscreener.model.EvidenceIds;
 
 /**
  * A short sequence of transaction ids kept as the bytes of one array, not as one {@code String}

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
-import org.osecscreener.score.EvidenceIds;
+import org.osecscreener.model.EvidenceIds;
 
 /**
  * The most recent transfers of a relationship, kept in event-time order: time, amount in the
@@ -64,9 +64,8 @@ public final class TransferRing {
                 return false;
             }
             shiftOutOldest();
-        } else if (size * STRIDE == times.length) {
-            int n = Math.min(capacity, Math.max(1, size * 2));
-            times = Arrays.copyOf(times, n * STRIDE);
+        } else {
+            makeRoom();
         }
         int i = placeOf(epochSecond);
         times[STRIDE * i] = epochSecond;
@@ -75,6 +74,13 @@ public final class TransferRing {
         ids.insert(i, txId);
         size++;
         return true;
+    }
+
+    /** Grows the array when every slot is taken (below the capacity): one slot at first, then doubling. */
+    private void makeRoom() {
+        if (size * STRIDE == times.length) {
+            times = Arrays.copyOf(times, Math.min(capacity, Math.max(1, size * 2)) * STRIDE);
+        }
     }
 
     /** Opens the slot where a transfer at {@code epochSecond} goes (after every one at or before it) and returns it. */
@@ -102,9 +108,8 @@ public final class TransferRing {
                     continue;
                 }
                 shiftOutOldest();
-            } else if (size * STRIDE == times.length) {
-                int n = Math.min(capacity, Math.max(1, size * 2));
-                times = Arrays.copyOf(times, n * STRIDE);
+            } else {
+                makeRoom();
             }
             int i = placeOf(second);
             times[STRIDE * i] = second;
@@ -226,9 +231,7 @@ public final class TransferRing {
                 add(t, a, id, withTraits ? in.readInt() : 0);
                 continue;
             }
-            if (size * STRIDE == times.length) {
-                times = Arrays.copyOf(times, Math.min(capacity, Math.max(1, size * 2)) * STRIDE);
-            }
+            makeRoom();
             ids.readNullableAppend(in);
             times[STRIDE * size] = t;
             times[STRIDE * size + 1] = Double.doubleToRawLongBits(a);

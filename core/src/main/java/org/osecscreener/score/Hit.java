@@ -3,6 +3,8 @@ package org.osecscreener.score;
 import java.util.List;
 import java.util.Objects;
 
+import org.osecscreener.model.EvidenceIds;
+
 /**
  * One rule's finding on one transaction.
  *

@@ -310,7 +310,7 @@ class PackedIdsTest {
                 List<String> got = ring.idsFrom(from, max);
                 assertThat(got).isEqualTo(idList.subList(start, m.size()));
                 // without a null id, the evidence stays packed until read
-                assertThat(got instanceof org.osecscreener.score.EvidenceIds).isEqualTo(!got.contains(null));
+                assertThat(got instanceof org.osecscreener.model.EvidenceIds).isEqualTo(!got.contains(null));
                 List<String> filtered = new ArrayList<>();
                 for (int i = m.size() - 1; i >= from && filtered.size() < max; i--) {
                     if (m.get(i).amount() <= 250 && (m.get(i).traits() & 2) == 2) {

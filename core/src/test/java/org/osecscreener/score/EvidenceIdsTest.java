@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import org.junit.jupiter.api.Test;
+import org.osecscreener.model.EvidenceIds;
 
 class EvidenceIdsTest {
     @Provide

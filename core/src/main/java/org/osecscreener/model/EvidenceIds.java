@@ -1,4 +1,4 @@
-package org.osecscreener.score;
+package org.osecscreener.model;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -10,9 +10,11 @@ import java.util.RandomAccess;
 
 /**
  * An immutable list of transaction ids kept as the bytes of one array and decoded when read: the
- * evidence of a {@link Hit}. Most hits are never written (their transaction stays below the
- * lowest level an output keeps), so the screening builds their evidence from the ids its profiles
- * keep packed without making a string per id; a string is made only when an id is read.
+ * evidence of a hit ({@link org.osecscreener.score.Hit}). Most hits are never written (their
+ * transaction stays below the lowest level an output keeps), so the screening builds their
+ * evidence from the ids its profiles keep packed without making a string per id; a string is made
+ * only when an id is read. In {@code model}, below both the profiles that build these lists and
+ * the scores that hold them.
  *
  * <p>The packed form: the ids in order, each as a length prefix and its bytes in modified UTF-8
  * (the encoding of {@link java.io.DataOutput#writeUTF}). The prefix is {@code length + 1} (0 for
