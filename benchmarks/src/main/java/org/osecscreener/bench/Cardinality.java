@@ -85,7 +85,8 @@ public final class Cardinality {
                 Channel.ONLINE, null, sender, payee, null);
     }
 
-    private static long heapAfterGc(MemoryMXBean memory) {
+    /** The heap in use after three full collections (also used by {@link StateFootprint}). */
+    static long heapAfterGc(MemoryMXBean memory) {
         for (int k = 0; k < 3; k++) {
             System.gc();
         }

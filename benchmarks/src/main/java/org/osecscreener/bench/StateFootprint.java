@@ -38,7 +38,7 @@ public final class StateFootprint {
         long hold = args.length > 1 ? Long.parseLong(args[1]) : 0;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Screener screener = Screener.builder().build();
-        long empty = heapAfterGc(memory);
+        long empty = Cardinality.heapAfterGc(memory);
         long t0 = System.nanoTime();
         long[] screened = new long[1];
         try (InputStream in = Files.newInputStream(file); TransactionReader reader = new TransactionReader(in)) {
@@ -46,7 +46,7 @@ public final class StateFootprint {
                 screener.screen(tx);
                 screened[0]++;
             }, rejection -> { });
-            long heap = heapAfterGc(memory) - empty;
+            long heap = Cardinality.heapAfterGc(memory) - empty;
             Screener.Tracked t = screener.tracked();
             long entities = t.senders() + t.clusters() + t.beneficiaries();
             System.out.printf("file=%s lines=%,d screened=%,d rejected=%,d in %.1f s%n", file, reader.linesRead(), screened[0],
@@ -62,12 +62,5 @@ public final class StateFootprint {
         }
         // keep the screener reachable until here
         System.out.println(screener.tracked().senders() >= 0 ? "done" : "");
-    }
-
-    private static long heapAfterGc(MemoryMXBean memory) {
-        for (int k = 0; k < 3; k++) {
-            System.gc();
-        }
-        return memory.getHeapMemoryUsage().getUsed();
     }
 }

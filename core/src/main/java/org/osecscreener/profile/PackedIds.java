@@ -170,6 +170,7 @@ final class PackedIds {
             data[at] = 0;
         } else if (isPlainAscii(id)) {
             int n = id.length();
+            check(n);
             int p = prefixBytes(n + 1);
             open(at, p + n);
             writePrefix(at, n + 1);
@@ -244,19 +245,11 @@ final class PackedIds {
         if (from < 0 || to > count || from > to) {
             throw new IndexOutOfBoundsException("ids " + from + " to " + to + " of " + count);
         }
-        int start = offsetOf(from);
-        int at = start;
-        for (int i = from; i < to; i++) {
-            if (prefix(at) == 0) {
-                int[] all = new int[to - from];
-                for (int j = 0; j < all.length; j++) {
-                    all[j] = from + j;
-                }
-                return decoded(all, all.length);
-            }
-            at += entryBytes(at);
+        int[] range = new int[to - from];
+        for (int k = 0; k < range.length; k++) {
+            range[k] = from + k;
         }
-        return EvidenceIds.ofPacked(Arrays.copyOfRange(data, start, at), to - from);
+        return evidence(range, range.length);
     }
 
     private List<String> decoded(int[] indices, int n) {
@@ -358,7 +351,6 @@ final class PackedIds {
     /** ASCII without NUL: its modified UTF-8 is one byte per character, the character itself. */
     private static boolean isPlainAscii(String s) {
         int n = s.length();
-        check(n);
         for (int k = 0; k < n; k++) {
             char c = s.charAt(k);
             if (c == 0 || c >= 0x80) {

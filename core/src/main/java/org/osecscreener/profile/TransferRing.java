@@ -142,9 +142,6 @@ public final class TransferRing {
 
     /** Id of the i-th oldest transfer kept. */
     public String id(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException("transfer " + i + " of " + size);
-        }
         return ids.get(i);
     }
 

@@ -272,13 +272,14 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         List<java.util.Map.Entry<String, ProfileSerializers.Seen>> moved = new ArrayList<>();
         for (int k = 0; k <= BUCKETS; k++) {
             at(k);
+            int before = moved.size();
             for (var en : stringSeen.entries()) {
                 moved.add(java.util.Map.entry(en.getKey(), new ProfileSerializers.Seen(en.getValue().f0, en.getValue().f1)));
             }
             for (var en : legacySeen.entries()) {
                 moved.add(java.util.Map.entry(en.getKey(), new ProfileSerializers.Seen(en.getValue(), 0L)));
             }
-            if (!moved.isEmpty()) {
+            if (moved.size() > before) {
                 stringSeen.clear();
                 legacySeen.clear();
             }

@@ -63,27 +63,12 @@ final class ProfileSerializers {
     }
 
     /** {@link Seen} in 12 bytes: the day, then the fingerprint. */
-    static final class SeenSerializer extends TypeSerializerSingleton<Seen> {
+    static final class SeenSerializer extends ImmutableSerializer<Seen> {
         static final SeenSerializer INSTANCE = new SeenSerializer();
-
-        @Override
-        public boolean isImmutableType() {
-            return true;
-        }
 
         @Override
         public Seen createInstance() {
             return new Seen(0, 0);
-        }
-
-        @Override
-        public Seen copy(Seen from) {
-            return from;
-        }
-
-        @Override
-        public Seen copy(Seen from, Seen reuse) {
-            return from;
         }
 
         @Override
@@ -100,11 +85,6 @@ final class ProfileSerializers {
         @Override
         public Seen deserialize(DataInputView source) throws IOException {
             return new Seen(source.readInt(), source.readLong());
-        }
-
-        @Override
-        public Seen deserialize(Seen reuse, DataInputView source) throws IOException {
-            return deserialize(source);
         }
 
         @Override
@@ -304,27 +284,43 @@ final class ProfileSerializers {
     }
 
     /** The final stage's open queue items (immutable records). */
-    static final class ItemSerializer extends TypeSerializerSingleton<QueueItem> {
-        static final ItemSerializer INSTANCE = new ItemSerializer();
-
+    /**
+     * A serializer of an immutable value: copies are the value itself, so the heap backend shares it
+     * between a snapshot and the live state; a reused instance is never filled in.
+     */
+    abstract static class ImmutableSerializer<T> extends TypeSerializerSingleton<T> {
         @Override
-        public boolean isImmutableType() {
+        public final boolean isImmutableType() {
             return true;
         }
 
         @Override
+        public final T copy(T from) {
+            return from;
+        }
+
+        @Override
+        public final T copy(T from, T reuse) {
+            return from;
+        }
+
+        @Override
+        public final T deserialize(T reuse, DataInputView source) throws IOException {
+            return deserialize(source);
+        }
+
+        @Override
+        public void copy(DataInputView source, DataOutputView target) throws IOException {
+            serialize(deserialize(source), target);
+        }
+    }
+
+    static final class ItemSerializer extends ImmutableSerializer<QueueItem> {
+        static final ItemSerializer INSTANCE = new ItemSerializer();
+
+        @Override
         public QueueItem createInstance() {
             return new QueueItem("", 0, 0);
-        }
-
-        @Override
-        public QueueItem copy(QueueItem from) {
-            return from;
-        }
-
-        @Override
-        public QueueItem copy(QueueItem from, QueueItem reuse) {
-            return from;
         }
 
         @Override
@@ -342,16 +338,6 @@ final class ProfileSerializers {
         @Override
         public QueueItem deserialize(DataInputView source) throws IOException {
             return new QueueItem(source.readUTF(), source.readLong(), source.readLong());
-        }
-
-        @Override
-        public QueueItem deserialize(QueueItem reuse, DataInputView source) throws IOException {
-            return deserialize(source);
-        }
-
-        @Override
-        public void copy(DataInputView source, DataOutputView target) throws IOException {
-            serialize(deserialize(source), target);
         }
 
         @Override
