@@ -388,6 +388,7 @@ public final class ClusterResolver {
             r.ringHead = null;
             r.size = 0;
             clusterCount--;
+            releaseAnchors(v);
         } else {
             v.ringPrev.ringNext = v.ringNext;
             v.ringNext.ringPrev = v.ringPrev;
@@ -403,6 +404,24 @@ public final class ClusterResolver {
         v.entryCount = 0;
         v.linkedWith = null;
         v.edges = null;
+    }
+
+    /**
+     * The last live member of a cluster, {@code v}, is leaving it: the identifiers it anchors no
+     * longer lead to a cluster ({@link #link} treats an anchor in a cluster of size 0 as none, and so
+     * do {@link #hubs} and the snapshot, which writes such an anchor as absent), so they drop it.
+     * Without this the evicted node stayed reachable from those entries until they were evicted
+     * themselves, a ghost kept for nothing: under a stream of one-payee clusters (the cardinality
+     * attack) as many ghosts as live beneficiaries. Behaviour is unchanged: the resolver is the one a
+     * restore from its snapshot gives.
+     */
+    private static void releaseAnchors(Node v) {
+        Entry[] held = v.entries;
+        for (int i = 0, n = v.entryCount; i < n; i++) {
+            if (held[i].anchor == v) {
+                held[i].anchor = null;
+            }
+        }
     }
 
     private void evictEntry(Entry e) {
