@@ -73,9 +73,9 @@ import org.osecscreener.stage.ResolverJournal;
  * taken. The latest event day stays under key 0, and maps restored under key 0 from an earlier
  * build are moved into their buckets when the stage opens ({@link #bind}). Expiry is decided in
  * event time when a value is read ({@link Retention}); Flink's per-key TTL would not know the rule's
- * retention, so memory is freed instead every {@link #SWEEP_EVERY} records by a sweep over the
- * buckets that drops what the rule has already forgotten (older than the longest retention among
- * the bundles held before the latest event day).
+ * retention, so memory is freed instead by a sweep over the buckets, one bucket at a time in turn
+ * and every bucket once in {@link #SWEEP_EVERY} records, that drops what the rule has already
+ * forgotten (older than the longest retention among the bundles held before the latest event day).
  *
  * <p>Rule bundles arrive on the broadcast control stream and are offered to the {@link BundleStage}
  * (kept in broadcast state): each transaction is screened by the highest version effective on or
@@ -116,15 +116,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
      * Keys (1 to {@code BUCKETS}) that the seen ids and cluster profiles are spread over; key 0 holds
      * the latest event day, and held everything in earlier builds. A power of two.
      */
-    static final int BUCKETS = 4096;
-    /** The boxed keys 0 to {@link #BUCKETS}, so that switching keys allocates nothing. */
-    private static final Integer[] KEYS = new Integer[BUCKETS + 1];
-
-    static {
-        for (int i = 0; i < KEYS.length; i++) {
-            KEYS[i] = i;
-        }
-    }
+    static final int BUCKETS = StateBuckets.BUCKETS;
 
     private final String baseline;
     private final ClusterConfig clusterConfig;
@@ -154,7 +146,8 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     /** Seen ids as earlier builds kept them (id → day, no fingerprint); moved into {@link #seen} when the stage is bound. */
     private transient MapState<String, Integer> legacySeen;
     private transient org.apache.flink.api.common.state.ValueState<Integer> maxDay;
-    private transient long sinceSweep;
+    /** The retention sweep's turn over the buckets. */
+    private transient StateBuckets.Cycle sweeps;
     /** {@link #maxDay} as last read or written (the stage has one key); read once after a (re)start. */
     private transient Integer maxDayCache;
     private transient boolean maxDayRead;
@@ -178,7 +171,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         this(baseline, clusterConfig, senderParallelism, senderMaxParallelism, SWEEP_EVERY);
     }
 
-    /** As above, sweeping every {@code sweepEvery} records (tests sweep often). */
+    /** As above, sweeping every bucket once every {@code sweepEvery} records (tests sweep often). */
     ClusterStepFunction(String baseline, ClusterConfig clusterConfig, int senderParallelism, int senderMaxParallelism,
                         int sweepEvery) {
         this.sweepEvery = sweepEvery;
@@ -207,6 +200,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         stringSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transactions", Types.STRING, SEEN_VALUE));
         legacySeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-transaction-ids", Types.STRING, Types.INT));
         maxDay = getRuntimeContext().getState(MAX_DAY);
+        sweeps = new StateBuckets.Cycle(sweepEvery);
         versionSent = new int[senderParallelism];
         maxDayRead = false;
         keys = null;
@@ -222,18 +216,14 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
         journalManifest = getRuntimeContext().getState(JOURNAL_MANIFEST);
     }
 
-    /**
-     * The bucket key (1 to {@link #BUCKETS}) of a transaction or cluster id: the top bits of the id's
-     * hash times the golden ratio. Not the low bits of the hash, which are what the heap backend's
-     * {@code HashMap} of each bucket indexes by: ids sharing them would all collide in that map.
-     */
+    /** The bucket key (1 to {@link #BUCKETS}) of a transaction or cluster id ({@link StateBuckets#bucket}). */
     static int bucket(String id) {
-        return 1 + ((id.hashCode() * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(BUCKETS)));
+        return StateBuckets.bucket(id);
     }
 
     /** Makes {@code key} (0, or a bucket) the current key of the stage's keyed state. */
     private void at(int key) {
-        keys.setCurrentKey(key < KEYS.length ? KEYS[key] : Integer.valueOf(key));
+        StateBuckets.at(keys, key);
     }
 
     /**
@@ -245,7 +235,7 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     void bind(KeyContext context) throws Exception {
         this.keys = context;
         seenToHashes();
-        toBuckets(profiles);
+        StateBuckets.toBuckets(keys, profiles);
         if (journal != null) {
             journal.close();
         }
@@ -293,23 +283,6 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                     || (there.day() == en.getValue().day() && there.fingerprint() == 0L)) {
                 seen.put(h, en.getValue());
             }
-        }
-    }
-
-    /** Moves the entries of {@code state} held under key 0 into their buckets (none after the first restore). */
-    private <V> void toBuckets(MapState<String, V> state) throws Exception {
-        at(0);
-        List<java.util.Map.Entry<String, V>> all = new ArrayList<>();
-        for (var en : state.entries()) {
-            all.add(java.util.Map.entry(en.getKey(), en.getValue()));
-        }
-        if (all.isEmpty()) {
-            return;
-        }
-        state.clear();
-        for (var en : all) {
-            at(bucket(en.getKey()));
-            state.put(en.getKey(), en.getValue());
         }
     }
 
@@ -380,9 +353,8 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
                 ctx.output(RULE_EVENTS, taken.toJson());
             }
         }
-        if (++sinceSweep >= sweepEvery) {
-            sinceSweep = 0;
-            sweep();
+        for (int n = sweeps.due(); n > 0; n--) {
+            sweep(sweeps.next());
         }
         int version = engine.bundle().version();
         int channel = KeyGroupRangeAssignment.assignKeyToParallelOperator(tx.sender().id(), senderMaxParallelism,
@@ -489,28 +461,28 @@ final class ClusterStepFunction extends KeyedBroadcastProcessFunction<Integer, E
     }
 
     /**
-     * Frees what the retention has forgotten: seen ids and cluster profiles whose day is older than
-     * the longest retention among the bundles held before the latest event day ({@link Retention}).
+     * Frees what the retention has forgotten in one bucket: seen ids and cluster profiles whose day is
+     * older than the longest retention among the bundles held before the latest event day
+     * ({@link Retention}). Buckets are swept in turn ({@link StateBuckets.Cycle}), a full cycle every
+     * {@code sweepEvery} records.
      */
-    void sweep() throws Exception {
+    void sweep(int bucket) throws Exception {
         Integer max = maxDay();
         if (max == null) {
             return;
         }
         int oldest = Retention.oldestDay(max, bundles.retentionDays());
-        for (int b = 1; b <= BUCKETS; b++) {
-            at(b);
-            var ids = seen.iterator();
-            while (ids.hasNext()) {
-                if (ids.next().getValue().day() < oldest) {
-                    ids.remove();
-                }
+        at(bucket);
+        var ids = seen.iterator();
+        while (ids.hasNext()) {
+            if (ids.next().getValue().day() < oldest) {
+                ids.remove();
             }
-            var ps = profiles.iterator();
-            while (ps.hasNext()) {
-                if (ps.next().getValue().day < oldest) {
-                    ps.remove();
-                }
+        }
+        var ps = profiles.iterator();
+        while (ps.hasNext()) {
+            if (ps.next().getValue().day < oldest) {
+                ps.remove();
             }
         }
     }

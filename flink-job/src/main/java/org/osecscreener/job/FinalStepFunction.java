@@ -21,6 +21,7 @@ import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyContext;
 import org.apache.flink.util.Collector;
 import org.osecscreener.detect.PartialAssessment;
 import org.osecscreener.detect.ScreeningEngine;
@@ -70,7 +71,8 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private transient MetricGroup hitsGroup;
     private transient Map<String, Counter> hits;
     private transient LatencyHistogram latency;
-    private transient long sinceSweep;
+    /** The retention sweep's turn over the buckets. */
+    private transient StateBuckets.Cycle sweeps;
     /** Wall-clock time of the latest record (derived, not checkpointed). */
     private transient long lastArrival;
     /**
@@ -81,6 +83,13 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private transient long eventTimer;
     /** The latest processing-time timer registered (to skip registering the same one per record). */
     private transient long processingTimer;
+    /** The key context, bound by {@link FinalStageOperator}: the maps live in {@link StateBuckets}. */
+    private transient KeyContext keys;
+    /**
+     * The key last made current by this function (0 or a bucket), so that accesses to one bucket in a
+     * row switch once; reset to 0 where the operator makes key 0 current (a record, a timer).
+     */
+    private transient int currentKey;
 
     /**
      * @param minLevel lowest level emitted
@@ -96,13 +105,16 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
 
     @Override
     public void open(OpenContext ctx) {
-        // One key holds every cluster's alert: Flink's per-key TTL would rescan the whole map on
-        // access; expiry is decided in event time on read (FinalStage) and memory freed by sweep().
+        // The maps are spread over buckets (StateBuckets), not under the stream's one key: the heap
+        // backend would copy a whole map on its first write after each checkpoint. No Flink TTL: expiry
+        // is decided in event time on read (FinalStage) and memory freed by sweep(), a bucket at a time.
         alerts = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-alerts", Types.STRING,
                 TypeExtractor.getForClass(ClusterAlertPojo.class)));
         risks = getRuntimeContext().getMapState(new MapStateDescriptor<>("cluster-risk", Types.STRING, ProfileSerializers.RISK));
         items = getRuntimeContext().getMapState(new MapStateDescriptor<>("queue-items", Types.STRING, ProfileSerializers.ITEM));
-        finals = new FinalStage(new StateAlerts(alerts, risks, items));
+        finals = new FinalStage(new StateAlerts());
+        sweeps = new StateBuckets.Cycle(ClusterStepFunction.SWEEP_EVERY);
+        keys = null;
         flushedThrough = getRuntimeContext().getState(
                 new org.apache.flink.api.common.state.ValueStateDescriptor<>("flushed-through", Types.LONG));
         MetricGroup g = getRuntimeContext().getMetricGroup();
@@ -117,8 +129,42 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         latency = g.histogram("screeningLatencyMs", new LatencyHistogram());
     }
 
+    /**
+     * Called by {@link FinalStageOperator} once opened, with state restored: binds the key context and
+     * moves maps restored under key 0 (earlier builds kept each whole under the stream's one key) into
+     * their buckets.
+     */
+    void bind(KeyContext context) throws Exception {
+        this.keys = context;
+        StateBuckets.toBuckets(keys, alerts);
+        StateBuckets.toBuckets(keys, risks);
+        StateBuckets.toBuckets(keys, items);
+        currentKey = 0;
+    }
+
+    /** Makes the bucket of {@code key} (a cluster id or queue key) current, for one state access. */
+    private void bucketOf(String key) {
+        int b = StateBuckets.bucket(key);
+        if (b != currentKey) {
+            StateBuckets.at(keys, b);
+            currentKey = b;
+        }
+    }
+
+    /** Makes key 0 current again: the stage's timers and {@link #flushedThrough} live there. */
+    private void home() {
+        if (currentKey != 0) {
+            StateBuckets.at(keys, 0);
+            currentKey = 0;
+        }
+    }
+
     @Override
     public void processElement(Envelope e, Context ctx, Collector<String> out) throws Exception {
+        if (keys == null) {
+            throw new IllegalStateException("FinalStepFunction runs in a FinalStageOperator, which binds its key context");
+        }
+        currentKey = 0; // the operator made the record's key, 0, current
         engines.forRecord(e); // learn the version now, in channel order
         e.bundle = null;
         lastArrival = ctx.timerService().currentProcessingTime();
@@ -156,6 +202,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+        currentKey = 0; // the operator made the timer's key, 0, current
         if (ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.PROCESSING_TIME) {
             long now = ctx.timerService().currentProcessingTime();
             if (now - lastArrival >= maxHoldMillis) {
@@ -206,7 +253,12 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     private void screen(Envelope e, Collector<String> out) throws Exception {
         ScreeningEngine engine = engines.forRecord(e);
         PartialAssessment p = ((Bodies.Partial) e.body).assessment();
-        org.osecscreener.score.Screening sc = finals.step(engine, p);
+        org.osecscreener.score.Screening sc;
+        try {
+            sc = finals.step(engine, p);
+        } finally {
+            home();
+        }
         Assessment a = sc.assessment();
         assessed.inc();
         if (a.level() == Level.REVIEW) {
@@ -218,9 +270,8 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
             hits.computeIfAbsent(h.ruleId(), hitsGroup::counter).inc();
         }
         latency.update(System.currentTimeMillis() - e.ingest);
-        if (++sinceSweep >= ClusterStepFunction.SWEEP_EVERY) {
-            sinceSweep = 0;
-            sweep();
+        for (int n = sweeps.due(); n > 0; n--) {
+            sweep(sweeps.next());
         }
         if (a.level().atLeast(minLevel)) {
             out.collect(AssessmentWriter.toJson(a));
@@ -246,37 +297,49 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
     }
 
     /**
-     * Frees what the retention has forgotten ({@link FinalStage}'s rules): alerts, risk profiles and
-     * queue items older than the longest retention among the bundles known before the stage's clock.
+     * Frees what the retention has forgotten ({@link FinalStage}'s rules) in one bucket: alerts, risk
+     * profiles and queue items older than the longest retention among the bundles known before the
+     * stage's clock. Buckets are swept in turn ({@link StateBuckets.Cycle}), every bucket once in
+     * {@link ClusterStepFunction#SWEEP_EVERY} records.
      */
-    private void sweep() throws Exception {
+    private void sweep(int bucket) throws Exception {
         int oldest = Retention.oldestDay(finals.clockDay(), engines.retentionDays());
-        var it = alerts.iterator();
-        while (it.hasNext()) {
-            if (Retention.day(it.next().getValue().epochSecond) < oldest) {
-                it.remove();
+        try {
+            StateBuckets.at(keys, bucket);
+            currentKey = bucket;
+            var it = alerts.iterator();
+            while (it.hasNext()) {
+                if (Retention.day(it.next().getValue().epochSecond) < oldest) {
+                    it.remove();
+                }
             }
-        }
-        var rs = risks.iterator();
-        while (rs.hasNext()) {
-            if (FinalStage.expired(rs.next().getValue(), oldest)) {
-                rs.remove();
+            var rs = risks.iterator();
+            while (rs.hasNext()) {
+                if (FinalStage.expired(rs.next().getValue(), oldest)) {
+                    rs.remove();
+                }
             }
-        }
-        var is = items.iterator();
-        while (is.hasNext()) {
-            if (FinalStage.expired(is.next().getValue(), oldest)) {
-                is.remove();
+            var is = items.iterator();
+            while (is.hasNext()) {
+                if (FinalStage.expired(is.next().getValue(), oldest)) {
+                    is.remove();
+                }
             }
+        } finally {
+            home();
         }
     }
 
-    /** The final step's state over map state ({@link AlertStore}; the stage has one key). Values are changed in place and put back. */
-    private record StateAlerts(MapState<String, ClusterAlertPojo> alerts, MapState<String, ClusterRisk> risks,
-                               MapState<String, QueueItem> items) implements AlertStore {
+    /**
+     * The final step's state over map state ({@link AlertStore}), each entry under its key's bucket
+     * ({@link StateBuckets}; {@link #screen} makes key 0 current again after the step). Values are
+     * changed in place and put back.
+     */
+    private final class StateAlerts implements AlertStore {
         @Override
         public ClusterAlert alert(String clusterId) {
             try {
+                bucketOf(clusterId);
                 return ClusterAlertPojo.toAlert(alerts.get(clusterId));
             } catch (Exception e) {
                 throw new IllegalStateException("reading cluster-alerts state failed", e);
@@ -286,6 +349,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         @Override
         public void putAlert(String clusterId, ClusterAlert alert) {
             try {
+                bucketOf(clusterId);
                 alerts.put(clusterId, ClusterAlertPojo.of(alert));
             } catch (Exception e) {
                 throw new IllegalStateException("writing cluster-alerts state failed", e);
@@ -295,6 +359,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         @Override
         public void removeAlert(String clusterId) {
             try {
+                bucketOf(clusterId);
                 alerts.remove(clusterId);
             } catch (Exception e) {
                 throw new IllegalStateException("writing cluster-alerts state failed", e);
@@ -304,6 +369,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         @Override
         public ClusterRisk risk(String clusterId) {
             try {
+                bucketOf(clusterId);
                 return risks.get(clusterId);
             } catch (Exception e) {
                 throw new IllegalStateException("reading cluster-risk state failed", e);
@@ -313,6 +379,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         @Override
         public void putRisk(String clusterId, ClusterRisk risk) {
             try {
+                bucketOf(clusterId);
                 risks.put(clusterId, risk);
             } catch (Exception e) {
                 throw new IllegalStateException("writing cluster-risk state failed", e);
@@ -322,6 +389,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         @Override
         public void removeRisk(String clusterId) {
             try {
+                bucketOf(clusterId);
                 risks.remove(clusterId);
             } catch (Exception e) {
                 throw new IllegalStateException("writing cluster-risk state failed", e);
@@ -331,6 +399,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         @Override
         public QueueItem item(String key) {
             try {
+                bucketOf(key);
                 return items.get(key);
             } catch (Exception e) {
                 throw new IllegalStateException("reading queue state failed", e);
@@ -340,6 +409,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         @Override
         public void putItem(String key, QueueItem item) {
             try {
+                bucketOf(key);
                 items.put(key, item);
             } catch (Exception e) {
                 throw new IllegalStateException("writing queue state failed", e);
@@ -349,6 +419,7 @@ final class FinalStepFunction extends KeyedProcessFunction<Integer, Envelope, St
         @Override
         public void removeItem(String key) {
             try {
+                bucketOf(key);
                 items.remove(key);
             } catch (Exception e) {
                 throw new IllegalStateException("writing queue state failed", e);

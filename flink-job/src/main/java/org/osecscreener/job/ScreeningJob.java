@@ -173,7 +173,10 @@ public final class ScreeningJob {
 
         SingleOutputStreamOperator<String> assessments = partial
                 .keyBy(e -> 0, Types.INT)
-                .process(new FinalStepFunction(settings.minLevel(), settings.lateness().plus(MAX_HOLD)))
+                // Flink's keyed process operator, with the function bound to its key context
+                // (FinalStageOperator): the stage's maps are kept per bucket of ids, not under the one key
+                .transform("event-time order, propagation, scoring", Types.STRING,
+                        new FinalStageOperator(new FinalStepFunction(settings.minLevel(), settings.lateness().plus(MAX_HOLD))))
                 .uid("final-stage").name("event-time order, propagation, scoring")
                 .setParallelism(1).setMaxParallelism(1)
                 // alerts are few: a partly filled buffer of them goes to the sinks after 5 ms, not

@@ -215,8 +215,7 @@ class OperatorHarnessTest {
                 partial.addAll(s.extractOutputValues());
             }
         }
-        var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new FinalStepFunction(Level.NONE, Duration.ofSeconds(30)), (Envelope e) -> 0, Types.INT);
+        var h = StageHarness.finalHarness(new FinalStepFunction(Level.NONE, Duration.ofSeconds(30)));
         try (h) {
             h.setProcessingTime(0);
             // deliver in reverse order: the stage must put them back in event-time order

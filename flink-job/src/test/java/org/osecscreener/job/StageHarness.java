@@ -115,6 +115,24 @@ final class StageHarness {
         return h;
     }
 
+    /** An opened harness of the final stage's operator (as the job builds it) around {@code f}. */
+    static KeyedOneInputStreamOperatorTestHarness<Integer, Envelope, String> finalHarness(FinalStepFunction f) throws Exception {
+        return finalHarness(f, null);
+    }
+
+    /** As above, restoring {@code restore} first (if not {@code null}). */
+    static KeyedOneInputStreamOperatorTestHarness<Integer, Envelope, String> finalHarness(FinalStepFunction f,
+            org.apache.flink.runtime.checkpoint.OperatorSubtaskState restore) throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<Integer, Envelope, String> h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new FinalStageOperator(f), (Envelope e) -> 0, Types.INT, 1, 1, 0);
+        h.setup();
+        if (restore != null) {
+            h.initializeState(restore);
+        }
+        h.open();
+        return h;
+    }
+
     /** The job's outputs for the steps. */
     static Outputs job(RuleBundle baseline, List<Step> steps) throws Exception {
         Outputs out = new Outputs();
@@ -127,8 +145,7 @@ final class StageHarness {
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(Duration.ofDays(3),
                              Level.NONE), e -> e.key, Types.STRING);
              KeyedOneInputStreamOperatorTestHarness<Integer, Envelope, String> fin =
-                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(new FinalStepFunction(Level.NONE,
-                             Duration.ofSeconds(30)), (Envelope e) -> 0, Types.INT)) {
+                     finalHarness(new FinalStepFunction(Level.NONE, Duration.ofSeconds(30)))) {
             for (AbstractStreamOperatorTestHarness<?> h : List.of(parse, cluster, sender, fin)) {
                 h.setProcessingTime(0);
                 h.setStateTtlProcessingTime(0);

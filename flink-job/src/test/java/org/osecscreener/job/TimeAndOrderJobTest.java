@@ -106,8 +106,7 @@ class TimeAndOrderJobTest {
         Transaction earlier = at(base, "T-LOCAL-0245", OffsetDateTime.of(2026, 4, 5, 2, 45, 0, 0, ZoneOffset.ofHours(11)));
         Transaction late = at(base, "T-LATE", OffsetDateTime.of(2026, 4, 4, 10, 0, 0, 0, ZoneOffset.UTC));
         List<Envelope> partial = partials(List.of(later, earlier, late));
-        var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new FinalStepFunction(Level.NONE, Duration.ofSeconds(30)), (Envelope e) -> 0, Types.INT);
+        var h = StageHarness.finalHarness(new FinalStepFunction(Level.NONE, Duration.ofSeconds(30)));
         try (h) {
             h.setProcessingTime(0);
             partial.get(0).bundle = Engines.canonical(OperatorHarnessTest.V1);
@@ -128,7 +127,7 @@ class TimeAndOrderJobTest {
     }
 
     /** The sender stage's output for {@code txs}, through the cluster and sender stages, in the given order. */
-    private static List<Envelope> partials(List<Transaction> txs) throws Exception {
+    static List<Envelope> partials(List<Transaction> txs) throws Exception {
         List<Envelope> out = new ArrayList<>();
         try (var c = OperatorHarnessTest.clusterStage()) {
             for (int i = 0; i < txs.size(); i++) {
