@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -101,28 +94,12 @@ class FinalStageBucketsTest {
     }
 
     /** Keys that hold entries of a map state of the final stage. */
-    private static Set<Integer> keys(KeyedOneInputStreamOperatorTestHarness<Integer, Envelope, String> h, String state)
-            throws Exception {
-        AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) h.getOperator();
-        try (var ks = op.<Integer>getKeyedStateBackend().getKeys(state, VoidNamespace.INSTANCE)) {
-            return ks.collect(Collectors.toCollection(TreeSet::new));
-        }
+    private static Set<Integer> keys(KeyedOneInputStreamOperatorTestHarness<Integer, Envelope, String> h, String state) {
+        return StageHarness.stateKeys((AbstractStreamOperator<?>) h.getOperator(), state);
     }
 
-    /** Moves every entry of a map state under key 0, as earlier builds kept the stage's maps. */
     private static <V> void toKeyZero(KeyedOneInputStreamOperatorTestHarness<Integer, Envelope, String> h,
                                       MapStateDescriptor<String, V> d) throws Exception {
-        AbstractStreamOperator<?> op = (AbstractStreamOperator<?>) h.getOperator();
-        MapState<String, V> state = op.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, d);
-        Map<String, V> all = new LinkedHashMap<>();
-        for (int k : keys(h, d.getName())) {
-            op.setCurrentKey(k);
-            for (var e : state.entries()) {
-                all.put(e.getKey(), e.getValue());
-            }
-            state.clear();
-        }
-        op.setCurrentKey(0);
-        state.putAll(all);
+        StageHarness.toKeyZero((AbstractStreamOperator<?>) h.getOperator(), d);
     }
 }

@@ -190,9 +190,7 @@ class GovernanceHarnessTest {
 
     /** Keys that hold entries of a map state of the cluster stage. */
     static java.util.Set<Integer> keys(KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h, String state) {
-        try (var ks = h.getOperator().<Integer>getKeyedStateBackend().getKeys(state, VoidNamespace.INSTANCE)) {
-            return ks.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
-        }
+        return StageHarness.stateKeys(h.getOperator(), state);
     }
 
     /**
@@ -222,18 +220,7 @@ class GovernanceHarnessTest {
     /** Moves every entry of a map state under key 0, as earlier builds kept the stage's maps. */
     static <V> void toKeyZero(KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h,
                               MapStateDescriptor<String, V> d) throws Exception {
-        var op = h.getOperator();
-        MapState<String, V> state = op.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, d);
-        java.util.Map<String, V> all = new java.util.LinkedHashMap<>();
-        for (int k : keys(h, d.getName())) {
-            op.setCurrentKey(k);
-            for (var e : state.entries()) {
-                all.put(e.getKey(), e.getValue());
-            }
-            state.clear();
-        }
-        op.setCurrentKey(0);
-        state.putAll(all);
+        StageHarness.toKeyZero(h.getOperator(), d);
     }
 
     static List<String> views(KeyedBroadcastOperatorTestHarness<Integer, Envelope, RuleEvent, Envelope> h) {

@@ -115,6 +115,33 @@ final class StageHarness {
         return h;
     }
 
+    /** Keys that hold entries of a keyed state of a global stage's operator (0, or buckets). */
+    static java.util.Set<Integer> stateKeys(org.apache.flink.streaming.api.operators.AbstractStreamOperator<?> op,
+                                            String state) {
+        try (var ks = op.<Integer>getKeyedStateBackend().getKeys(state,
+                org.apache.flink.runtime.state.VoidNamespace.INSTANCE)) {
+            return ks.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
+    /** Moves every entry of a map state under key 0, as builds before the buckets kept a global stage's maps. */
+    static <V> void toKeyZero(org.apache.flink.streaming.api.operators.AbstractStreamOperator<?> op,
+                              org.apache.flink.api.common.state.MapStateDescriptor<String, V> d) throws Exception {
+        org.apache.flink.api.common.state.MapState<String, V> state = op.getPartitionedState(
+                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE, d);
+        java.util.Map<String, V> all = new java.util.LinkedHashMap<>();
+        for (int k : stateKeys(op, d.getName())) {
+            op.setCurrentKey(k);
+            for (var e : state.entries()) {
+                all.put(e.getKey(), e.getValue());
+            }
+            state.clear();
+        }
+        op.setCurrentKey(0);
+        state.putAll(all);
+    }
+
     /** An opened harness of the final stage's operator (as the job builds it) around {@code f}. */
     static KeyedOneInputStreamOperatorTestHarness<Integer, Envelope, String> finalHarness(FinalStepFunction f) throws Exception {
         return finalHarness(f, null);
