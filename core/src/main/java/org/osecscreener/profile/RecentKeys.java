@@ -130,6 +130,18 @@ public final class RecentKeys {
         return i < 0 ? Integer.MIN_VALUE : day(i);
     }
 
+    /**
+     * The latest day any key was seen, or {@link Integer#MIN_VALUE} if none is kept: {@code
+     * countSince(d) == 0} exactly when {@code latestDay() < d}.
+     */
+    public int latestDay() {
+        int latest = Integer.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            latest = Math.max(latest, day(i));
+        }
+        return latest;
+    }
+
     /** Keys seen on or after {@code fromDay}. */
     public int countSince(int fromDay) {
         int n = 0;

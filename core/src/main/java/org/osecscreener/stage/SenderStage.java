@@ -72,6 +72,31 @@ public final class SenderStage {
         return profile.countries().countSince(Retention.oldestDay(day, retentionDays)) == 0;
     }
 
+    /**
+     * The first stream day from which a shell may drop a sender's whole state without changing a
+     * decision ("clean-up is not a decision", {@link Retention}): the sender's latest transfer day
+     * plus twice the retention plus one.
+     *
+     * <p>Why that day. Once the stream's clock (the latest event day the global stage admitted) has
+     * reached it, the global stage admits only transactions of day {@code t >= clock - R}, where
+     * {@code R} is the longest retention among the bundles it holds ({@link BundleStage#retentionDays});
+     * so {@code t >= latest + R + 1}, and for any bundle of retention {@code r <= R} the sender's
+     * latest transfer is before {@link Retention#oldestDay}{@code (t, r) = t - r}: the state is
+     * {@link #expired} for every transaction that can still reach the sender, however late it arrives.
+     *
+     * @param profile       the sender's profile
+     * @param retentionDays {@code R}, the longest retention among the bundles known ({@link Retention#days})
+     * @return a UTC epoch day; {@link Long#MIN_VALUE} for a profile with no transfer day, which every
+     *         transaction finds expired
+     */
+    public static long forgettableFrom(SenderProfile profile, int retentionDays) {
+        if (retentionDays < 1) {
+            throw new IllegalArgumentException("retention must be at least one day, was " + retentionDays);
+        }
+        int latest = profile.countries().latestDay();
+        return latest == Integer.MIN_VALUE ? Long.MIN_VALUE : (long) latest + 2L * retentionDays + 1;
+    }
+
     /** Drops relationships beyond the cap, the least recent in event time first, never {@code current}. */
     private static void keepCap(SenderStore store, String current) {
         for (int n = store.pairCount(); n > PAIRS_PER_SENDER; n = store.pairCount()) {

@@ -27,9 +27,8 @@ import org.osecscreener.profile.SenderProfile;
  * (a length, then the profile's {@code writeTo} bytes; cluster profiles prefixed with their event
  * day), so a savepoint whose state was {@code byte[]} is read as is (each serializer's snapshot
  * declares itself compatible with Flink's {@code byte[]} serializer). {@code copy} is a deep
- * copy through the profiles' {@code copy()} methods (the heap backend copies values during
- * asynchronous snapshots and TTL clean-up), except for pair profiles, which are never changed
- * in place ({@link PairSerializer#copy}).
+ * copy through the profiles' {@code copy()} methods (the heap backend copies a value it shares
+ * with a running asynchronous snapshot before a record may change it in place).
  */
 final class ProfileSerializers {
     private ProfileSerializers() {
@@ -206,14 +205,14 @@ final class ProfileSerializers {
         }
 
         /**
-         * The same object: pair profiles in state are never changed in place (the sender stage
-         * changes a copy and puts it back, {@code SenderStepFunction.StatePairs}), so sharing them
-         * is safe. It matters because Flink's TTL clean-up of map state copies every value of the
-         * map it visits, on every state access.
+         * A deep copy: the sender stage changes pair profiles in place, and the heap backend copies
+         * a value it shares with a running snapshot before handing it out. (Builds that kept Flink's
+         * TTL on this state shared the profile instead, because the TTL clean-up of map state copied
+         * every value of each map it visited, on every state access; the stage changed a copy.)
          */
         @Override
         public PairProfile copy(PairProfile from) {
-            return from;
+            return from.copy();
         }
 
         @Override

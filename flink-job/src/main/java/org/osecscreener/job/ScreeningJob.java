@@ -100,14 +100,6 @@ public final class ScreeningJob {
                 watchlists = Watchlists.forIngest(watchlists, ingest.key().pseudonymiser());
             }
         }
-
-        /**
-         * The sender stage's backstop TTL, in processing time: the baseline's longest rule window plus two
-         * days. Not the retention, which is in event time and follows the bundles ({@code stage.Retention}).
-         */
-        public Duration ttl() {
-            return Duration.ofDays(baseline.longestWindowDays() + 2L);
-        }
     }
 
     /**
@@ -129,7 +121,6 @@ public final class ScreeningJob {
      * @return the output streams, for the caller to attach sinks to
      */
     public static Outputs build(DataStream<RawRecord> raw, DataStream<RuleEvent> rules, Settings settings) {
-        Duration ttl = settings.ttl();
         // Chained operators hand records over without a defensive copy. Safe here: every function
         // emits new objects, and none keeps or changes a record it received from a chained operator.
         raw.getExecutionEnvironment().getConfig().enableObjectReuse();
@@ -167,7 +158,10 @@ public final class ScreeningJob {
                 .transform("watermarks, never idle", routed.getType(), EventTimeGate.<Envelope>neverIdle())
                 .uid("cluster-stage-never-idle").setParallelism(1).setMaxParallelism(1)
                 .keyBy(e -> e.key, Types.STRING)
-                .process(new SenderStepFunction(ttl, settings.minLevel(), settings.clusterConfig(), settings.watchlists()))
+                // Flink's keyed process operator, which also sets the clean-up timers of state restored
+                // from builds that set none (SenderStageOperator)
+                .transform("sender profiles and detectors", EnvelopeSerializer.TYPE, new SenderStageOperator(
+                        new SenderStepFunction(settings.minLevel(), settings.clusterConfig(), settings.watchlists())))
                 .uid("sender-stage").name("sender profiles and detectors")
                 .setParallelism(settings.parallelism()).setMaxParallelism(SENDER_MAX_PARALLELISM);
 

@@ -1,6 +1,5 @@
 package org.osecscreener.job;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -36,19 +34,45 @@ import org.osecscreener.stage.SenderStore;
  * with the expiry of a sender's state in event time and the sender → cluster cap, is core's
  * {@link SenderStage}, over the keyed state ({@link StateSender}).
  *
- * <p>The state also carries Flink's TTL, which counts processing time only. It is kept as a memory
- * backstop beyond the retention (state written with it cannot be restored without it, so removing
- * it would break savepoints): in a replay it never fires, and in a live stream it can only drop a
- * relationship its sender has not paid for longer than the TTL ({@code docs/architecture.md}).
+ * <p><b>Clean-up in event time.</b> A sender that stops paying is forgotten by the rule only when
+ * its next transaction arrives; to free the memory of one that never comes back, each sender with
+ * state has one event-time timer, set when its state is created, at the day from which dropping
+ * the state cannot change a decision ({@link SenderStage#forgettableFrom}: its latest transfer plus
+ * twice the longest retention known, plus one day), at a moment of that day spread by the sender's
+ * key so that a day's clean-ups do not all fall on midnight. When it fires, the state is dropped if
+ * that day has come for the sender's current profile on the admitting stage's clock ({@link #onTimer}),
+ * else the timer is set again, for the later day. State restored from a build without these timers
+ * gets them when the stage opens ({@link SenderStageOperator}).
+ *
+ * <p>Earlier builds kept Flink's processing-time TTL on this state as a memory backstop; Flink 2.2
+ * restores state written with a TTL into descriptors without one (its TTL metadata is dropped), so
+ * their savepoints restore. Without the TTL, profiles are changed in place on the heap backend, pair
+ * profiles too (their serializer's copy, which the backend makes while a snapshot is running, is a
+ * deep one).
  */
 final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, Envelope> implements CheckpointedFunction {
-    private final Duration ttl;
+    /** Union list state: holds {@link #TIMERS_SET} once the stage's state has its clean-up timers. */
+    static final ListStateDescriptor<Integer> CLEAN_UP_MARK = new ListStateDescriptor<>("sender-clean-up-timers", Types.INT);
+    /** The marker's value: every sender with state has its clean-up timer. */
+    static final int TIMERS_SET = 1;
+    /** Milliseconds in a day. */
+    private static final long DAY_MS = 86_400_000L;
+    static final ValueStateDescriptor<SenderProfile> PROFILE = new ValueStateDescriptor<>("sender-profile", ProfileSerializers.SENDER);
     private final org.osecscreener.score.Level minLevel;
     private transient ValueState<SenderProfile> profile;
     private transient MapState<String, PairProfile> pairs;
     private transient StateSender sender;
     private transient Engines engines;
     private transient ListState<String> known;
+    private transient ListState<Integer> cleanUpMark;
+    /** Whether the restored state came from a build that set no clean-up timers. */
+    private transient boolean timersMissing;
+    /**
+     * The latest UTC event day of a transaction this task has screened since it started: a lower
+     * bound of the global stage's clock, which admitted it.
+     */
+    private transient long latestDay;
+    private transient org.apache.flink.metrics.Counter forgotten;
     private transient int versionSent;
     private final org.osecscreener.cluster.ClusterConfig clusterConfig;
     /** Shipped with the function (serialised in the job graph); {@code null} without watchlists. */
@@ -56,21 +80,19 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
     private transient org.osecscreener.findings.WatchlistMatcher watch;
 
     /**
-     * @param ttl      the backstop TTL of the keyed state, in processing time (beyond the retention)
      * @param minLevel the lowest level the job writes: reasons are rendered only for
      *                 transactions that may reach it
      */
-    SenderStepFunction(Duration ttl, org.osecscreener.score.Level minLevel) {
-        this(ttl, minLevel, null, null);
+    SenderStepFunction(org.osecscreener.score.Level minLevel) {
+        this(minLevel, null, null);
     }
 
     /**
      * @param clusterConfig payee-cluster settings: parties are normalised as the resolver does
      * @param watchlists    the lists of the {@code watchlist_match} rule, or {@code null}
      */
-    SenderStepFunction(Duration ttl, org.osecscreener.score.Level minLevel,
+    SenderStepFunction(org.osecscreener.score.Level minLevel,
                        org.osecscreener.cluster.ClusterConfig clusterConfig, org.osecscreener.findings.Watchlists watchlists) {
-        this.ttl = ttl;
         this.minLevel = minLevel;
         this.clusterConfig = clusterConfig;
         this.watchlists = watchlists;
@@ -78,21 +100,12 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
 
     @Override
     public void open(OpenContext ctx) {
-        // Expired entries are dropped on read, visited one per state access on the heap backend
-        // (Flink's default visits five: a quarter of this stage's time in profiles), and by
-        // RocksDB's compaction filter. One per access still outpaces the arrival of new keys, so
-        // the heap state stays within the live senders plus those not yet visited.
-        StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl).neverReturnExpired()
-                .cleanupIncrementally(1, false).cleanupInRocksdbCompactFilter(1000).build();
         // typed: on the heap backend a record updates its profiles in place (ProfileSerializers)
-        ValueStateDescriptor<SenderProfile> p = new ValueStateDescriptor<>("sender-profile", ProfileSerializers.SENDER);
-        p.enableTimeToLive(ttlConfig);
-        profile = getRuntimeContext().getState(p);
-        MapStateDescriptor<String, PairProfile> m = new MapStateDescriptor<>("sender-cluster-profiles", Types.STRING,
-                ProfileSerializers.PAIR);
-        m.enableTimeToLive(ttlConfig);
-        pairs = getRuntimeContext().getMapState(m);
+        profile = getRuntimeContext().getState(PROFILE);
+        pairs = getRuntimeContext().getMapState(new MapStateDescriptor<>("sender-cluster-profiles", Types.STRING,
+                ProfileSerializers.PAIR));
         sender = new StateSender(profile, pairs);
+        forgotten = getRuntimeContext().getMetricGroup().counter("sendersForgotten");
         // matches are derived data, cached per party and per task (not checkpointed)
         watch = watchlists == null ? null : org.osecscreener.findings.WatchlistMatcher.of(watchlists,
                 new org.osecscreener.cluster.IdentifierNormaliser(clusterConfig));
@@ -102,11 +115,16 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
     public void processElement(Envelope e, Context ctx, Collector<Envelope> out) throws Exception {
         ScreeningEngine engine = engines.forRecord(e);
         Bodies.Routed r = (Bodies.Routed) e.body;
+        latestDay = Math.max(latestDay, Math.floorDiv(e.time, DAY_MS));
         sender.begin();
         Transaction tx = r.whole();
         PartialAssessment partial = SenderStage.step(engine, sender, tx, r.view(),
                 watch == null ? WatchlistMatches.NONE : watch.match(tx));
         sender.flush();
+        if (!sender.existed) {
+            // a new sender (or one the clean-up dropped): its one clean-up timer
+            ctx.timerService().registerEventTimeTimer(cleanUpAt(ctx.getCurrentKey(), sender.profile, engines.retentionDays()));
+        }
         String text = null;
         if (versionSent != e.version) {
             versionSent = e.version;
@@ -114,6 +132,77 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
         }
         out.collect(new Envelope("0", e.time, e.seq, e.ingest, e.version, text,
                 new Bodies.Partial(partial, engine.mayReach(partial, minLevel))));
+    }
+
+    /**
+     * The sender's clean-up timer fired: drops its state if the day from which that changes no
+     * decision ({@link SenderStage#forgettableFrom}) has come for its current profile, on the clock
+     * of the stage that admits transactions: that stage's clock is at least the latest day this task
+     * has screened ({@link #latestDay}), whereas the watermark alone may have been moved by a record
+     * the stage refused. Otherwise the timer is set again: for the later day, or a day of event time
+     * later when only this task's clock lags. At the end of the input (the watermark at its maximum)
+     * nothing can arrive any more, and the state is dropped.
+     */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Envelope> out) throws Exception {
+        SenderProfile p = profile.value();
+        if (p == null) {
+            return;
+        }
+        int retention = engines.retentionDays();
+        long due = cleanUpAt(ctx.getCurrentKey(), p, retention);
+        long watermark = ctx.timerService().currentWatermark();
+        if (due > timestamp) {
+            ctx.timerService().registerEventTimeTimer(due);
+        } else if (watermark == Long.MAX_VALUE || (retention >= 1 && latestDay >= SenderStage.forgettableFrom(p, retention))) {
+            profile.clear();
+            pairs.clear();
+            forgotten.inc();
+        } else {
+            ctx.timerService().registerEventTimeTimer(Math.max(due, watermark) + DAY_MS);
+        }
+    }
+
+    /**
+     * When the clean-up timer of {@code key} with {@code profile} fires, in event-time milliseconds:
+     * within the UTC day {@link SenderStage#forgettableFrom}, at a second of it set by the key.
+     *
+     * @param retentionDays the longest retention among the bundles known; before any is known (a
+     *                      task restored with state but no bundle yet) the timer is a day later
+     *                      each time it fires
+     */
+    static long cleanUpAt(String key, SenderProfile profile, int retentionDays) {
+        long spread = Math.floorMod(key.hashCode(), 86_400) * 1000L;
+        int latest = profile.countries().latestDay();
+        if (latest == Integer.MIN_VALUE) {
+            return Long.MIN_VALUE; // no transfer day: every transaction finds it expired
+        }
+        if (retentionDays < 1) {
+            return (latest + 1L) * DAY_MS + spread;
+        }
+        return SenderStage.forgettableFrom(profile, retentionDays) * DAY_MS + spread;
+    }
+
+    /**
+     * Sets the clean-up timer of every sender in state restored from a build that set none (called
+     * by {@link SenderStageOperator} once the timer service exists); nothing otherwise.
+     *
+     * @param timers registers an event-time timer for the backend's current key
+     */
+    void setMissingTimers(org.apache.flink.runtime.state.KeyedStateBackend<String> backend,
+                          java.util.function.LongConsumer timers) throws Exception {
+        if (!timersMissing) {
+            return;
+        }
+        int retention = engines.retentionDays();
+        backend.applyToAllKeys(org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE, PROFILE, (key, state) -> {
+                    SenderProfile p = state.value();
+                    if (p != null) {
+                        timers.accept(cleanUpAt(key, p, retention));
+                    }
+                });
+        timersMissing = false;
     }
 
     /**
@@ -130,6 +219,8 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
         /** The ids listed by the latest {@link #pairCount} (only at the cap). */
         private final List<String> ids = new java.util.ArrayList<>();
         private SenderProfile profile;
+        /** Whether the sender had state when the record arrived (then it has its clean-up timer). */
+        private boolean existed;
         private boolean cleared;
         private boolean added;
 
@@ -143,6 +234,7 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
             removed.clear();
             absent.clear();
             profile = null;
+            existed = false;
             cleared = false;
             added = false;
         }
@@ -155,6 +247,7 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
             } catch (Exception ex) {
                 throw new IllegalStateException("reading sender-profile state failed", ex);
             }
+            existed = profile != null;
             return profile;
         }
 
@@ -206,14 +299,12 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
                 return p;
             }
             try {
-                // a copy: the engine changes it, and pair profiles in state are never changed in place
-                // (their serializer's copy() shares them, ProfileSerializers.PairSerializer)
+                // changed in place by the engine, and put back at the end of the record (for RocksDB)
                 PairProfile stored = state.get(clusterId);
                 if (stored == null) {
                     absent.add(clusterId);
-                    return null;
                 }
-                return stored.copy();
+                return stored;
             } catch (Exception ex) {
                 throw new IllegalStateException("reading sender-cluster state failed", ex);
             }
@@ -251,18 +342,23 @@ final class SenderStepFunction extends KeyedProcessFunction<String, Envelope, En
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         known.update(engines.texts());
+        cleanUpMark.update(timersMissing ? List.of() : List.of(TIMERS_SET));
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         engines = new Engines();
         known = context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>("known-bundles", Types.STRING));
+        cleanUpMark = context.getOperatorStateStore().getUnionListState(CLEAN_UP_MARK);
+        timersMissing = false;
         if (context.isRestored()) {
             for (String t : known.get()) {
                 engines.learn(t);
             }
+            timersMissing = !cleanUpMark.get().iterator().hasNext();
         }
         versionSent = 0;
+        latestDay = Long.MIN_VALUE;
     }
 
 }

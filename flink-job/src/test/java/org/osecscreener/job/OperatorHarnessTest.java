@@ -17,9 +17,8 @@ import org.osecscreener.rules.RuleBundle;
 import org.osecscreener.rules.RuleBundleLoader;
 import org.osecscreener.score.Level;
 
-/** Each stateful stage in a test harness: its state, timers, side outputs and clean-up after TTL. */
+/** Each stateful stage in a test harness: its state, timers, side outputs and clean-up in event time. */
 class OperatorHarnessTest {
-    static final Duration TTL = Duration.ofDays(3);
     static final RuleBundle V1 = RuleBundleLoader.defaultBundle();
 
     static final org.osecscreener.cluster.IdentifierNormaliser NORMALISER =
@@ -157,7 +156,7 @@ class OperatorHarnessTest {
     }
 
     @Test
-    void senderStage_keepsProfilesPerSender_andCleansThemUpAfterTtl() throws Exception {
+    void senderStage_keepsProfilesPerSender_withOneCleanUpTimerEach_droppedOnlyFromTheForgettableDay() throws Exception {
         List<Transaction> txs = JobTestSupport.sample().subList(0, 30);
         List<Envelope> routed;
         try (var c = clusterStage()) {
@@ -166,11 +165,16 @@ class OperatorHarnessTest {
             }
             routed = c.extractOutputValues();
         }
-        KeyedOneInputStreamOperatorTestHarness<String, Envelope, Envelope> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(TTL, Level.NONE), e -> e.key, Types.STRING);
+        // each sender's clean-up moment, from the spec: its latest transfer day + 2 x retention + 1,
+        // at a second of that day set by its key
+        int r = org.osecscreener.stage.Retention.days(org.osecscreener.detect.ScreeningEngine.of(V1));
+        java.util.Map<String, Long> due = new java.util.TreeMap<>();
+        for (Transaction t : txs) {
+            long day = Math.floorDiv(t.timestamp().toEpochSecond(), 86_400L) + 2L * r + 1;
+            due.merge(t.sender().id(), day * 86_400_000L + Math.floorMod(t.sender().id().hashCode(), 86_400) * 1000L, Math::max);
+        }
+        KeyedOneInputStreamOperatorTestHarness<String, Envelope, Envelope> h = StageHarness.senderHarness(new SenderStepFunction(Level.NONE));
         try (h) {
-            h.setProcessingTime(0);
-            h.setStateTtlProcessingTime(0);
             boolean textSent = false;
             for (Envelope e : routed) {
                 if (e.bundle == null && !textSent) {
@@ -182,15 +186,88 @@ class OperatorHarnessTest {
             assertThat(h.extractOutputValues()).hasSize(routed.size());
             int before = h.numKeyedStateEntries();
             assertThat(before).isGreaterThan(0);
-            assertThat(h.numEventTimeTimers() + h.numProcessingTimeTimers()).isZero();
+            assertThat(h.numEventTimeTimers()).as("one clean-up timer per sender").isEqualTo(due.size());
+            assertThat(h.numProcessingTimeTimers()).isZero();
 
-            h.setStateTtlProcessingTime(TTL.toMillis() + 1_000);
-            Envelope fresh = routed.get(0);
-            for (int i = 0; i < 50; i++) { // accesses drive the incremental clean-up of expired entries
-                h.processElement(copy(fresh, "S-LATER"), fresh.time);
-            }
-            assertThat(h.numKeyedStateEntries()).as("expired sender profiles are removed").isLessThan(before);
+            long first = due.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+            h.processWatermark(first - 1);
+            assertThat(h.numKeyedStateEntries()).as("nothing dropped before the first sender's day").isEqualTo(before);
+            h.processWatermark(first);
+            assertThat(h.numKeyedStateEntries()).as("the watermark alone does not drop: no transaction of that day"
+                    + " was screened, so the admitting stage's clock may be behind it").isEqualTo(before);
+            assertThat(h.numEventTimeTimers()).isEqualTo(due.size());
+
+            // a transaction of that day (another sender's) reaches the task: the clock is there
+            Envelope late = routed(List.of(transfer("T-LATE", "S-LATE", java.time.Instant.ofEpochMilli(first)
+                    .atOffset(java.time.ZoneOffset.UTC)))).get(0);
+            h.processElement(late, late.time);
+            // dropped a day of event time later: every sender whose day that was (the task's clock is there)
+            long firstDay = Math.floorDiv(first, 86_400_000L);
+            long dueThatDay = due.values().stream().filter(t -> Math.floorDiv(t, 86_400_000L) == firstDay).count();
+            h.processWatermark(first + 86_400_000L);
+            assertThat(h.numEventTimeTimers()).isEqualTo(due.size() - (int) dueThatDay + 1);
+            assertThat(h.numKeyedStateEntries()).as("profile and relationships of each, plus S-LATE's")
+                    .isEqualTo(before + 2 - 2 * (int) dueThatDay);
+
+            // a sender that comes back after its state was dropped starts afresh, with a timer again
+            String gone = due.entrySet().stream().filter(en -> en.getValue() == first).findFirst().orElseThrow().getKey();
+            Envelope back = routed.stream().filter(e -> e.key.equals(gone)).findFirst().orElseThrow();
+            h.processElement(back, back.time);
+            assertThat(h.numEventTimeTimers()).isEqualTo(due.size() - (int) dueThatDay + 2);
+
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
         }
+    }
+
+    /**
+     * A sender whose timer fires while a later transfer keeps its state needed: the state stays and
+     * the timer moves to the later transfer's day (still one timer).
+     */
+    @Test
+    void senderStage_aLaterTransfer_movesTheCleanUpToItsDay() throws Exception {
+        java.time.OffsetDateTime t0 = java.time.OffsetDateTime.parse("2026-03-01T10:00:00Z");
+        List<Transaction> txs = List.of(transfer("T-1", "S-1", t0), transfer("T-2", "S-1", t0.plusDays(40)));
+        List<Envelope> routed = routed(txs);
+        int r = org.osecscreener.stage.Retention.days(org.osecscreener.detect.ScreeningEngine.of(V1));
+        long spread = Math.floorMod("S-1".hashCode(), 86_400) * 1000L;
+        long day0 = Math.floorDiv(t0.toEpochSecond(), 86_400L);
+        try (var h = StageHarness.senderHarness(new SenderStepFunction(Level.NONE))) {
+            for (Envelope e : routed) {
+                h.processElement(e, e.time);
+            }
+            assertThat(h.numEventTimeTimers()).isOne();
+            h.processWatermark((day0 + 2L * r + 1) * 86_400_000L + spread);
+            assertThat(h.numKeyedStateEntries()).as("kept: its latest transfer is 40 days later").isPositive();
+            assertThat(h.numEventTimeTimers()).isOne();
+            h.processWatermark((day0 + 40 + 2L * r + 1) * 86_400_000L + spread);
+            assertThat(h.numKeyedStateEntries()).as("kept: nothing of that day screened yet").isPositive();
+            assertThat(h.numEventTimeTimers()).isOne();
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.numKeyedStateEntries()).as("the end of the input: nothing can arrive any more").isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    private static Transaction transfer(String id, String sender, java.time.OffsetDateTime at) {
+        return new Transaction(id, at, org.osecscreener.model.Money.of("25.00", java.util.Currency.getInstance("USD")), null, null,
+                org.osecscreener.model.Party.of(sender, "US"), org.osecscreener.model.Party.of("B-" + id, "PH"), null);
+    }
+
+    /** The cluster stage's output for {@code txs}, the first record carrying the bundle text. */
+    private static List<Envelope> routed(List<Transaction> txs) throws Exception {
+        List<Envelope> routed;
+        try (var c = clusterStage()) {
+            for (int i = 0; i < txs.size(); i++) {
+                c.processElement(parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
+            }
+            routed = c.extractOutputValues();
+        }
+        if (!routed.isEmpty() && routed.get(0).bundle == null) {
+            routed.get(0).bundle = Engines.canonical(V1);
+        }
+        return routed;
     }
 
     @Test
@@ -201,8 +278,7 @@ class OperatorHarnessTest {
             for (int i = 0; i < txs.size(); i++) {
                 c.processElement(parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
             }
-            var s = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(TTL, Level.NONE), (Envelope e) -> e.key,
-                    Types.STRING);
+            var s = StageHarness.senderHarness(new SenderStepFunction(Level.NONE));
             try (s) {
                 boolean first = true;
                 for (Envelope e : c.extractOutputValues()) {
@@ -241,60 +317,41 @@ class OperatorHarnessTest {
 
     /**
      * The cardinality attack on the sender stage: every transaction from a new sender, day after
-     * day. State for senders quiet longer than the TTL is cleaned up as new senders arrive, so
-     * the keyed state holds about TTL days' worth of senders, not all of them.
+     * day, the watermark following. A sender's state is dropped once the stream passes its
+     * forgettable day (latest transfer + 2 x retention + 1), so the keyed state holds about that
+     * many days' worth of senders, not all of them.
      */
     @Test
-    void senderStage_allUniqueSenders_stateStaysWithinTheTtlWindow() throws Exception {
-        int perDay = 150;
-        int days = 12;
+    void senderStage_allUniqueSenders_stateStaysWithinTheCleanUpWindow() throws Exception {
+        int perDay = 2;
+        int r = org.osecscreener.stage.Retention.days(org.osecscreener.detect.ScreeningEngine.of(V1));
+        int days = 4 * r;
         java.time.OffsetDateTime t0 = java.time.OffsetDateTime.parse("2026-03-01T10:00:00Z");
         List<Transaction> txs = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             for (int i = 0; i < perDay; i++) {
-                txs.add(new Transaction("T-" + d + "-" + i, t0.plusDays(d).plusSeconds(i),
-                        org.osecscreener.model.Money.of("25.00", java.util.Currency.getInstance("USD")), null, null,
-                        org.osecscreener.model.Party.of("S-" + d + "-" + i, "US"),
-                        org.osecscreener.model.Party.of("B-" + d + "-" + i, "PH"), null));
+                txs.add(transfer("T-" + d + "-" + i, "S-" + d + "-" + i, t0.plusDays(d).plusSeconds(i)));
             }
         }
-        List<Envelope> routed;
-        try (var c = clusterStage()) {
-            for (int i = 0; i < txs.size(); i++) {
-                c.processElement(parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
-            }
-            routed = c.extractOutputValues();
-        }
+        List<Envelope> routed = routed(txs);
         assertThat(routed).hasSize(perDay * days);
-        KeyedOneInputStreamOperatorTestHarness<String, Envelope, Envelope> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(TTL, Level.NONE), e -> e.key, Types.STRING);
-        try (h) {
-            h.setProcessingTime(0);
-            h.setStateTtlProcessingTime(0);
+        try (var h = StageHarness.senderHarness(new SenderStepFunction(Level.NONE))) {
             int afterFirstDay = 0;
             int most = 0;
             for (int i = 0; i < routed.size(); i++) {
                 Envelope e = routed.get(i);
-                if (i == 0 && e.bundle == null) {
-                    e.bundle = Engines.canonical(V1);
-                }
-                long day = i / perDay;
-                h.setStateTtlProcessingTime(day * 86_400_000L + i % perDay);
                 h.processElement(e, e.time);
+                h.processWatermark(e.time);
                 if (i == perDay - 1) {
                     afterFirstDay = h.numKeyedStateEntries();
                 }
                 most = Math.max(most, h.numKeyedStateEntries());
             }
             assertThat(afterFirstDay).isGreaterThan(0);
-            long ttlDays = TTL.toDays();
             assertThat(most).as("keyed state entries, at most; one day's senders hold %d", afterFirstDay)
-                    .isLessThanOrEqualTo((int) ((ttlDays + 2) * afterFirstDay))
-                    .isLessThan(days * afterFirstDay / 2);
+                    .isLessThanOrEqualTo((2 * r + 3) * afterFirstDay)
+                    .isLessThan(days * afterFirstDay * 3 / 4);
+            assertThat(h.numEventTimeTimers()).as("one timer per sender still held").isEqualTo(h.numKeyedStateEntries() / (afterFirstDay / perDay));
         }
-    }
-
-    private static Envelope copy(Envelope e, String key) {
-        return new Envelope(key, e.time, e.seq, e.ingest, e.version, null, e.body);
     }
 }

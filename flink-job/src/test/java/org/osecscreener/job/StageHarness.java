@@ -160,6 +160,24 @@ final class StageHarness {
         return h;
     }
 
+    /** The sender stage's operator over {@code f}, keyed by sender, set up and open. */
+    static KeyedOneInputStreamOperatorTestHarness<String, Envelope, Envelope> senderHarness(SenderStepFunction f) throws Exception {
+        return senderHarness(f, null);
+    }
+
+    /** As above, restoring {@code restore} first (if not {@code null}). */
+    static KeyedOneInputStreamOperatorTestHarness<String, Envelope, Envelope> senderHarness(SenderStepFunction f,
+            org.apache.flink.runtime.checkpoint.OperatorSubtaskState restore) throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, Envelope, Envelope> h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new SenderStageOperator(f), (Envelope e) -> e.key, Types.STRING, ScreeningJob.SENDER_MAX_PARALLELISM, 1, 0);
+        h.setup();
+        if (restore != null) {
+            h.initializeState(restore);
+        }
+        h.open();
+        return h;
+    }
+
     /** The job's outputs for the steps. */
     static Outputs job(RuleBundle baseline, List<Step> steps) throws Exception {
         Outputs out = new Outputs();
@@ -169,8 +187,7 @@ final class StageHarness {
                      clusterHarness(new ClusterStepFunction(
                              Engines.canonical(baseline), ClusterConfig.defaults(), 1, ScreeningJob.SENDER_MAX_PARALLELISM, 1));
              KeyedOneInputStreamOperatorTestHarness<String, Envelope, Envelope> sender =
-                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(new SenderStepFunction(Duration.ofDays(3),
-                             Level.NONE), e -> e.key, Types.STRING);
+                     senderHarness(new SenderStepFunction(Level.NONE));
              KeyedOneInputStreamOperatorTestHarness<Integer, Envelope, String> fin =
                      finalHarness(new FinalStepFunction(Level.NONE, Duration.ofSeconds(30)))) {
             for (AbstractStreamOperatorTestHarness<?> h : List.of(parse, cluster, sender, fin)) {

@@ -133,8 +133,7 @@ class TimeAndOrderJobTest {
             for (int i = 0; i < txs.size(); i++) {
                 c.processElement(OperatorHarnessTest.parsed(txs.get(i), i + 1), txs.get(i).epochMillis());
             }
-            var s = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                    new SenderStepFunction(OperatorHarnessTest.TTL, Level.NONE), (Envelope e) -> e.key, Types.STRING);
+            var s = StageHarness.senderHarness(new SenderStepFunction(Level.NONE));
             try (s) {
                 boolean first = true;
                 for (Envelope e : c.extractOutputValues()) {
